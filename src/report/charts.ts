@@ -1,0 +1,143 @@
+/**
+ * Chart builders for the project's figures. Each returns a typed Vega-Lite spec (with the
+ * project theme embedded) for {@link renderVegaLite}, or for saving as `.vl.json`.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { ToolkitError } from '../errors.js';
+import type {
+  BandLayer,
+  ChartFrame,
+  Datum,
+  ErrorBarLayer,
+  Layer,
+  LayerOptions,
+  LineLayer,
+  PointLayer,
+} from './chartTypes.js';
+import { colourScale, toVegaLayers } from './layers.js';
+import { DEFAULT_SIZE, projectConfig } from './theme.js';
+import { validateChart } from './validate.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** A line layer: `line({ data, label: 'Helm' })`. */
+export function line(options: LayerOptions<LineLayer>): LineLayer {
+  return { kind: 'line', ...options };
+}
+
+/** A shaded band between `yLow` and `yHigh`: `band({ data, yLow: 'lo', yHigh: 'hi', label: '90 % CL' })`. */
+export function band(options: LayerOptions<BandLayer>): BandLayer {
+  return { kind: 'band', ...options };
+}
+
+/** Points with vertical (and optionally horizontal) error bars. */
+export function errorBars(options: LayerOptions<ErrorBarLayer>): ErrorBarLayer {
+  return { kind: 'errorBars', ...options };
+}
+
+/** Points alone. */
+export function points(options: LayerOptions<PointLayer>): PointLayer {
+  return { kind: 'points', ...options };
+}
+
+function titleOf(frame: ChartFrame) {
+  return frame.subtitle === undefined ? frame.title : { text: frame.title, subtitle: frame.subtitle };
+}
+
+/**
+ * A chart of several layers over shared axes and one colour legend, drawn in the given order
+ * (put bands first). Throws a ToolkitError for NaN, missing or non-positive-on-log values.
+ * @example
+ * layeredChart({ title: 'α vs q²', x: { field: 'q2', title: 'q² [MeV²]', scale: 'log' },
+ *   y: { field: 'alpha', title: 'α' },
+ *   layers: [band({ data, yLow: 'lo', yHigh: 'hi', label: '68 % CL' }), line({ data, label: 'best fit' })] })
+ */
+export function layeredChart(options: ChartFrame & { readonly layers: readonly Layer[] }): TopLevelSpec {
+  validateChart(options, options.layers);
+  const colours = colourScale(options.layers, options.colors);
+  return {
+    $schema: SCHEMA,
+    title: titleOf(options),
+    width: options.width ?? DEFAULT_SIZE.width,
+    height: options.height ?? DEFAULT_SIZE.height,
+    layer: options.layers.flatMap((l) => toVegaLayers(l, options, colours)),
+    config: projectConfig(),
+  };
+}
+
+/** Options of {@link lineChart}. */
+export interface LineChartOptions extends ChartFrame {
+  readonly data: readonly Datum[];
+  /** Field whose values are the coloured series (legend entries). */
+  readonly series?: string;
+  /** Field whose values also select dash patterns (e.g. `'model'`). */
+  readonly strokeDash?: string;
+  /** Mark the data points too. */
+  readonly points?: boolean;
+}
+
+/**
+ * Lines of one or more series, on linear or log axes.
+ * @example
+ * lineChart({ title: 'Helm form factor', data: rows, series: 'target',
+ *   x: { field: 'q', title: 'q [MeV]' }, y: { field: 'F2', title: 'F²', scale: 'log' } })
+ */
+export function lineChart(options: LineChartOptions): TopLevelSpec {
+  const { data, series, strokeDash, points: showPoints, ...frame } = options;
+  const layer = line({
+    data,
+    ...(series === undefined ? {} : { series }),
+    ...(strokeDash === undefined ? {} : { dashBy: strokeDash }),
+    ...(showPoints === undefined ? {} : { points: showPoints }),
+  });
+  return layeredChart({ ...frame, layers: [layer] });
+}
+
+/** Options of {@link bandChart}. */
+export interface BandChartOptions extends ChartFrame {
+  readonly bands: readonly LayerOptions<BandLayer>[];
+  readonly lines?: readonly LayerOptions<LineLayer>[];
+  readonly errorBars?: readonly LayerOptions<ErrorBarLayer>[];
+}
+
+/**
+ * Shaded bands (widest first, as given), lines on top, then points with error bars: the
+ * shape of an "α intervals vs q²" figure.
+ */
+export function bandChart(options: BandChartOptions): TopLevelSpec {
+  const { bands, lines = [], errorBars: bars = [], ...frame } = options;
+  const layers: Layer[] = [...bands.map(band), ...lines.map(line), ...bars.map(errorBars)];
+  return layeredChart({ ...frame, layers });
+}
+
+/** One panel of a {@link panelGrid} (what the builders above return). */
+type ConcatItem = Extract<TopLevelSpec, { concat: unknown }>['concat'][number];
+
+/**
+ * Panels in a grid, e.g. 2×2 for "(a) DAR-π (b) reactor (c) solar ⁸B (d) atmospheric".
+ * Each panel keeps its own title, axes and legend (colour scales are independent).
+ */
+export function panelGrid(options: {
+  readonly panels: readonly TopLevelSpec[];
+  readonly columns?: number;
+  readonly title?: string;
+}): TopLevelSpec {
+  const columns = options.columns ?? 2;
+  if (options.panels.length === 0 || !Number.isInteger(columns) || columns < 1) {
+    throw new ToolkitError('invalid_input', 'panelGrid needs at least one panel and columns >= 1', [
+      'panels',
+    ]);
+  }
+  const concat = options.panels.map((panel) => {
+    const { $schema: _s, config: _c, ...inner } = panel as TopLevelSpec & { $schema?: string };
+    return inner as ConcatItem; // a top-level spec minus top-level-only keys is a concat item
+  });
+  return {
+    $schema: SCHEMA,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    columns,
+    concat,
+    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
+    config: projectConfig(),
+  };
+}
