@@ -1,0 +1,54 @@
+/**
+ * The CLI's only contact with the outside world: stdout/stderr, files, exit codes.
+ * Files are written atomically (temporary file + rename), so an interrupted or failed command never
+ * leaves a half-written output behind.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ToolkitError, formatPath } from '../errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_BUG = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Write a file atomically: `path.tmp-<pid>` then rename. Creates the parent directory. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+/**
+ * Collect output files in memory and write them only when the whole command has succeeded
+ * ("never a half-written output"): commands call `add` while computing and `commit` at the end.
+ */
+export class OutputSet {
+  private readonly files: { path: string; content: string | Uint8Array }[] = [];
+  constructor(readonly dir: string) {}
+  add(name: string, content: string | Uint8Array): void {
+    this.files.push({ path: join(this.dir, name), content });
+  }
+  commit(): string[] {
+    for (const f of this.files) writeFileAtomic(f.path, f.content);
+    return this.files.map((f) => f.path);
+  }
+}
+
+export function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** One clear line for a user error, then exit 2; anything else is a bug (stack trace, exit 1). */
+export function reportError(err: unknown): number {
+  if (err instanceof ToolkitError) {
+    const where =
+      err.path.length > 0 && !err.message.startsWith(formatPath(err.path)) ? `${formatPath(err.path)}: ` : '';
+    process.stderr.write(`coherency: error: ${where}${err.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  process.stderr.write(
+    `coherency: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  return EXIT_BUG;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `coherency`: the command-line tool. Commands are thin wrappers over the library; this file only
+ * wires them and maps errors to exit codes (0 ok, 2 bad input with one line, 1 internal error).
+ */
+import { Command, CommanderError } from 'commander';
+import { registerAlpha } from './commands/alpha.js';
+import { EXIT_BAD_INPUT, reportError } from './io.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('coherency')
+    .description(
+      'Quantum-mechanical coherency α(q²) of neutrino–nucleus elastic scattering (Sharma et al., PRD 103, 092002)',
+    )
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerAlpha(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0; usage errors were already printed.
+      return err.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    return reportError(err);
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly || process.argv[1]?.endsWith('/coherency')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

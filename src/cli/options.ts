@@ -1,0 +1,50 @@
+/**
+ * Validation of command-line options with zod (STYLE P5): every option is parsed once, at the
+ * boundary; an error names the option, the value and what was expected, and becomes exit code 2.
+ */
+import { z } from 'zod';
+import { SpecError } from '../errors.js';
+import { resolveTarget, TARGET_NAME_HELP, type Target } from '../physics/index.js';
+
+/** Parse a raw option object against a schema; the first issue becomes a one-line SpecError. */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const key = issue.path.map(String).join('.');
+  const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const value = issue.path.reduce<unknown>(
+    (o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey],
+    raw,
+  );
+  throw new SpecError(
+    'invalid_input',
+    `${flag} ${value === undefined ? '(missing)' : JSON.stringify(value)}: ${issue.message}`,
+    [key],
+  );
+}
+
+/** A number given on the command line (string) → finite number. */
+export const numberArg = (what: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? NaN : Number(v)))
+    .refine((v) => Number.isFinite(v), { message: `expected ${what}` });
+
+export const nonNegativeArg = (what: string) =>
+  numberArg(what).refine((v) => v >= 0, { message: `expected ${what} ≥ 0` });
+
+export const positiveArg = (what: string) =>
+  numberArg(what).refine((v) => v > 0, { message: `expected ${what} > 0` });
+
+/** A target name → Target. */
+export const targetArg = z.string().transform((name, ctx): Target => {
+  const t = resolveTarget(name);
+  if (!t) {
+    ctx.addIssue({ code: 'custom', message: `unknown target; expected ${TARGET_NAME_HELP}` });
+    return z.NEVER;
+  }
+  return t;
+});
+
+export const q2ConventionArg = z.enum(['exact', 'paper']).default('exact');
