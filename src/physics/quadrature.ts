@@ -8,6 +8,7 @@
  * Nodes and weights: QUADPACK dqk15 (15-point Kronrod extension of the 7-point Gauss rule).
  */
 
+/* eslint-disable no-loss-of-precision -- QUADPACK's published 33-digit nodes and weights, kept verbatim (rounded to double on load). */
 const XGK = [
   0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
   0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -43,6 +44,7 @@ export interface QuadratureOptions {
   /** Interior points where the integrand has a kink or step: panels start there. */
   readonly breakpoints?: readonly number[];
 }
+/* eslint-enable no-loss-of-precision */
 
 /** One G7–K15 panel: [Kronrod estimate, |K15 − G7| error proxy as in QUADPACK]. */
 function gk15(f: (x: number) => number, a: number, b: number): [number, number] {

@@ -156,7 +156,7 @@ export function totalRate(
 }
 
 export interface MeanCoherency {
-  /** ⟨ξ⟩ = R(model)/R(complete coherency) over the window. */
+  /** ⟨ξ⟩ = R(model)/R(complete coherency) over the window; NaN when no event lies in the window. */
   readonly meanXi: number;
   /** ⟨α⟩: the constant α that gives the same rate, i.e. Eq. 6 inverted at ⟨ξ⟩ (coherent-rate-weighted mean of α). */
   readonly meanAlpha: number;
@@ -237,4 +237,3 @@ export function recoilWhereAlphaFalls(
   }
   return 0.5 * (lo + hi);
 }
-

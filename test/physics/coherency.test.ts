@@ -46,7 +46,9 @@ describe('coherency relations (Sharma et al. 2021, Eqs. 3–8, Table I)', () => 
   test('Eq. 4: both forms of Γ_QM agree', () => {
     fc.assert(
       fc.property(nucleusArb, unit, epsArb, (n, a, eps) => {
-        expect(Math.abs(gammaQM(n, a, eps) - gammaQMPairSum(n, a, eps))).toBeLessThan(1e-11 * coherentGamma(n, eps));
+        expect(Math.abs(gammaQM(n, a, eps) - gammaQMPairSum(n, a, eps))).toBeLessThan(
+          1e-11 * coherentGamma(n, eps),
+        );
       }),
     );
   });
@@ -59,7 +61,7 @@ describe('coherency relations (Sharma et al. 2021, Eqs. 3–8, Table I)', () => 
     );
   });
 
-  test.each(nuclei)("Table I limits for $label", (n) => {
+  test.each(nuclei)('Table I limits for $label', (n) => {
     const eps = 0.045;
     // complete coherency: F = 1 ⇔ α = 1 ⇔ ξ = 1 ⇔ Γ = (εZ − N)², φ = 0
     expect(gammaNP(n, 1, 1, eps)).toBeCloseTo(coherentGamma(n, eps), 9);

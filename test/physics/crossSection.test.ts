@@ -23,7 +23,10 @@ describe('cross sections (Eq. 2, Eq. A1)', () => {
     const t = 0.01;
     const qw2 = coherentGamma(xe, 0.045); // (N − εZ)²
     const expected =
-      ((FERMI_CONSTANT_PER_MEV2 ** 2 * xe.massMeV) / (4 * Math.PI)) * qw2 * (1 - (xe.massMeV * t) / (2 * e * e)) * HBAR_C_SQUARED_MEV2_CM2;
+      ((FERMI_CONSTANT_PER_MEV2 ** 2 * xe.massMeV) / (4 * Math.PI)) *
+      qw2 *
+      (1 - (xe.massMeV * t) / (2 * e * e)) *
+      HBAR_C_SQUARED_MEV2_CM2;
     expectRelClose(dSigmaDT(t, e, xe, COMPLETE_COHERENCY, { q2Convention: 'paper' }), expected, 1e-14);
   });
 
@@ -37,7 +40,11 @@ describe('cross sections (Eq. 2, Eq. A1)', () => {
       1e-14,
     );
     const q2e = q2FromRecoil(t, xe.massMeV, 'exact');
-    expectRelClose(dSigmaDT(t, e, xe, PAPER_HELM_MODEL), 2 * (xe.massMeV + t) * dSigmaDq2(q2e, e, xe, PAPER_HELM_MODEL), 1e-14);
+    expectRelClose(
+      dSigmaDT(t, e, xe, PAPER_HELM_MODEL),
+      2 * (xe.massMeV + t) * dSigmaDq2(q2e, e, xe, PAPER_HELM_MODEL),
+      1e-14,
+    );
   });
 
   test('dσ/dT ≥ 0 inside the kinematic range and exactly 0 beyond T_max (property)', () => {

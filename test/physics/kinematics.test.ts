@@ -30,14 +30,22 @@ describe('kinematics (Sec. II)', () => {
   });
   test('T(q²) inverts q²(T) in both conventions without cancellation (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-12, max: 1e6, noNaN: true }), fc.constantFrom('exact', 'paper' as const), (q2, conv) => {
-        expectRelClose(q2FromRecoil(recoilFromQ2(q2, ge.massMeV, conv), ge.massMeV, conv), q2, 1e-13);
-      }),
+      fc.property(
+        fc.double({ min: 1e-12, max: 1e6, noNaN: true }),
+        fc.constantFrom('exact', 'paper' as const),
+        (q2, conv) => {
+          expectRelClose(q2FromRecoil(recoilFromQ2(q2, ge.massMeV, conv), ge.massMeV, conv), q2, 1e-13);
+        },
+      ),
     );
   });
   test('exact and paper q² differ by T/(2M)', () => {
     const t = 0.01;
-    expectRelClose(q2FromRecoil(t, ge.massMeV, 'exact') / q2FromRecoil(t, ge.massMeV, 'paper') - 1, t / (2 * ge.massMeV), 1e-9);
+    expectRelClose(
+      q2FromRecoil(t, ge.massMeV, 'exact') / q2FromRecoil(t, ge.massMeV, 'paper') - 1,
+      t / (2 * ge.massMeV),
+      1e-9,
+    );
   });
   test('NaN for negative inputs (kernel policy)', () => {
     expect(q2FromRecoil(-1, ge.massMeV)).toBeNaN();

@@ -5,10 +5,16 @@
  * keV_nr for energies printed as integers.
  */
 import { describe, expect, test } from 'vitest';
-import { PAPER_HELM_MODEL, coherencyAtRecoil, paperTarget, recoilWhereAlphaFalls } from '../../src/physics/index.js';
+import {
+  PAPER_HELM_MODEL,
+  coherencyAtRecoil,
+  paperTarget,
+  recoilWhereAlphaFalls,
+} from '../../src/physics/index.js';
 
 const nucleus = (s: 'Ar' | 'Ge' | 'Xe') => paperTarget(s).components[0]!.nucleus;
-const alphaAt = (s: 'Ar' | 'Ge' | 'Xe', tKeV: number) => coherencyAtRecoil(tKeV * 1e-3, nucleus(s), PAPER_HELM_MODEL).alpha;
+const alphaAt = (s: 'Ar' | 'Ge' | 'Xe', tKeV: number) =>
+  coherencyAtRecoil(tKeV * 1e-3, nucleus(s), PAPER_HELM_MODEL).alpha;
 
 describe('α(T) against the paper', () => {
   test.each([
@@ -40,6 +46,8 @@ describe('α(T) against the paper', () => {
     ['Ge', 148],
     ['Xe', 60],
   ] as const)('%s: α falls to 0.01 at T = %s ± 1 keV_nr', (s, tKeV) => {
-    expect(Math.abs(recoilWhereAlphaFalls(nucleus(s), PAPER_HELM_MODEL, 0.01) * 1e3 - tKeV)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(recoilWhereAlphaFalls(nucleus(s), PAPER_HELM_MODEL, 0.01) * 1e3 - tKeV),
+    ).toBeLessThanOrEqual(1);
   });
 });

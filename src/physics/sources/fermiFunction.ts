@@ -113,7 +113,9 @@ export function chargedLeptonWeight(decay: AllowedBetaDecay, wMeV: number): numb
   if (!(wMeV > me)) return 0;
   const p = Math.sqrt(wMeV * wMeV - me * me);
   const r = decay.radiusCoefficientFm * Math.cbrt(decay.aDaughter);
-  return p * wMeV * fermiFunction(decay.zDaughter, wMeV, decay.positron, me, r, decay.hbarCMeVFm, decay.alpha);
+  return (
+    p * wMeV * fermiFunction(decay.zDaughter, wMeV, decay.positron, me, r, decay.hbarCMeVFm, decay.alpha)
+  );
 }
 
 /**

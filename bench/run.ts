@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: timings of the toolkit's hot paths, printed as a table (median of repeats).
+ * Each bench module exports `benchmarks: Benchmark[]`. Never used by tests (no timed assertions).
+ */
+import { benchmarks as physics } from './physics.bench.js';
+
+export interface Benchmark {
+  readonly name: string;
+  /** Work per call, for the "per second" column (e.g. 1000 points). */
+  readonly items?: number;
+  readonly itemName?: string;
+  readonly repeats?: number;
+  run(): unknown;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const all: Benchmark[] = [...physics];
+  const filter = process.argv[2];
+  console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log('benchmark'.padEnd(58), 'median'.padStart(12), '  throughput');
+  for (const b of all) {
+    if (filter && !b.name.includes(filter)) continue;
+    await b.run(); // warm-up (JIT, caches)
+    const times: number[] = [];
+    for (let i = 0; i < (b.repeats ?? 5); i++) {
+      const t0 = performance.now();
+      await b.run();
+      times.push(performance.now() - t0);
+    }
+    const ms = median(times);
+    const rate = b.items ? `  ${((b.items / ms) * 1000).toExponential(3)} ${b.itemName ?? 'items'}/s` : '';
+    console.log(b.name.padEnd(58), `${ms.toFixed(2)} ms`.padStart(12), rate);
+  }
+}
+
+void main();
