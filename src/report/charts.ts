@@ -20,24 +20,24 @@ import { validateChart } from './validate.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** A line layer: `line({ data, label: 'Helm' })`. */
-export function line(options: LayerOptions<LineLayer>): LineLayer {
-  return { kind: 'line', ...options };
+/** A line layer: `lineLayer({ data, label: 'Helm' })`. */
+export function lineLayer(options: LayerOptions<LineLayer>): LineLayer {
+  return { ...options, kind: 'line' };
 }
 
-/** A shaded band between `yLow` and `yHigh`: `band({ data, yLow: 'lo', yHigh: 'hi', label: '90 % CL' })`. */
-export function band(options: LayerOptions<BandLayer>): BandLayer {
-  return { kind: 'band', ...options };
+/** A shaded band between `yLow` and `yHigh`: `bandLayer({ data, yLow: 'lo', yHigh: 'hi', label: '90 % CL' })`. */
+export function bandLayer(options: LayerOptions<BandLayer>): BandLayer {
+  return { ...options, kind: 'band' };
 }
 
 /** Points with vertical (and optionally horizontal) error bars. */
-export function errorBars(options: LayerOptions<ErrorBarLayer>): ErrorBarLayer {
-  return { kind: 'errorBars', ...options };
+export function errorBarLayer(options: LayerOptions<ErrorBarLayer>): ErrorBarLayer {
+  return { ...options, kind: 'errorBars' };
 }
 
 /** Points alone. */
-export function points(options: LayerOptions<PointLayer>): PointLayer {
-  return { kind: 'points', ...options };
+export function pointLayer(options: LayerOptions<PointLayer>): PointLayer {
+  return { ...options, kind: 'points' };
 }
 
 function titleOf(frame: ChartFrame) {
@@ -50,7 +50,7 @@ function titleOf(frame: ChartFrame) {
  * @example
  * layeredChart({ title: 'α vs q²', x: { field: 'q2', title: 'q² [MeV²]', scale: 'log' },
  *   y: { field: 'alpha', title: 'α' },
- *   layers: [band({ data, yLow: 'lo', yHigh: 'hi', label: '68 % CL' }), line({ data, label: 'best fit' })] })
+ *   layers: [bandLayer({ data, yLow: 'lo', yHigh: 'hi', label: '68 % CL' }), lineLayer({ data, label: 'best fit' })] })
  */
 export function layeredChart(options: ChartFrame & { readonly layers: readonly Layer[] }): TopLevelSpec {
   validateChart(options, options.layers);
@@ -83,12 +83,12 @@ export interface LineChartOptions extends ChartFrame {
  *   x: { field: 'q', title: 'q [MeV]' }, y: { field: 'F2', title: 'F²', scale: 'log' } })
  */
 export function lineChart(options: LineChartOptions): TopLevelSpec {
-  const { data, series, strokeDash, points: showPoints, ...frame } = options;
-  const layer = line({
+  const { data, series, strokeDash, points, ...frame } = options;
+  const layer = lineLayer({
     data,
     ...(series === undefined ? {} : { series }),
     ...(strokeDash === undefined ? {} : { dashBy: strokeDash }),
-    ...(showPoints === undefined ? {} : { points: showPoints }),
+    ...(points === undefined ? {} : { points }),
   });
   return layeredChart({ ...frame, layers: [layer] });
 }
@@ -105,8 +105,8 @@ export interface BandChartOptions extends ChartFrame {
  * shape of an "α intervals vs q²" figure.
  */
 export function bandChart(options: BandChartOptions): TopLevelSpec {
-  const { bands, lines = [], errorBars: bars = [], ...frame } = options;
-  const layers: Layer[] = [...bands.map(band), ...lines.map(line), ...bars.map(errorBars)];
+  const { bands, lines = [], errorBars = [], ...frame } = options;
+  const layers: Layer[] = [...bands.map(bandLayer), ...lines.map(lineLayer), ...errorBars.map(errorBarLayer)];
   return layeredChart({ ...frame, layers });
 }
 

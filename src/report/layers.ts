@@ -17,6 +17,11 @@ export interface ColourScale {
   readonly range: string[];
   /** Colour of layers with neither label nor series. */
   readonly plain: string;
+  /**
+   * Legend symbol of the merged legend (one for all entries, as Vega-Lite merges them): a
+   * stroke if any coloured layer draws lines or error bars, else a dot, else a square (bands).
+   */
+  readonly symbol: 'stroke' | 'circle' | 'square';
 }
 
 /** Build the shared colour scale: labels and series values in order of first appearance. */
@@ -38,15 +43,18 @@ export function colourScale(
   let next = 0;
   const pick = () => free[next++ % Math.max(1, free.length)] ?? '#333333';
   const range = domain.map((k) => fixed[String(k)] ?? pick());
-  return { domain, range, plain: pick() };
+  const coloured = layers.filter((l) => l.label !== undefined || l.series !== undefined);
+  const has = (...kinds: Layer['kind'][]) => coloured.some((l) => kinds.includes(l.kind));
+  const symbol = has('line', 'errorBars') ? 'stroke' : has('points') ? 'circle' : 'square';
+  return { domain, range, plain: pick(), symbol };
 }
 
 function scaleOf(axis: AxisOptions) {
-  return {
-    type: axis.scale ?? 'linear',
-    zero: false,
-    ...(axis.domain === undefined ? {} : { domain: [axis.domain[0], axis.domain[1]] }),
-  } as const;
+  const domain = axis.domain === undefined ? {} : { domain: [axis.domain[0], axis.domain[1]] };
+  // A log scale has no zero; a linear one should not be forced to include it (ξ, α ∈ [0, 1]).
+  return axis.scale === 'log'
+    ? ({ type: 'log', ...domain } as const)
+    : ({ type: 'linear', zero: false, ...domain } as const);
 }
 
 function position(axis: AxisOptions, field: string) {
@@ -59,16 +67,23 @@ function position(axis: AxisOptions, field: string) {
   } as const;
 }
 
-function legendOf(position: LegendPosition, title: string | undefined) {
+function legendOf(position: LegendPosition, title: string | undefined, symbol: ColourScale['symbol']) {
   if (position === 'none') return null;
-  return { title: title ?? null, orient: position };
+  // Opaque symbols: a band drawn at 25 % opacity would otherwise give a barely visible entry.
+  return {
+    title: title ?? null,
+    orient: position,
+    symbolType: symbol,
+    symbolOpacity: 1,
+    symbolStrokeWidth: 3,
+  };
 }
 
 function colourOf(layer: Layer, colours: ColourScale, frame: ChartFrame) {
   const common = {
     type: 'nominal',
     scale: { domain: colours.domain, range: colours.range },
-    legend: legendOf(frame.legend ?? 'right', frame.legendTitle),
+    legend: legendOf(frame.legend ?? 'right', frame.legendTitle, colours.symbol),
   } as const;
   if (layer.label !== undefined) return { color: { datum: layer.label, ...common } };
   if (layer.series !== undefined) return { color: { field: layer.series, ...common } };
@@ -97,7 +112,7 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
                 field: layer.dashBy,
                 type: 'nominal',
                 scale: { range: DASHES.map((d) => [...d]) },
-                legend: legendOf(frame.legend ?? 'right', undefined),
+                legend: legendOf(frame.legend ?? 'right', undefined, 'stroke'),
               } as const,
             };
       const mark = {

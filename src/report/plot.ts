@@ -32,33 +32,38 @@ export interface RenderedPlot {
   readonly warnings: readonly string[];
 }
 
-/** A vega-util compatible logger that keeps messages instead of printing them. */
-class CollectingLogger {
-  readonly messages: string[] = [];
-  #level = 2; // vega.Warn
-  level(): number;
-  level(level: number): this;
-  level(level?: number): number | this {
-    if (level === undefined) return this.#level;
-    this.#level = level;
-    return this;
-  }
-  #keep(kind: string, args: unknown[]): this {
-    this.messages.push(`${kind}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`);
-    return this;
-  }
-  error(...args: unknown[]): this {
-    return this.#keep('error', args);
-  }
-  warn(...args: unknown[]): this {
-    return this.#level >= 2 ? this.#keep('warning', args) : this;
-  }
-  info(): this {
-    return this;
-  }
-  debug(): this {
-    return this;
-  }
+/** A vega-util compatible logger. */
+interface Logger {
+  level(level?: number): number | Logger;
+  error(...args: unknown[]): Logger;
+  warn(...args: unknown[]): Logger;
+  info(...args: unknown[]): Logger;
+  debug(...args: unknown[]): Logger;
+}
+
+/**
+ * A logger that keeps warnings and errors instead of printing them. Built from closures, not
+ * a class, because vega-lite calls the methods detached from their object.
+ */
+function collectingLogger(): { logger: Logger; messages: string[] } {
+  const messages: string[] = [];
+  let current = 2; // vega.Warn: keep warnings and errors, drop info and debug
+  const keep = (kind: string, args: unknown[]) => {
+    messages.push(`${kind}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`);
+    return logger;
+  };
+  const logger: Logger = {
+    level: (level) => {
+      if (level === undefined) return current;
+      current = level;
+      return logger;
+    },
+    error: (...args) => keep('error', args),
+    warn: (...args) => (current >= 2 ? keep('warning', args) : logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  return { logger, messages };
 }
 
 function message(err: unknown): string {
@@ -78,7 +83,7 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
   if (!(scale > 0 && scale <= 16)) {
     throw new ToolkitError('invalid_input', `scale = ${scale}: expected a number in (0, 16]`, ['scale']);
   }
-  const logger = new CollectingLogger();
+  const { logger, messages } = collectingLogger();
   let svg: string;
   try {
     const vgSpec = compile(spec, { config: projectConfig(), logger }).spec;
@@ -103,5 +108,5 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
     logLevel: 'off',
   });
   const image = resvg.render();
-  return { svg, png: image.asPng(), width: image.width, height: image.height, warnings: logger.messages };
+  return { svg, png: image.asPng(), width: image.width, height: image.height, warnings: messages };
 }

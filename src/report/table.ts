@@ -15,8 +15,11 @@ import { MISSING, assertNotNaN, formatDefault } from './format.js';
 /** A value a table cell may hold; `null` and `undefined` mean "missing". */
 export type Cell = number | string | boolean | null | undefined;
 
-/** One table row: cells keyed by column key. */
-export type Row = Readonly<Record<string, Cell>>;
+/**
+ * One table row: any object (interfaces included). Columns without a `format` must hold
+ * {@link Cell} values; a column holding anything else needs a `format`.
+ */
+export type Row = object;
 
 /** Horizontal alignment of a column in human-readable output. */
 export type Align = 'left' | 'right';
@@ -52,10 +55,20 @@ function checkColumns<R extends Row>(columns: readonly Column<R>[]): void {
   if (columns.length === 0) throw new ToolkitError('invalid_input', 'a table needs at least one column', []);
 }
 
-function cellOf<R extends Row>(row: R, column: Column<R>, rowIndex: number): Cell {
-  const value = row[column.key];
+function isCell(value: unknown): value is Cell {
+  const t = typeof value;
+  return value === null || t === 'undefined' || t === 'number' || t === 'string' || t === 'boolean';
+}
+
+function cellOf<R extends Row>(row: R, column: Column<R>, rowIndex: number): unknown {
+  const value: unknown = row[column.key];
   if (typeof value === 'number') assertNotNaN(value, [rowIndex, column.key]);
   return value;
+}
+
+function plainCell(value: unknown, path: readonly (string | number)[], hint: string): Cell {
+  if (isCell(value)) return value;
+  throw new ToolkitError('invalid_input', `cell ${path.join('.')} is a ${typeof value}: ${hint}`, path);
 }
 
 /** Human-readable text of one cell (single line). */
@@ -66,10 +79,9 @@ function humanCell<R extends Row>(row: R, column: Column<R>, rowIndex: number): 
   if (column.format !== undefined) {
     // The union `Column<R>` pairs each key with its own formatter; TS cannot follow that pairing.
     text = (column.format as (v: unknown, r: R) => string)(value, row);
-  } else if (typeof value === 'number') {
-    text = formatDefault(value);
   } else {
-    text = String(value);
+    const cell = plainCell(value, [rowIndex, column.key], 'give its column a format');
+    text = typeof cell === 'number' ? formatDefault(cell) : String(cell);
   }
   return text.replace(/\r?\n|\r/g, ' ');
 }
@@ -132,7 +144,7 @@ export function toTextTable<R extends Row>(columns: readonly Column<R>[], rows: 
  * columns); `|` inside cells is escaped and columns are padded for readable source.
  * @example
  * toMarkdown([{ key: 'a', header: 'α' }], [{ a: 0.5 }])
- * // returns '| α   |\n| --: |\n| 0.5000 |\n' (padded to the widest cell)
+ * // returns '|      α |\n| -----: |\n| 0.5000 |\n'
  */
 export function toMarkdown<R extends Row>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const escape = (s: string) => s.replace(/\|/g, '\\|');
@@ -154,9 +166,10 @@ export function csvField(text: string): string {
 }
 
 function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  return csvField(String(value));
+  return value === null || value === undefined ? '' : csvField(String(value));
 }
+
+const CSV_HINT = 'CSV takes numbers, strings and booleans only; give it one column per number';
 
 /** Options of {@link toCsv}. */
 export interface CsvOptions {
@@ -180,7 +193,9 @@ export function toCsv<R extends Row>(
   checkColumns(columns);
   const eol = options.lineEnding ?? '\r\n';
   const header = columns.map((c) => csvField(headerWithUnit(c))).join(',');
-  const records = rows.map((row, i) => columns.map((c) => csvCell(cellOf(row, c, i))).join(','));
+  const records = rows.map((row, i) =>
+    columns.map((c) => csvCell(plainCell(cellOf(row, c, i), [i, c.key], CSV_HINT))).join(','),
+  );
   return [header, ...records].join(eol) + eol;
 }
 
