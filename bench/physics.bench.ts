@@ -1,10 +1,10 @@
 import { PAPER_HELM_MODEL, differentialRate, paperHelm, paperTarget } from '../src/physics/index.js';
 import type { Benchmark } from './run.js';
-import { paperSpectra } from '../src/physics/paperTable.js';
+import { loadPaperSpectra } from '../src/data/paperSpectra.js';
 import { computeTableII } from '../src/physics/paperTable.js';
 
 const xe = paperTarget('Xe');
-const spectra = paperSpectra();
+const spectra = loadPaperSpectra();
 const tGrid = Array.from({ length: 1000 }, (_, i) => (0.5 + (i * 50) / 1000) * 1e-3);
 
 export const benchmarks: Benchmark[] = [

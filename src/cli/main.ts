@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAlpha } from './commands/alpha.js';
+import { registerTable } from './commands/table.js';
 import { EXIT_BAD_INPUT, reportError } from './io.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAlpha(program);
+  registerTable(program);
   return program;
 }
 

@@ -57,3 +57,6 @@ export function epsilonFromSin2ThetaW(sin2ThetaW: number): number {
 export const PAPER_HELM_R_COEFFICIENT_FM = 1.2;
 /** Helm surface thickness s [fm] of the paper (Eq. 9). */
 export const PAPER_HELM_SKIN_FM = 0.5;
+
+/** Joules per MeV: the elementary charge × 10⁶, e = 1.602176634×10⁻¹⁹ C (SI 2019, exact). */
+export const JOULES_PER_MEV = 1.602176634e-13;

@@ -22,7 +22,7 @@ export interface CrossSectionOptions {
 }
 
 /** G_F²/(8π) · (ħc)² [cm²·MeV⁻²]: the prefactor ½·G_F²/(4π) of Eq. 2 in cm² per MeV² of q². */
-const PREFACTOR_CM2_PER_MEV2 =
+export const PREFACTOR_CM2_PER_MEV2 =
   ((FERMI_CONSTANT_PER_MEV2 * FERMI_CONSTANT_PER_MEV2) / (8 * Math.PI)) * HBAR_C_SQUARED_MEV2_CM2;
 
 /** dσ/dq² [cm²/MeV²] at fixed E_ν (Eq. 2); 0 for q² above the elastic end point 4E²·M/(M+2E)·(exact correction). */
@@ -57,3 +57,4 @@ export function dSigmaDT(
   const gamma = gammaOf(model, q2, nucleus, opts.epsilon ?? PAPER_EPSILON);
   return PREFACTOR_CM2_PER_MEV2 * kin * gamma * dq2dT(tMeV, nucleus.massMeV, conv);
 }
+

@@ -10,3 +10,4 @@ export * from './crossSection.js';
 export * from './quadrature.js';
 export * from './rates.js';
 export * from './sources/index.js';
+export * from './spectralMoments.js';

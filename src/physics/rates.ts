@@ -5,22 +5,24 @@
  *   R     = ∫_{T_min}^{T_max} dR/dT dT
  *
  * with n_k the number of nuclei k per kg of target (compounds and isotopic mixtures are summed, not
- * averaged). Monochromatic lines contribute Φ_line·dσ/dT(T, E_line) exactly.
- * Totals are computed in the order ∫dE Φ(E) ∫dT dσ/dT, with adaptive Gauss–Kronrod at both levels
- * (relative tolerance `relTol`, default 1e-6, inner 10× tighter); the returned error estimate is the
- * quadrature's. Units: T in MeV inside, rates per kg per second (convert with units.ts).
+ * averaged). The E_ν integral is done once per spectrum through its tail moments (spectralMoments.ts):
+ * dR/dT = n·(dq²/dT)·½G_F²/(4π)·Γ(q²)·S(E_min, q²), exact up to the moments' 1e-12 quadrature.
+ * Totals integrate dR/dT over T by adaptive Gauss–Kronrod (relative tolerance `relTol`, default 1e-8),
+ * with panels split where the integrand has steps (T_max of lines and spectrum end points); the error
+ * estimate returned is the quadrature's. Units: T in MeV inside, rates per kg per second.
  */
 import { PAPER_EPSILON } from './constants.js';
-import { alphaFromXi } from './coherency.js';
-import { dSigmaDT, type CrossSectionOptions } from './crossSection.js';
-import { COMPLETE_COHERENCY, xiOf, type GammaModel } from './gammaModel.js';
-import { maxRecoilEnergy, minNeutrinoEnergy, q2FromRecoil } from './kinematics.js';
+import { alphaFromXi, coherentGamma } from './coherency.js';
+import { PREFACTOR_CM2_PER_MEV2, type CrossSectionOptions } from './crossSection.js';
+import { gammaOf, xiOf, type GammaModel } from './gammaModel.js';
+import { dq2dT, maxRecoilEnergy, minNeutrinoEnergy, q2FromRecoil } from './kinematics.js';
 import { formulaUnitsPerKg, type Nucleus, type Target } from './nuclei.js';
 import { integrate } from './quadrature.js';
-import type { ContinuumComponent, NeutrinoSpectrum } from './sources/types.js';
+import type { NeutrinoSpectrum } from './sources/types.js';
+import { spectralFactor, spectralMoments, type SpectralMoments } from './spectralMoments.js';
 
 export interface RateOptions extends CrossSectionOptions {
-  /** Relative tolerance of the outer quadrature; the inner one uses relTol/10. Default 1e-6. */
+  /** Relative tolerance of the T quadrature of totals. Default 1e-8. */
   readonly relTol?: number;
 }
 
@@ -38,42 +40,20 @@ export interface RateResult {
   readonly errorEstimate: number;
 }
 
-/** ∫ over a continuum component of f(E)·pdf(E) on [eLo, eMax], split at the table breakpoints. */
-function integrateContinuum(
-  c: ContinuumComponent,
-  eLoMeV: number,
-  f: (eNuMeV: number) => number,
-  relTol: number,
-  extraBreakpoints: readonly number[] = [],
-): { value: number; error: number } {
-  const lo = Math.max(eLoMeV, c.eMinMeV);
-  if (!(c.eMaxMeV > lo)) return { value: 0, error: 0 };
-  const r = integrate((e) => c.pdf(e) * f(e), lo, c.eMaxMeV, {
-    relTol,
-    breakpoints: [...(c.breakpointsMeV ?? []), ...extraBreakpoints],
-  });
-  return { value: c.fluxPerCm2PerS * r.value, error: c.fluxPerCm2PerS * r.errorEstimate };
-}
-
-/** dR/dT for one nucleus [events per nucleus per second per MeV]. */
-function differentialRatePerNucleus(
+/** Completely coherent dR/dT per nucleus [events / (nucleus · s · MeV)] divided by Γ_coh: the part common to all Γ models. */
+function kinematicRatePerNucleus(
   tMeV: number,
   nucleus: Nucleus,
-  spectrum: NeutrinoSpectrum,
-  model: GammaModel,
-  opts: RateOptions,
-): number {
+  m: SpectralMoments,
+  opts: CrossSectionOptions,
+): { q2: number; value: number } {
+  const conv = opts.q2Convention ?? 'exact';
+  const q2 = q2FromRecoil(tMeV, nucleus.massMeV, conv);
   const eMin = minNeutrinoEnergy(tMeV, nucleus.massMeV);
-  const relTol = opts.relTol ?? 1e-6;
-  let sum = 0;
-  for (const c of spectrum.components) {
-    if (c.kind === 'line') {
-      if (c.eNuMeV >= eMin) sum += c.fluxPerCm2PerS * dSigmaDT(tMeV, c.eNuMeV, nucleus, model, opts);
-    } else {
-      sum += integrateContinuum(c, eMin, (e) => dSigmaDT(tMeV, e, nucleus, model, opts), relTol).value;
-    }
-  }
-  return sum;
+  return {
+    q2,
+    value: PREFACTOR_CM2_PER_MEV2 * dq2dT(tMeV, nucleus.massMeV, conv) * spectralFactor(m, eMin, q2),
+  };
 }
 
 /**
@@ -85,55 +65,53 @@ export function differentialRate(
   target: Target,
   spectrum: NeutrinoSpectrum,
   model: GammaModel,
-  opts: RateOptions = {},
+  opts: CrossSectionOptions = {},
 ): number {
   if (!(tMeV >= 0) || !Number.isFinite(tMeV)) return NaN;
+  const m = spectralMoments(spectrum);
   const units = formulaUnitsPerKg(target);
+  const eps = opts.epsilon ?? PAPER_EPSILON;
   let sum = 0;
   for (const { nucleus, atomsPerFormulaUnit } of target.components) {
-    sum += units * atomsPerFormulaUnit * differentialRatePerNucleus(tMeV, nucleus, spectrum, model, opts);
+    const k = kinematicRatePerNucleus(tMeV, nucleus, m, opts);
+    if (k.value !== 0) sum += units * atomsPerFormulaUnit * gammaOf(model, k.q2, nucleus, eps) * k.value;
   }
   return sum;
 }
 
-/**
- * ∫∫ g(T, E)·dσ/dT·Φ dT dE over the window for one nucleus, where g weights the integrand
- * (g ≡ 1: the rate per nucleus per second).
- */
-function windowIntegralPerNucleus(
+/** Upper T of the window for one nucleus and the T where the integrand has steps, for quadrature panels. */
+function windowFor(
   nucleus: Nucleus,
-  spectrum: NeutrinoSpectrum,
-  model: GammaModel,
+  m: SpectralMoments,
+  window: RateWindow,
+): { hi: number; breaks: number[] } {
+  const hi = Math.min(window.tMaxMeV ?? Infinity, maxRecoilEnergy(m.endPointMeV, nucleus.massMeV));
+  const breaks = m.featureEnergiesMeV
+    .map((e) => maxRecoilEnergy(e, nucleus.massMeV))
+    .filter((t) => t > window.tMinMeV && t < hi);
+  return { hi, breaks };
+}
+
+/** ∫ g(T)·(coherent dR/dT per nucleus) dT over the window, with g(T) = Γ-model weight. */
+function windowIntegral(
+  nucleus: Nucleus,
+  m: SpectralMoments,
   window: RateWindow,
   opts: RateOptions,
-  weight?: (tMeV: number) => number,
+  weight: (q2MeV2: number) => number,
 ): { value: number; error: number } {
-  const relTol = opts.relTol ?? 1e-6;
-  const M = nucleus.massMeV;
-  const tCap = window.tMaxMeV ?? Infinity;
-  // σ(E) over the window: ∫_{T_min}^{min(T_cap, T_max(E))} g·dσ/dT dT
-  const sigmaWindow = (e: number): number => {
-    const tHi = Math.min(tCap, maxRecoilEnergy(e, M));
-    if (!(tHi > window.tMinMeV)) return 0;
-    const f = weight
-      ? (t: number) => weight(t) * dSigmaDT(t, e, nucleus, model, opts)
-      : (t: number) => dSigmaDT(t, e, nucleus, model, opts);
-    return integrate(f, window.tMinMeV, tHi, { relTol: relTol / 10 }).value;
-  };
-  const eLo = minNeutrinoEnergy(window.tMinMeV, M);
-  const kink = Number.isFinite(tCap) ? [minNeutrinoEnergy(tCap, M)] : [];
-  let value = 0;
-  let error = 0;
-  for (const c of spectrum.components) {
-    if (c.kind === 'line') {
-      if (c.eNuMeV > eLo) value += c.fluxPerCm2PerS * sigmaWindow(c.eNuMeV);
-    } else {
-      const r = integrateContinuum(c, eLo, sigmaWindow, relTol, kink);
-      value += r.value;
-      error += r.error;
-    }
-  }
-  return { value, error };
+  const { hi, breaks } = windowFor(nucleus, m, window);
+  if (!(hi > window.tMinMeV)) return { value: 0, error: 0 };
+  const r = integrate(
+    (t) => {
+      const k = kinematicRatePerNucleus(t, nucleus, m, opts);
+      return k.value === 0 ? 0 : weight(k.q2) * k.value;
+    },
+    window.tMinMeV,
+    hi,
+    { relTol: opts.relTol ?? 1e-8, breakpoints: breaks, maxIntervals: 400 },
+  );
+  return { value: r.value, error: r.errorEstimate };
 }
 
 /** Total rate above a threshold (and below an optional cap) [events / (kg · s)]. */
@@ -144,11 +122,13 @@ export function totalRate(
   window: RateWindow,
   opts: RateOptions = {},
 ): RateResult {
+  const m = spectralMoments(spectrum);
+  const eps = opts.epsilon ?? PAPER_EPSILON;
   const units = formulaUnitsPerKg(target);
   let rate = 0;
   let err = 0;
   for (const { nucleus, atomsPerFormulaUnit } of target.components) {
-    const r = windowIntegralPerNucleus(nucleus, spectrum, model, window, opts);
+    const r = windowIntegral(nucleus, m, window, opts, (q2) => gammaOf(model, q2, nucleus, eps));
     rate += units * atomsPerFormulaUnit * r.value;
     err += units * atomsPerFormulaUnit * r.error;
   }
@@ -158,7 +138,7 @@ export function totalRate(
 export interface MeanCoherency {
   /** ⟨ξ⟩ = R(model)/R(complete coherency) over the window; NaN when no event lies in the window. */
   readonly meanXi: number;
-  /** ⟨α⟩: the constant α that gives the same rate, i.e. Eq. 6 inverted at ⟨ξ⟩ (coherent-rate-weighted mean of α). */
+  /** ⟨α⟩: the coherent-rate-weighted mean of α (equal to Eq. 6 inverted at ⟨ξ⟩ for one nucleus). */
   readonly meanAlpha: number;
   readonly rate: RateResult;
   readonly coherentRate: RateResult;
@@ -168,8 +148,8 @@ export interface MeanCoherency {
  * Mean suppression and mean coherency over the measurable region (the paper's ⟨ξ⟩, ⟨α⟩; its
  * definition is not spelled out, ours is):
  *
- *   ⟨ξ⟩ = ∫∫ ξ(q²) w dT dE / ∫∫ w dT dE = R_model / R_coherent,   w = dσ_coh/dT · Φ,
- *   ⟨α⟩ = ∫∫ α(q²) w dT dE / ∫∫ w dT dE = (⟨ξ⟩ − d)/(1 − d)   (Eq. 6 is linear, so the two agree).
+ *   ⟨ξ⟩ = ∫ ξ(q²) w dT / ∫ w dT = R_model / R_coherent,   w = dR_coh/dT (E_ν already integrated),
+ *   ⟨α⟩ = ∫ α(q²) w dT / ∫ w dT = (⟨ξ⟩ − d)/(1 − d)   (Eq. 6 is linear, so the two agree),
  *
  * i.e. the averages weighted by the completely coherent event rate, so that ⟨ξ⟩ is the measurable
  * total-rate suppression. For a compound, ⟨α⟩ is the w-weighted mean over nuclei of each nucleus' α.
@@ -181,6 +161,7 @@ export function meanCoherency(
   window: RateWindow,
   opts: RateOptions = {},
 ): MeanCoherency {
+  const m = spectralMoments(spectrum);
   const eps = opts.epsilon ?? PAPER_EPSILON;
   const units = formulaUnitsPerKg(target);
   let rate = 0;
@@ -190,13 +171,14 @@ export function meanCoherency(
   let alphaWeighted = 0;
   for (const { nucleus, atomsPerFormulaUnit } of target.components) {
     const n = units * atomsPerFormulaUnit;
-    const r = windowIntegralPerNucleus(nucleus, spectrum, model, window, opts);
-    const c = windowIntegralPerNucleus(nucleus, spectrum, COMPLETE_COHERENCY, window, opts);
+    const gCoh = coherentGamma(nucleus, eps);
+    const r = windowIntegral(nucleus, m, window, opts, (q2) => gammaOf(model, q2, nucleus, eps));
+    const c = windowIntegral(nucleus, m, window, opts, () => gCoh);
     rate += n * r.value;
     rateErr += n * r.error;
     coh += n * c.value;
     cohErr += n * c.error;
-    alphaWeighted += n * c.value * alphaFromXi(nucleus, r.value / c.value, eps);
+    if (c.value > 0) alphaWeighted += n * c.value * alphaFromXi(nucleus, r.value / c.value, eps);
   }
   return {
     meanXi: rate / coh,
@@ -227,7 +209,6 @@ export function recoilWhereAlphaFalls(
   opts: CrossSectionOptions = {},
 ): number {
   let lo = 0;
-  // Start at the decoherent scale q ~ π/R (Table I) and widen until α < target.
   let hi = 1e-3;
   while (coherencyAtRecoil(hi, nucleus, model, opts).alpha > alphaTarget && hi < 10) hi *= 2;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {

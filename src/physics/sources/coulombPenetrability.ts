@@ -15,7 +15,7 @@
  */
 
 /** RK4 step in ρ. */
-const STEP_RHO = 0.01;
+const STEP_RHO = 0.02;
 
 /** [f, g, f*, g*] sums of A&S 14.5.5–14.5.8 (asymptotic; truncated at the smallest term). */
 function asymptoticSeries(l: number, eta: number, rho: number): [number, number, number, number] {
@@ -63,7 +63,7 @@ export interface CoulombChannelFunctions {
  */
 export function coulombPenetrabilityAndShift(l: number, eta: number, rho: number): CoulombChannelFunctions {
   if (!(l >= 0 && eta >= 0 && rho > 0)) return { penetrability: NaN, shift: NaN };
-  const rhoStart = rho + 40 + 4 * eta * eta + l * l;
+  const rhoStart = rho + 30 + 4 * eta * eta + l * l;
   const [f, g, fs, gs] = asymptoticSeries(l, eta, rhoStart);
   // Rotated pair with θ = 0: G + iF = f + i g, G' + iF' = f* + i g*.
   let yF = g;

@@ -21,6 +21,7 @@ const HALF_LN_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  */
 export function logAbsGammaComplex(x: number, y: number): number {
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (y === 0 && x <= 0 && Number.isInteger(x)) return Infinity;
   if (x < 0.5) {
     // |sin π(x+iy)|² = sin²πx + sinh²πy
     const s = Math.sin(Math.PI * x);
