@@ -29,8 +29,16 @@ const base: CountingModel = {
 
 const cases: Record<string, CountingModel> = {
   fixed: base,
-  gaussian: { ...base, signalNorm: { kind: 'gaussian', sigma: 0.1 }, beamNorm: { kind: 'gaussian', sigma: 0.25 } },
-  lognormal: { ...base, signalNorm: { kind: 'lognormal', sigma: 0.1 }, beamNorm: { kind: 'lognormal', sigma: 0.25 } },
+  gaussian: {
+    ...base,
+    signalNorm: { kind: 'gaussian', sigma: 0.1 },
+    beamNorm: { kind: 'gaussian', sigma: 0.25 },
+  },
+  lognormal: {
+    ...base,
+    signalNorm: { kind: 'lognormal', sigma: 0.1 },
+    beamNorm: { kind: 'lognormal', sigma: 0.25 },
+  },
 };
 
 /** Pre-drawn Poisson counts at poi = 1 (μ_on = 10 + 8 + 60, μ_off = 3·10). */
@@ -114,6 +122,8 @@ const isMain = import.meta.url === `file://${process.argv[1] ?? ''}`;
 if (isMain) {
   const res = await run();
   for (const [k, v] of Object.entries(res)) {
-    process.stdout.write(`${k.padEnd(48)} ${v.toExponential(3)} toys/s (${(2 * v).toExponential(3)} fits/s)\n`);
+    process.stdout.write(
+      `${k.padEnd(48)} ${v.toExponential(3)} toys/s (${(2 * v).toExponential(3)} fits/s)\n`,
+    );
   }
 }

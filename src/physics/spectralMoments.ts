@@ -9,9 +9,11 @@
  *   Φ₀(x) = ∫_x^∞ Φ(E) dE,   Φ₋₂(x) = ∫_x^∞ Φ(E)/E² dE.
  *
  * Φ₀ and Φ₋₂ are precomputed per continuum component as suffix sums over panels (the table knots, or
- * at least 64 uniform panels), each panel and the partial panel at E_min by 10-point Gauss–Legendre, so that a dR/dT evaluation costs O(log n) instead of a quadrature over E_ν. Lines contribute
+ * 64 uniform panels refined towards the end point; adaptive Gauss–Kronrod, relTol 1e-12) and completed
+ * in the partial panel at E_min by 10-point Gauss–Legendre (exact on linear table segments), so that a dR/dT evaluation costs O(log n) instead of a quadrature over E_ν. Lines contribute
  * Φ_line·[1 − q²/(4E²)] exactly when E_line ≥ E_min.
  */
+import { integrate } from './quadrature.js';
 import type { ContinuumComponent, NeutrinoSpectrum } from './sources/types.js';
 
 /** Gauss–Legendre 10-point nodes/weights on [−1, 1] (Abramowitz & Stegun, Table 25.4). */
@@ -24,6 +26,8 @@ const GL_W = [
 
 /** Number of uniform panels for a component without enough table knots. */
 const MIN_PANELS = 64;
+/** Geometric halvings of the last uniform panel towards the end point. */
+const END_POINT_REFINEMENTS = 12;
 
 interface ComponentMoments {
   readonly flux: number;
@@ -39,24 +43,31 @@ export interface SpectralMoments {
   readonly continua: readonly ComponentMoments[];
   /** Highest neutrino energy [MeV]. */
   readonly endPointMeV: number;
-  /** Energies where the rate integrand in T has kinks or steps (lines, component ends, coarse knots). */
+  /** Energies where the rate integrand in T has steps (lines and component end points). */
   readonly featureEnergiesMeV: readonly number[];
 }
 
+/**
+ * Panel edges: the component's breakpoints (table knots), or at least 64 uniform panels; the last
+ * panel is refined geometrically towards the end point, where β spectra vanish like a square root and
+ * a fixed Gauss rule would otherwise lose accuracy.
+ */
 function panelEdges(c: ContinuumComponent): Float64Array {
   const inner = (c.breakpointsMeV ?? []).filter((x) => x > c.eMinMeV && x < c.eMaxMeV);
   const pts = new Set<number>([c.eMinMeV, c.eMaxMeV, ...inner]);
   if (pts.size < MIN_PANELS + 1) {
-    for (let i = 1; i < MIN_PANELS; i++) pts.add(c.eMinMeV + ((c.eMaxMeV - c.eMinMeV) * i) / MIN_PANELS);
+    const h = (c.eMaxMeV - c.eMinMeV) / MIN_PANELS;
+    for (let i = 1; i < MIN_PANELS; i++) pts.add(c.eMinMeV + h * i);
+    for (let k = 1; k <= END_POINT_REFINEMENTS; k++) pts.add(c.eMaxMeV - h * 2 ** -k);
   }
   return Float64Array.from([...pts].sort((a, b) => a - b));
 }
 
 /**
- * [∫_a^b pdf, ∫_a^b pdf/E²] by 10-point Gauss–Legendre (exact for polynomials of degree ≤ 19; on the
- * smooth panels used here the error is below 1e-12 relative, checked against adaptive quadrature in
- * the tests). The nodes never touch E = 0, where 1/E² is singular; there every physical pdf vanishes,
- * or Φ₋₂ is multiplied by q² → 0.
+ * [∫_a^b pdf, ∫_a^b pdf/E²] over a partial panel by 10-point Gauss–Legendre: exact on a linear table
+ * segment for the first moment, and accurate to ≲ 1e-9 relative for the second and for smooth shapes
+ * (checked against brute-force quadrature of Eq. A2 in test/physics/rates.test.ts). The nodes never
+ * touch E = 0, where 1/E² is singular.
  */
 function gaussLegendrePanel(pdf: (e: number) => number, a: number, b: number): [number, number] {
   const half = 0.5 * (b - a);
@@ -80,10 +91,13 @@ function componentMoments(c: ContinuumComponent): ComponentMoments {
   const n = edges.length;
   const s0 = new Float64Array(n);
   const s2 = new Float64Array(n);
+  // One-time panel integrals by adaptive Gauss–Kronrod (relTol 1e-12), so that even a panel with an
+  // end-point square root is integrated to full accuracy.
   for (let k = n - 2; k >= 0; k--) {
-    const [p0, p2] = gaussLegendrePanel(c.pdf, edges[k]!, edges[k + 1]!);
-    s0[k] = s0[k + 1]! + p0;
-    s2[k] = s2[k + 1]! + p2;
+    const a = edges[k]!;
+    const b = edges[k + 1]!;
+    s0[k] = s0[k + 1]! + integrate(c.pdf, a, b, { relTol: 1e-12 }).value;
+    s2[k] = s2[k + 1]! + (a > 0 ? integrate((e) => c.pdf(e) / (e * e), a, b, { relTol: 1e-12 }).value : 0);
   }
   return { flux: c.fluxPerCm2PerS, pdf: c.pdf, edges, s0, s2 };
 }
@@ -108,7 +122,8 @@ export function spectralMoments(spectrum: NeutrinoSpectrum): SpectralMoments {
       endPoint = Math.max(endPoint, c.eNuMeV);
     } else {
       continua.push(componentMoments(c));
-      features.push(c.eMaxMeV, ...(c.breakpointsMeV ?? []));
+      // Φ₀ is C¹ across table knots (dΦ₀/dE = −pdf is continuous), so only end points are steps in T.
+      features.push(c.eMaxMeV);
       endPoint = Math.max(endPoint, c.eMaxMeV);
     }
   }

@@ -5,9 +5,6 @@
  */
 import type { ContinuumComponent } from './types.js';
 
-/** Tables with at most this many knots pass them to quadrature as breakpoints. */
-const MAX_KNOTS_AS_BREAKPOINTS = 100;
-
 export type Interpolation = 'linear' | 'loglog';
 
 export interface TabulatedOptions {
@@ -68,8 +65,8 @@ export function tabulatedContinuum(
     eMinMeV: xs[0]!,
     eMaxMeV: xs[n - 1]!,
     pdf,
-    // Knots are kinks of the interpolant; split quadrature panels there for coarse tables only
-    // (a fine table such as b8.csv, 800 knots at 0.02 MeV, is smooth at the quadrature's scale).
-    breakpointsMeV: n <= MAX_KNOTS_AS_BREAKPOINTS ? Array.from(xs.subarray(1, n - 1)) : [],
+    // Knots are kinks of the interpolant: quadrature panels (and the rate engine's moment panels) start
+    // there, so that every panel integrand is smooth and Gauss rules converge at their nominal order.
+    breakpointsMeV: Array.from(xs.subarray(1, n - 1)),
   };
 }
