@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAlpha } from './commands/alpha.js';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerTable } from './commands/table.js';
 import { EXIT_BAD_INPUT, reportError } from './io.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerAnalyze(program);
   registerAlpha(program);
   registerTable(program);
   return program;

@@ -1,0 +1,181 @@
+/**
+ * Cross-field rules of the dataset format (those a per-field schema cannot express):
+ * - within a bin, every lo/hi edge pair is strictly increasing (observable, T, q², per-nucleus q²);
+ * - bins are ordered and do not overlap: hi of bin i−1 ≤ lo of bin i, for every edge pair;
+ * - each counts bin lists the target's nuclei, same labels in the same order, and Σ_k sCoh_k = sCoh
+ *   (also for sHelm) to 1e-6 relative;
+ * - ξ bins give either `sigma` or both `sigmaLo` and `sigmaHi`;
+ * - each nucleus' `decoherentXi` equals (ε²Z + N)/(εZ − N)² with the dataset's ε to 1e-6 relative.
+ */
+import { decoherentXi } from '../physics/index.js';
+import type { DatasetProblem } from './datasetIssues.js';
+import type { CountsDataset, Dataset, XiDataset } from './dataset.js';
+
+/** Relative tolerance of the sum and consistency rules (values are written with 10 significant digits). */
+const REL_TOL = 1e-6;
+
+type Path = (string | number)[];
+
+const close = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= REL_TOL * Math.max(Math.abs(a), Math.abs(b));
+
+/** Check lo < hi within each item and hi(i−1) ≤ lo(i) across items, for one edge pair. */
+function edgePair<T>(
+  items: readonly T[],
+  pathOf: (i: number) => Path,
+  lo: (x: T) => number | undefined,
+  hi: (x: T) => number | undefined,
+  loKey: string,
+  hiKey: string,
+  out: DatasetProblem[],
+): void {
+  let prevHi: number | undefined;
+  items.forEach((item, i) => {
+    const l = lo(item);
+    const h = hi(item);
+    if (l === undefined || h === undefined) return;
+    if (!(h > l)) {
+      out.push({
+        path: [...pathOf(i), hiKey],
+        message: `${h} is not above ${loKey} = ${l}; expected ${loKey} < ${hiKey} (edges increasing within a bin)`,
+      });
+    }
+    if (prevHi !== undefined && l < prevHi) {
+      out.push({
+        path: [...pathOf(i), loKey],
+        message: `${l} is below ${hiKey} = ${prevHi} of bin ${i - 1}; expected bins ordered and non-overlapping`,
+      });
+    }
+    prevHi = h;
+  });
+}
+
+function checkNuclei(ds: Dataset, out: DatasetProblem[]): void {
+  ds.target.nuclei.forEach((n, k) => {
+    const d = decoherentXi(n, ds.epsilon);
+    if (!close(n.decoherentXi, d)) {
+      out.push({
+        path: ['target', 'nuclei', k, 'decoherentXi'],
+        message: `${n.decoherentXi} disagrees with (ε²Z + N)/(εZ − N)² = ${d} for Z = ${n.Z}, N = ${n.N}, ε = ${ds.epsilon}`,
+      });
+    }
+  });
+}
+
+function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
+  const bins = ds.bins;
+  const at = (i: number): Path => ['bins', i];
+  edgePair(
+    bins,
+    at,
+    (b) => b.observableLo,
+    (b) => b.observableHi,
+    'observableLo',
+    'observableHi',
+    out,
+  );
+  edgePair(
+    bins,
+    at,
+    (b) => b.tLoKeV,
+    (b) => b.tHiKeV,
+    'tLoKeV',
+    'tHiKeV',
+    out,
+  );
+  edgePair(
+    bins,
+    at,
+    (b) => b.q2LoMeV2,
+    (b) => b.q2HiMeV2,
+    'q2LoMeV2',
+    'q2HiMeV2',
+    out,
+  );
+  const labels = ds.target.nuclei.map((n) => n.label);
+  bins.forEach((bin, i) => {
+    const got = bin.nuclei.map((n) => n.label);
+    if (got.length !== labels.length || got.some((l, k) => l !== labels[k])) {
+      out.push({
+        path: ['bins', i, 'nuclei'],
+        message: `labels ${JSON.stringify(got)} do not match the target; expected ${JSON.stringify(labels)} in that order`,
+      });
+      return;
+    }
+    const sumCoh = bin.nuclei.reduce((s, n) => s + n.sCoh, 0);
+    if (!close(sumCoh, bin.sCoh)) {
+      out.push({
+        path: ['bins', i, 'sCoh'],
+        message: `${bin.sCoh} differs from the per-nucleus sum ${sumCoh}; expected sCoh = Σ nuclei[k].sCoh`,
+      });
+    }
+    if (bin.sHelm !== undefined) {
+      const parts = bin.nuclei.map((n) => n.sHelm);
+      const sum = parts.reduce<number>((s, x) => s + (x ?? NaN), 0);
+      if (!close(sum, bin.sHelm)) {
+        out.push({
+          path: ['bins', i, 'sHelm'],
+          message: `${bin.sHelm} differs from the per-nucleus sum ${sum}; expected sHelm = Σ nuclei[k].sHelm (each given)`,
+        });
+      }
+    }
+  });
+  labels.forEach((label, k) => {
+    edgePair(
+      bins,
+      (i) => ['bins', i, 'nuclei', k],
+      (b) => (b.nuclei[k]?.label === label ? b.nuclei[k].q2LoMeV2 : undefined),
+      (b) => (b.nuclei[k]?.label === label ? b.nuclei[k].q2HiMeV2 : undefined),
+      'q2LoMeV2',
+      'q2HiMeV2',
+      out,
+    );
+  });
+}
+
+function checkXi(ds: XiDataset, out: DatasetProblem[]): void {
+  const at = (i: number): Path => ['bins', i];
+  edgePair(
+    ds.bins,
+    at,
+    (b) => b.q2LoMeV2,
+    (b) => b.q2HiMeV2,
+    'q2LoMeV2',
+    'q2HiMeV2',
+    out,
+  );
+  edgePair(
+    ds.bins,
+    at,
+    (b) => b.tLoKeV,
+    (b) => b.tHiKeV,
+    'tLoKeV',
+    'tHiKeV',
+    out,
+  );
+  ds.bins.forEach((b, i) => {
+    const sym = b.sigma !== undefined;
+    const asym = b.sigmaLo !== undefined || b.sigmaHi !== undefined;
+    if (sym === asym || (asym && (b.sigmaLo === undefined || b.sigmaHi === undefined))) {
+      out.push({
+        path: ['bins', i, sym ? 'sigmaLo' : 'sigma'],
+        message: `uncertainty given as ${JSON.stringify({ sigma: b.sigma, sigmaLo: b.sigmaLo, sigmaHi: b.sigmaHi })}; expected either sigma or both sigmaLo and sigmaHi`,
+      });
+    }
+    if (b.q2CentreMeV2 !== undefined && !(b.q2CentreMeV2 >= b.q2LoMeV2 && b.q2CentreMeV2 <= b.q2HiMeV2)) {
+      out.push({
+        path: ['bins', i, 'q2CentreMeV2'],
+        message: `${b.q2CentreMeV2} lies outside [q2LoMeV2, q2HiMeV2] = [${b.q2LoMeV2}, ${b.q2HiMeV2}]; expected a centre inside its bin`,
+      });
+    }
+  });
+}
+
+/** All cross-field problems of a schema-valid dataset (empty when it is consistent). */
+export function checkDataset(ds: Dataset): DatasetProblem[] {
+  const out: DatasetProblem[] = [];
+  checkNuclei(ds, out);
+  if (ds.kind === 'counts') checkCounts(ds, out);
+  else checkXi(ds, out);
+  return out;
+}

@@ -1,0 +1,16 @@
+/** The data layer's single public door: dataset schemas and files, public-release readers, spectra files. */
+export * from './dataset.js';
+export * from './datasetFiles.js';
+export {
+  buildCoherentCsi2017Dataset,
+  CSI_2017_DEFAULTS,
+  type CoherentCsi2017Options,
+} from './coherentCsi2017.js';
+export {
+  buildCoherentAr2020Dataset,
+  AR_2020_DEFAULTS,
+  type CoherentAr2020Options,
+} from './coherentAr2020.js';
+export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
+export * from './spectrumFiles.js';
+export * from './paperSpectra.js';
