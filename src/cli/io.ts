@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ToolkitError, formatPath } from '../errors.js';
+import { ToolkitError } from '../errors.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -42,9 +42,8 @@ export function print(text: string): void {
 /** One clear line for a user error, then exit 2; anything else is a bug (stack trace, exit 1). */
 export function reportError(err: unknown): number {
   if (err instanceof ToolkitError) {
-    const where =
-      err.path.length > 0 && !err.message.startsWith(formatPath(err.path)) ? `${formatPath(err.path)}: ` : '';
-    process.stderr.write(`coherency: error: ${where}${err.message}\n`);
+    // Every ToolkitError message names its field (and bin/file) itself; the path is for programs.
+    process.stderr.write(`coherency: error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT_BAD_INPUT;
   }
   process.stderr.write(

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAlpha } from './commands/alpha.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerExportPyhf } from './commands/exportPyhf.js';
 import { registerTable } from './commands/table.js';
 import { EXIT_BAD_INPUT, reportError } from './io.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerAlpha(program);
   registerTable(program);
+  registerExportPyhf(program);
   return program;
 }
 

@@ -1,0 +1,229 @@
+/**
+ * `coherency coverage [DATASET] [--alpha-step 0.25] [--experiments 1000] [--inner-toys 1000] ...`:
+ * for true α on a grid (0 and 1 included), the fraction of pseudo-experiments whose Feldman–Cousins,
+ * asymptotic and Δχ² intervals cover it, with binomial Monte Carlo errors, and a plot.
+ *
+ * Files with --out DIR: coverage.json (byte-identical for any worker count and to `coherency merge`
+ * of the shards), coverage.csv, coverage.svg/png; with --shard k/n only shard-k-of-n.json.
+ */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { SpecError } from '../../errors.js';
+import {
+  errorBarLayer,
+  layeredChart,
+  lineLayer,
+  panelGrid,
+  renderTable,
+  renderVegaLite,
+  type Column,
+  type Datum,
+} from '../../report/index.js';
+import {
+  COVERAGE_DEFAULTS,
+  COVERAGE_METHODS,
+  coverageResult,
+  makeShardFile,
+  planCoverage,
+  resultJson,
+  shardJson,
+  TOYS_DEFAULTS,
+} from '../../toys/index.js';
+import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
+import { OutputSet, print } from '../io.js';
+import { numberArg, parseOptions } from '../options.js';
+import {
+  countArg,
+  loadCountsModel,
+  numberListArg,
+  removeChunkFiles,
+  runWithResume,
+  shardArg,
+  shardFileName,
+  systematicsArg,
+  workersArg,
+} from './toys.js';
+
+const METHOD_LABEL: Record<CoverageMethod, string> = {
+  feldmanCousins: 'Feldman–Cousins',
+  asymptotic: 'asymptotic',
+  deltaChi2: 'Δχ²',
+};
+
+type Row = Record<string, string | number>;
+
+function pct(cl: number): string {
+  return `${(cl * 100).toFixed(2)} %`;
+}
+
+export function coverageTable(r: CoverageResult, format: 'text' | 'csv'): string {
+  if (format === 'csv') {
+    const rows: Row[] = r.points.map((p) => ({
+      bin: p.bin,
+      label: p.label,
+      alpha: p.poi,
+      cl: p.cl,
+      method: p.method,
+      coverage: p.coverage.value,
+      mcError: p.coverage.mcError,
+      covered: p.coverage.k,
+      experiments: p.coverage.n,
+      failed: p.failed,
+    }));
+    const cols: Column<Row>[] = Object.keys(rows[0] ?? {}).map((key) => ({ key, header: key }));
+    return renderTable('csv', cols, rows);
+  }
+  const byKey = new Map<string, Row>();
+  for (const p of r.points) {
+    const key = `${p.bin}/${p.poi}`;
+    const row = byKey.get(key) ?? { bin: p.bin, label: p.label, alpha: p.poi };
+    const c = r.settings.cls.indexOf(p.cl);
+    row[`${p.method}${c}`] = `${p.coverage.value.toFixed(3)} ± ${p.coverage.mcError.toFixed(3)}`;
+    byKey.set(key, row);
+  }
+  const cols: Column<Row>[] = [
+    { key: 'bin', header: 'bin' },
+    { key: 'label', header: 'T range' },
+    { key: 'alpha', header: 'true α' },
+    ...r.settings.cls.flatMap((cl, c) =>
+      COVERAGE_METHODS.map((m): Column<Row> => ({ key: `${m}${c}`, header: `${METHOD_LABEL[m]} ${pct(cl)}` })),
+    ),
+  ];
+  return renderTable('text', cols, [...byKey.values()]);
+}
+
+export function printCoverageResult(r: CoverageResult): void {
+  const s = r.settings;
+  print(
+    `Coverage for ${r.source.id}: seed ${s.seed}; ${s.nExperiments} pseudo-experiments per true α, ${s.innerToys} toys per FC construction${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
+  );
+  print(coverageTable(r, 'text'));
+  const fc = r.points.filter((p) => p.method === 'feldmanCousins');
+  const worst = fc.reduce((a, p) => (Math.abs(p.pull ?? 0) > Math.abs(a.pull ?? 0) ? p : a), fc[0]!);
+  if (worst !== undefined) {
+    print(
+      `Feldman–Cousins: largest deviation from nominal ${((worst.coverage.value - worst.cl) * 100).toFixed(1)} points = ${(worst.pull ?? 0).toFixed(1)} σ_MC (bin ${worst.bin}, α = ${worst.poi}, CL ${pct(worst.cl)}); ${fc.filter((p) => Math.abs(p.pull ?? 0) <= 3).length}/${fc.length} points within 3 σ_MC.`,
+    );
+  }
+}
+
+/** Coverage vs true α, one panel per CL; bins pooled (Σ covered / Σ experiments) when there are several. */
+export function coverageChart(r: CoverageResult) {
+  const bins = [...new Set(r.points.map((p) => p.bin))];
+  const panels = r.settings.cls.map((cl) => {
+    const layers = COVERAGE_METHODS.map((method, m) => {
+      const byPoi = new Map<number, { k: number; n: number }>();
+      for (const p of r.points) {
+        if (p.cl !== cl || p.method !== method) continue;
+        const acc = byPoi.get(p.poi) ?? { k: 0, n: 0 };
+        byPoi.set(p.poi, { k: acc.k + p.coverage.k, n: acc.n + p.coverage.n });
+      }
+      const data: Datum[] = [...byPoi.entries()].map(([poi, { k, n }]) => {
+        const c = n > 0 ? k / n : 0;
+        const e = n > 0 ? Math.sqrt((c * (1 - c)) / n) : 0;
+        return { alpha: poi + (m - 1) * 0.008, coverage: c, lo: c - e, hi: c + e };
+      });
+      return errorBarLayer({ data, yLow: 'lo', yHigh: 'hi', label: METHOD_LABEL[method] });
+    });
+    const nominal = lineLayer({
+      data: [
+        { alpha: 0, coverage: cl },
+        { alpha: 1, coverage: cl },
+      ],
+      label: 'nominal',
+      dash: [6, 4],
+    });
+    return layeredChart({
+      title: `Coverage at ${pct(cl)} CL`,
+      subtitle: `${r.source.id}, ${bins.length === 1 ? `bin ${bins[0]}` : `${bins.length} bins pooled`}; ±1σ MC errors`,
+      x: { field: 'alpha', title: 'true α' },
+      y: { field: 'coverage', title: 'coverage' },
+      legend: 'bottom-right',
+      layers: [nominal, ...layers],
+    });
+  });
+  return panelGrid({ panels, columns: panels.length });
+}
+
+const CoverageOptionsSchema = z
+  .object({
+    alphaStep: numberArg('a grid step 1/n').default(COVERAGE_DEFAULTS.alphaStep),
+    experiments: countArg('a number of pseudo-experiments').default(COVERAGE_DEFAULTS.nExperiments),
+    innerToys: countArg('a number of toys').default(COVERAGE_DEFAULTS.innerToys),
+    cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
+    bins: numberListArg('bin indices').optional(),
+    seed: z.string().min(1).default('1'),
+    workers: workersArg,
+    shard: shardArg.optional(),
+    out: z.string().min(1).optional(),
+    systematics: systematicsArg,
+    json: z.boolean().default(false),
+    csv: z.boolean().default(false),
+  })
+  .strict();
+
+export function registerCoverage(program: Command): void {
+  program
+    .command('coverage')
+    .description(
+      'coverage of the Feldman–Cousins, asymptotic and Δχ² α intervals for true α on a grid (0 and 1 included)',
+    )
+    .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
+    .option('--alpha-step <x>', 'spacing of the true-α grid (1/n)', String(COVERAGE_DEFAULTS.alphaStep))
+    .option('--experiments <N>', 'pseudo-experiments per true α and bin', String(COVERAGE_DEFAULTS.nExperiments))
+    .option('--inner-toys <N>', 'toys of the FC construction of each pseudo-experiment', String(COVERAGE_DEFAULTS.innerToys))
+    .option('--cl <list>', 'confidence levels', TOYS_DEFAULTS.cls.join(','))
+    .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
+    .option('--seed <seed>', 'seed of the random streams', '1')
+    .option('--workers <N>', 'worker threads (results do not depend on it)')
+    .option('--shard <k/n>', 'run only part k of n; combine with `coherency merge`')
+    .option('--out <dir>', 'write coverage.json/.csv and the plot (or shard-k-of-n.json) here; enables resume')
+    .option('--systematics <kind>', "'profiled' normalisation constraints or 'none'", 'profiled')
+    .option('--json', 'print the result JSON on stdout')
+    .option('--csv', 'print the table as CSV on stdout')
+    .action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
+      const o = parseOptions(CoverageOptionsSchema, raw);
+      const loaded = loadCountsModel(datasetArg, o.systematics);
+      const job = planCoverage(loaded.model, {
+        seed: o.seed,
+        alphaStep: o.alphaStep,
+        nExperiments: o.experiments,
+        innerToys: o.innerToys,
+        cls: o.cl,
+        ...(o.bins === undefined ? {} : { bins: o.bins }),
+        source: loaded.source,
+      });
+      const t0 = performance.now();
+      const run = await runWithResume(job, {
+        workers: o.workers,
+        ...(o.shard === undefined ? {} : { shard: o.shard }),
+        ...(o.out === undefined ? {} : { outDir: o.out }),
+        label: 'coverage',
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      if (o.shard !== undefined) {
+        if (o.out === undefined) throw new SpecError('invalid_input', '--shard needs --out DIR for its shard file', ['out']);
+        const out = new OutputSet(o.out);
+        out.add(shardFileName(o.shard), shardJson(makeShardFile(job, o.shard, run.firstUnit, run.endUnit, run.units)));
+        const written = out.commit();
+        removeChunkFiles(o.out, job);
+        print(`shard ${o.shard.index}/${o.shard.count}: units ${run.firstUnit}–${run.endUnit - 1} of ${run.totalUnits} in ${seconds.toFixed(1)} s → ${written.join(', ')}`);
+        return;
+      }
+      const result = coverageResult(job, run.units);
+      if (o.out !== undefined) {
+        const out = new OutputSet(o.out);
+        out.add('coverage.json', resultJson(result));
+        out.add('coverage.csv', coverageTable(result, 'csv'));
+        const plot = await renderVegaLite(coverageChart(result));
+        out.add('coverage.svg', plot.svg);
+        out.add('coverage.png', plot.png);
+        out.commit();
+        removeChunkFiles(o.out, job);
+      }
+      if (o.json) print(resultJson(result));
+      else if (o.csv) print(coverageTable(result, 'csv'));
+      else printCoverageResult(result);
+      process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * `coherency merge SHARDS... --out FILE [--allow-partial]`: combine the shard files of a `toys` or
+ * `coverage` run (`--shard k/n`) into the result file that a single run writes (toys.json or
+ * coverage.json), byte for byte. Refuses shards of different runs (dataset, seed or settings),
+ * overlapping shards, and missing ones unless --allow-partial.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { SpecError } from '../../errors.js';
+import { mergeShards, resultJson, TOY_SHARD_SCHEMA } from '../../toys/index.js';
+import type { ShardFile } from '../../toys/index.js';
+import { print, writeFileAtomic } from '../io.js';
+import { parseOptions } from '../options.js';
+import { printCoverageResult } from './coverage.js';
+import { printToysResult } from './toys.js';
+
+/** The outer shape of a shard file (the job inside is checked by its hash in mergeShards). */
+const ShardShape = z.object({
+  schema: z.literal(TOY_SHARD_SCHEMA),
+  shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
+  firstUnit: z.number().int().nonnegative(),
+  endUnit: z.number().int().nonnegative(),
+  job: z.object({ hash: z.string().length(64), kind: z.enum(['toys', 'coverage']) }).passthrough(),
+  units: z.array(
+    z.object({
+      unit: z.number().int().nonnegative(),
+      chunks: z.array(
+        z.object({ task: z.number().int().nonnegative(), chunk: z.number().int().nonnegative(), counts: z.array(z.number()) }),
+      ),
+    }),
+  ),
+});
+
+function readShard(path: string): ShardFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new SpecError('io_error', `${path}: cannot read a shard file (${(err as Error).message})`, ['shards']);
+  }
+  const r = ShardShape.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new SpecError(
+      'invalid_input',
+      `${path}: not a shard file of \`coherency toys/coverage --shard\` (${issue.path.join('.') || 'top level'}: ${issue.message})`,
+      ['shards'],
+    );
+  }
+  return raw as ShardFile;
+}
+
+const MergeOptionsSchema = z
+  .object({
+    out: z.string().min(1),
+    allowPartial: z.boolean().default(false),
+    quiet: z.boolean().default(false),
+  })
+  .strict();
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('combine the shard files of a `toys` or `coverage` run into the result of a single run')
+    .argument('<shards...>', 'shard files (shard-k-of-n.json)')
+    .requiredOption('--out <file>', 'result file to write (the toys.json / coverage.json of a single run)')
+    .option('--allow-partial', 'accept missing shards (the result says complete: false)')
+    .option('--quiet', 'do not print the result tables')
+    .action((paths: string[], raw: Record<string, unknown>) => {
+      const o = parseOptions(MergeOptionsSchema, raw);
+      const shards = paths.map(readShard);
+      const merged = mergeShards(
+        shards,
+        paths.map((p) => basename(p)),
+        { allowPartial: o.allowPartial },
+      );
+      writeFileAtomic(o.out, resultJson(merged.result));
+      if (!o.quiet) {
+        if (merged.result.kind === 'toys') printToysResult(merged.result);
+        else printCoverageResult(merged.result);
+      }
+      process.stderr.write(
+        `merged ${shards.length} shard file(s), ${merged.units.length} units${merged.missingUnits.length > 0 ? ` (${merged.missingUnits.length} missing)` : ''} → ${o.out}\n`,
+      );
+    });
+}

@@ -1,0 +1,488 @@
+/**
+ * `coherency toys [DATASET] --n 100000 --seed 1 [--workers N] [--shard k/n] [--out DIR]`:
+ * toy-calibrated p-values of α = 1 and α = 0 per bin and combined, and Feldman–Cousins intervals per
+ * bin, beside the asymptotic ones (src/toys). Also the run machinery shared with `coverage`: dataset
+ * → model, progress bar, resumable chunk files, Ctrl-C handling.
+ *
+ * Files with --out DIR: toys.json (the result; byte-identical for any worker count and to
+ * `coherency merge` of the shards), toys.csv, toys.md, toys-intervals.svg/png; with --shard k/n only
+ * shard-k-of-n.json. Finished units go to DIR/.chunks/<job hash>/ as they complete; a rerun of the
+ * same command reuses them (resume) and the folder is removed once the outputs are written.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadDataset } from '../../data/index.js';
+import type { CountsDataset } from '../../data/index.js';
+import { ToolkitError, SpecError } from '../../errors.js';
+import { countsModel } from '../../likelihood/index.js';
+import type { CountingModel, SystematicsTreatment } from '../../likelihood/index.js';
+import {
+  errorBarLayer,
+  layeredChart,
+  panelGrid,
+  renderTable,
+  renderVegaLite,
+  type Column,
+  type Datum,
+} from '../../report/index.js';
+import {
+  jobUnits,
+  makeShardFile,
+  planToys,
+  resultJson,
+  runToyJob,
+  shardJson,
+  shardRange,
+  TOY_UNIT_SCHEMA,
+  TOYS_DEFAULTS,
+  toysResult,
+  unitCosts,
+} from '../../toys/index.js';
+import type { RunOutcome, ShardSpec, ToyJob, ToyPValue, ToySource, ToysResult, UnitTally } from '../../toys/index.js';
+import { OutputSet, print, writeFileAtomic } from '../io.js';
+import { numberArg, parseOptions } from '../options.js';
+
+// ---------------------------------------------------------------------------------------------
+// Option parsing shared with `coverage`.
+
+export const countArg = (what: string, min = 1) =>
+  numberArg(what).refine((v) => Number.isInteger(v) && v >= min, { message: `expected ${what} (an integer ≥ ${min})` });
+
+export const shardArg = z
+  .string()
+  .regex(/^\d+\/\d+$/, { message: 'expected k/n, e.g. 2/8' })
+  .transform((s): ShardSpec => {
+    const [k, n] = s.split('/').map(Number) as [number, number];
+    return { index: k, count: n };
+  })
+  .refine((s) => s.count >= 1 && s.index >= 1 && s.index <= s.count, { message: 'expected k/n with 1 ≤ k ≤ n' });
+
+/** Comma-separated numbers. */
+export const numberListArg = (what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
+    .refine((xs) => xs.every((x) => Number.isFinite(x)), { message: `expected ${what} separated by commas` });
+
+export const workersArg = countArg('a number of worker threads').default(availableParallelism());
+
+export const systematicsArg = z.enum(['profiled', 'none']).default('profiled');
+
+// ---------------------------------------------------------------------------------------------
+// Dataset → model.
+
+export interface LoadedModel {
+  readonly dataset: CountsDataset;
+  readonly model: CountingModel;
+  readonly source: ToySource;
+}
+
+/** Bin label: the recoil-energy range. */
+function labelOf(bin: CountsDataset['bins'][number]): string {
+  return `${bin.tLoKeV.toFixed(1)}–${bin.tHiKeV.toFixed(1)} keV`;
+}
+
+/** Load a counts dataset (shipped name or path) and map it onto the counting model (α = poi). */
+export function loadCountsModel(datasetArg: string | undefined, systematics: SystematicsTreatment): LoadedModel {
+  const dataset = loadDataset(datasetArg);
+  if (dataset.kind !== 'counts') {
+    throw new SpecError(
+      'invalid_dataset',
+      `dataset ${dataset.id}: toys need per-bin counts (kind "counts"); this one is "${dataset.kind}" (ξ ± σ)`,
+      ['kind'],
+    );
+  }
+  const hash = createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
+  return {
+    dataset,
+    model: countsModel(dataset, systematics),
+    source: { id: dataset.id, hash, binLabels: dataset.bins.map(labelOf) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running with progress, resume files and Ctrl-C.
+
+interface ChunkFile {
+  readonly schema: typeof TOY_UNIT_SCHEMA;
+  readonly jobHash: string;
+  readonly tally: UnitTally;
+}
+
+export function chunkDir(outDir: string, job: ToyJob): string {
+  return join(outDir, '.chunks', job.hash.slice(0, 16));
+}
+
+function readChunkFiles(dir: string, job: ToyJob): UnitTally[] {
+  if (!existsSync(dir)) return [];
+  const out: UnitTally[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!/^unit-\d+\.json$/.test(name)) continue;
+    try {
+      const f = JSON.parse(readFileSync(join(dir, name), 'utf8')) as ChunkFile;
+      if (f.schema === TOY_UNIT_SCHEMA && f.jobHash === job.hash && Number.isInteger(f.tally?.unit)) out.push(f.tally);
+    } catch {
+      // unreadable: the unit is simply run again
+    }
+  }
+  return out;
+}
+
+function progressBar(label: string): cliProgress.SingleBar | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  return new cliProgress.SingleBar(
+    {
+      format: `${label} |{bar}| {percentage}% | {units} units | {rate} toys/s | ETA {eta_formatted}`,
+      stream: process.stderr,
+      fps: 5,
+      etaBuffer: 20,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+function humanRate(x: number): string {
+  return x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(0)}k` : x.toFixed(0);
+}
+
+export interface RunSettings {
+  readonly workers: number;
+  readonly shard?: ShardSpec;
+  readonly outDir?: string;
+  readonly label: string;
+}
+
+/**
+ * Run a job with a progress bar (TTY only), chunk files in outDir (resume), and Ctrl-C stopping after
+ * the units in flight. Throws a ToolkitError if interrupted (what was finished is kept).
+ */
+export async function runWithResume(job: ToyJob, settings: RunSettings): Promise<RunOutcome> {
+  const dir = settings.outDir === undefined ? undefined : chunkDir(settings.outDir, job);
+  const completed = dir === undefined ? [] : readChunkFiles(dir, job);
+  if (completed.length > 0) process.stderr.write(`resuming: ${completed.length} finished units found in ${dir}\n`);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\ninterrupt: finishing the units in flight (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const bar = progressBar(settings.label);
+  const units = jobUnits(job);
+  const costs = unitCosts(job, units);
+  const range = shardRange(units.length, settings.shard);
+  const inRange = (u: number): boolean => u >= range.first && u < range.end;
+  const sum = (us: readonly number[]): number => us.reduce((a, u) => a + (costs[u] ?? 0), 0);
+  const totalCost = sum(Array.from({ length: range.end - range.first }, (_, i) => range.first + i));
+  const resumedCost = sum(completed.map((t) => t.unit).filter(inRange));
+  bar?.start(totalCost, resumedCost, { units: '', rate: '—' });
+  const started = performance.now();
+  try {
+    const outcome = await runToyJob(job, {
+      workers: settings.workers,
+      ...(settings.shard === undefined ? {} : { shard: settings.shard }),
+      completed,
+      signal: controller.signal,
+      onUnit: (tally, p) => {
+        if (dir !== undefined) {
+          const file: ChunkFile = { schema: TOY_UNIT_SCHEMA, jobHash: job.hash, tally };
+          writeFileAtomic(join(dir, `unit-${String(tally.unit).padStart(6, '0')}.json`), `${JSON.stringify(file)}\n`);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        bar?.update(p.doneCost, {
+          units: `${p.doneUnits}/${p.totalUnits}`,
+          rate: humanRate((p.doneCost - resumedCost) / Math.max(seconds, 1e-3)),
+        });
+      },
+    });
+    if (outcome.aborted) {
+      const where =
+        dir === undefined
+          ? 'nothing was saved (give --out DIR to keep finished units)'
+          : `finished units are kept in ${dir}; run the same command again to resume`;
+      throw new ToolkitError(
+        'io_error',
+        `interrupted after ${outcome.units.length} of ${outcome.endUnit - outcome.firstUnit} units: ${where}`,
+      );
+    }
+    return outcome;
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Remove the resume files of a job once its outputs are written. */
+export function removeChunkFiles(outDir: string | undefined, job: ToyJob): void {
+  if (outDir === undefined) return;
+  rmSync(chunkDir(outDir, job), { recursive: true, force: true });
+  const parent = join(outDir, '.chunks');
+  if (existsSync(parent) && readdirSync(parent).length === 0) rmSync(parent, { recursive: true, force: true });
+}
+
+export function shardFileName(shard: ShardSpec): string {
+  return `shard-${shard.index}-of-${shard.count}.json`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and plot of a toys result (also used by `merge`).
+
+const f3 = (v: number) => v.toFixed(3);
+
+function fmtP(p: number): string {
+  if (!(p >= 0)) return '—';
+  return p >= 1e-3 ? p.toFixed(4) : p.toExponential(2);
+}
+
+function fmtToyP(t: ToyPValue): string {
+  if (t.nToys === 0) return '—';
+  if (t.nExceed === 0) return `< ${(t.pUpper95 ?? 0).toExponential(1)}`;
+  return `${fmtP(t.pValue)} ± ${t.mcError >= 1e-3 ? t.mcError.toFixed(4) : t.mcError.toExponential(1)}`;
+}
+
+function fmtInterval(lo: number | null, hi: number | null): string {
+  return lo === null || hi === null ? '—' : `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`;
+}
+
+type Row = Record<string, string | number>;
+
+export function toysTables(r: ToysResult): { tests: string; intervals: string; combined: string; csv: string } {
+  const testRows: Row[] = r.bins.map((b) => ({
+    bin: b.bin,
+    label: b.label,
+    alphaHat: b.poiHat,
+    q1: b.alpha1.q,
+    p1a: fmtP(b.alpha1.asymptotic.pValue),
+    p1t: fmtToyP(b.alpha1.toys),
+    q0: b.alpha0.q,
+    p0a: fmtP(b.alpha0.asymptotic.pValue),
+    p0t: fmtToyP(b.alpha0.toys),
+  }));
+  const testCols: Column<Row>[] = [
+    { key: 'bin', header: 'bin' },
+    { key: 'label', header: 'T range' },
+    { key: 'alphaHat', header: 'α̂', format: (v) => f3(v as number) },
+    { key: 'q1', header: 'q1', format: (v) => f3(v as number) },
+    { key: 'p1a', header: 'p(α=1) asym' },
+    { key: 'p1t', header: 'p(α=1) toys' },
+    { key: 'q0', header: 'q0', format: (v) => f3(v as number) },
+    { key: 'p0a', header: 'p(α=0) asym' },
+    { key: 'p0t', header: 'p(α=0) toys' },
+  ];
+  const ivRows: Row[] = r.bins.map((b) => {
+    const row: Row = { bin: b.bin, label: b.label };
+    b.fc.intervals.forEach((iv, c) => {
+      row[`fc${c}`] = fmtInterval(iv.lower, iv.upper) + (iv.connected ? '' : '*');
+      row[`as${c}`] = fmtInterval(iv.asymptotic.lower, iv.asymptotic.upper);
+    });
+    return row;
+  });
+  const ivCols: Column<Row>[] = [
+    { key: 'bin', header: 'bin' },
+    { key: 'label', header: 'T range' },
+    ...r.settings.cls.flatMap((cl, c): Column<Row>[] => [
+      { key: `fc${c}`, header: `FC ${(cl * 100).toFixed(2)} %` },
+      { key: `as${c}`, header: `asymptotic ${(cl * 100).toFixed(2)} %` },
+    ]),
+  ];
+  const combRows: Row[] = r.combined.flatMap((c) => [
+    {
+      test: `α = ${c.poi} in all bins (shared α)`,
+      stat: `q = ${f3(c.shared.q)}`,
+      pa: fmtP(c.shared.asymptotic.pValue),
+      pt: fmtToyP(c.shared.toys),
+    },
+    {
+      test: `α = ${c.poi} in all bins (α per bin, χ̄² ${c.global.dof} dof)`,
+      stat: `Λ = ${f3(c.global.lambda)}`,
+      pa: fmtP(c.global.asymptotic.pValue),
+      pt: fmtToyP(c.global.toys),
+    },
+    {
+      test: `most significant bin (${c.mostSignificant.bin}), look-elsewhere: Šidák vs toys`,
+      stat: `q = ${f3(c.mostSignificant.q)}`,
+      pa: fmtP(c.mostSignificant.asymptotic.pValue),
+      pt: fmtToyP(c.mostSignificant.toys),
+    },
+  ]);
+  const combCols: Column<Row>[] = [
+    { key: 'test', header: 'combined test' },
+    { key: 'stat', header: 'statistic' },
+    { key: 'pa', header: 'p asymptotic' },
+    { key: 'pt', header: 'p toys' },
+  ];
+  const csvRows: Row[] = r.bins.map((b) => {
+    const row: Row = {
+      bin: b.bin,
+      label: b.label,
+      alphaHat: b.poiHat,
+      q1: b.alpha1.q,
+      p1Asymptotic: b.alpha1.asymptotic.pValue,
+      p1Toys: b.alpha1.toys.pValue,
+      p1ToysError: b.alpha1.toys.mcError,
+      q0: b.alpha0.q,
+      p0Asymptotic: b.alpha0.asymptotic.pValue,
+      p0Toys: b.alpha0.toys.pValue,
+      p0ToysError: b.alpha0.toys.mcError,
+    };
+    b.fc.intervals.forEach((iv) => {
+      const tag = String(Math.round(iv.cl * 10000));
+      row[`fcLo${tag}`] = iv.lower ?? '';
+      row[`fcHi${tag}`] = iv.upper ?? '';
+      row[`asymLo${tag}`] = iv.asymptotic.lower;
+      row[`asymHi${tag}`] = iv.asymptotic.upper;
+    });
+    return row;
+  });
+  const csvCols: Column<Row>[] = Object.keys(csvRows[0] ?? {}).map((key) => ({ key, header: key }));
+  return {
+    tests: renderTable('text', testCols, testRows),
+    intervals: renderTable('text', ivCols, ivRows),
+    combined: combRows.length > 0 ? renderTable('text', combCols, combRows) : '',
+    csv: csvRows.length > 0 ? renderTable('csv', csvCols, csvRows) : '',
+  };
+}
+
+export function printToysResult(r: ToysResult): void {
+  const t = toysTables(r);
+  const s = r.settings;
+  print(
+    `Toys for ${r.source.id}: seed ${s.seed}; ${s.nToys} toys per bin for α = 1 and α = 0; FC grid step ${s.alphaStep} with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
+  );
+  print('One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)');
+  print(t.tests);
+  print('α intervals per bin: Feldman–Cousins from toys (grid hull; * = accepted set not connected) and asymptotic');
+  print(t.intervals);
+  if (t.combined !== '') {
+    print(`Combined tests (${s.combinedToys} toys per hypothesis)`);
+    print(t.combined);
+  }
+}
+
+/** FC vs asymptotic intervals per bin, one panel per CL (x = bin centre in keV_nr). */
+export function intervalsChart(r: ToysResult, xKeV: readonly number[]) {
+  const panels = r.settings.cls.map((cl, c) => {
+    const rows = (shift: number, fc: boolean): Datum[] =>
+      r.bins.map((b) => {
+        const iv = b.fc.intervals[c]!;
+        return {
+          x: (xKeV[b.bin] ?? b.bin) + shift,
+          alpha: b.poiHat,
+          lo: fc ? (iv.lower ?? 0) : iv.asymptotic.lower,
+          hi: fc ? (iv.upper ?? 1) : iv.asymptotic.upper,
+        };
+      });
+    return layeredChart({
+      title: `α per bin, ${(cl * 100).toFixed(2)} % CL`,
+      subtitle: `${r.source.id}: Feldman–Cousins (toys) vs asymptotic`,
+      x: { field: 'x', title: 'T [keV_nr]' },
+      y: { field: 'alpha', title: 'α', domain: [0, 1] },
+      layers: [
+        errorBarLayer({ data: rows(-0.2, true), yLow: 'lo', yHigh: 'hi', label: 'Feldman–Cousins' }),
+        errorBarLayer({ data: rows(0.2, false), yLow: 'lo', yHigh: 'hi', label: 'asymptotic' }),
+      ],
+    });
+  });
+  return panelGrid({ panels, columns: panels.length });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command.
+
+const ToysOptionsSchema = z
+  .object({
+    n: countArg('a number of toys').default(TOYS_DEFAULTS.nToys),
+    fcToys: countArg('a number of toys').default(TOYS_DEFAULTS.fcToys),
+    combinedToys: countArg('a number of toys', 0).default(TOYS_DEFAULTS.combinedToys),
+    alphaStep: numberArg('a grid step 1/n').default(TOYS_DEFAULTS.alphaStep),
+    cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
+    bins: numberListArg('bin indices').optional(),
+    seed: z.string().min(1).default('1'),
+    workers: workersArg,
+    shard: shardArg.optional(),
+    out: z.string().min(1).optional(),
+    systematics: systematicsArg,
+    json: z.boolean().default(false),
+  })
+  .strict();
+
+export function registerToys(program: Command): void {
+  program
+    .command('toys')
+    .description(
+      'toy-calibrated p-values (α = 1, α = 0) per bin and combined, and Feldman–Cousins intervals per bin, beside the asymptotic ones',
+    )
+    .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
+    .option('--n <N>', 'toys per bin for the α = 1 and α = 0 tests', String(TOYS_DEFAULTS.nToys))
+    .option('--fc-toys <N>', 'toys per interior point of the Feldman–Cousins grid', String(TOYS_DEFAULTS.fcToys))
+    .option('--alpha-step <x>', 'spacing of the α grid (1/n: 0.025 → 41 points)', String(TOYS_DEFAULTS.alphaStep))
+    .option('--combined-toys <N>', 'toys per hypothesis for the combined tests (0: skip)', String(TOYS_DEFAULTS.combinedToys))
+    .option('--cl <list>', 'confidence levels', TOYS_DEFAULTS.cls.join(','))
+    .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
+    .option('--seed <seed>', 'seed of the random streams (recorded in every output)', '1')
+    .option('--workers <N>', 'worker threads (results do not depend on it)', String(availableParallelism()))
+    .option('--shard <k/n>', 'run only part k of n (batch systems); combine with `coherency merge`')
+    .option('--out <dir>', 'write toys.json/.csv/.md and a plot (or shard-k-of-n.json) here; enables resume')
+    .option('--systematics <kind>', "'profiled' normalisation constraints or 'none'", 'profiled')
+    .option('--json', 'print the result JSON on stdout')
+    .action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
+      const o = parseOptions(ToysOptionsSchema, raw);
+      const loaded = loadCountsModel(datasetArg, o.systematics);
+      const job = planToys(loaded.model, {
+        seed: o.seed,
+        nToys: o.n,
+        fcToys: o.fcToys,
+        combinedToys: o.combinedToys,
+        alphaStep: o.alphaStep,
+        cls: o.cl,
+        ...(o.bins === undefined ? {} : { bins: o.bins }),
+        source: loaded.source,
+      });
+      const t0 = performance.now();
+      const run = await runWithResume(job, {
+        workers: o.workers,
+        ...(o.shard === undefined ? {} : { shard: o.shard }),
+        ...(o.out === undefined ? {} : { outDir: o.out }),
+        label: 'toys',
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      if (o.shard !== undefined) {
+        if (o.out === undefined) throw new SpecError('invalid_input', '--shard needs --out DIR for its shard file', ['out']);
+        const out = new OutputSet(o.out);
+        out.add(shardFileName(o.shard), shardJson(makeShardFile(job, o.shard, run.firstUnit, run.endUnit, run.units)));
+        const written = out.commit();
+        removeChunkFiles(o.out, job);
+        print(`shard ${o.shard.index}/${o.shard.count}: units ${run.firstUnit}–${run.endUnit - 1} of ${run.totalUnits} in ${seconds.toFixed(1)} s → ${written.join(', ')}`);
+        return;
+      }
+      const result = toysResult(job, run.units);
+      if (o.out !== undefined) {
+        const out = new OutputSet(o.out);
+        const tables = toysTables(result);
+        out.add('toys.json', resultJson(result));
+        out.add('toys.csv', tables.csv);
+        out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
+        const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
+        const plot = await renderVegaLite(intervalsChart(result, centres));
+        out.add('toys-intervals.svg', plot.svg);
+        out.add('toys-intervals.png', plot.png);
+        out.commit();
+        removeChunkFiles(o.out, job);
+      }
+      if (o.json) {
+        print(resultJson(result));
+        return;
+      }
+      printToysResult(result);
+      process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`);
+    });
+}
