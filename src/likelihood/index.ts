@@ -1,0 +1,62 @@
+/**
+ * The public door of src/likelihood (STYLE.md P1): the generic binned-likelihood statistics.
+ * Nothing here knows about neutrinos; poi ∈ [0, 1] enters every expectation linearly.
+ *
+ * - Models: {@link CountingModel} (Poisson on/off counts, shared normalisations with Gaussian or
+ *   log-normal constraints) and {@link GaussianModel} (a measured value ± σ per bin).
+ * - Door to the statistics: {@link PoiLikelihood}, built by `countingLikelihood` / `gaussianLikelihood`.
+ * - Tests: `tildeT`, `testPoi`, `boundaryTest` (q1 = t̃(1), q0 = t̃(0)), `globalBoundaryTest`.
+ * - Intervals: `poiInterval` (asymptotic test inversion or Δχ²).
+ * - Toys: `SingleBinKernel`, the allocation-free closed-form single-bin fits.
+ */
+export type {
+  AsymmetricSigma,
+  BackgroundSpec,
+  ConstraintSpec,
+  CountingBin,
+  CountingModel,
+  FitDiagnostics,
+  GaussianBin,
+  GaussianModel,
+  PerBinPoiFit,
+  PoiFit,
+  PoiLikelihood,
+} from './types.js';
+export { validateCountingModel, validateGaussianModel } from './validate.js';
+export { poissonDeviance, gaussianDeviance, asymmetricGaussianDeviance } from './deviance.js';
+export { profileBackground, profiledCurvature } from './profileBackground.js';
+export { constraintKinds } from './constraints.js';
+export type { ConstraintKind } from './constraints.js';
+export { countingNll } from './nll.js';
+export type { CountingParams } from './nll.js';
+export { SingleBinKernel } from './singleBin.js';
+export { countingLikelihood } from './countingLikelihood.js';
+export { gaussianLikelihood } from './gaussianLikelihood.js';
+export {
+  chiBarSquarePValue,
+  chiSquareSurvival,
+  pValueHalfChiSquare,
+  pValueTildeT,
+  sidakGlobalPValue,
+  significance,
+  stdNormalCdf,
+} from './asymptotics.js';
+export { boundaryTest, poiSigma, testPoi, tildeT } from './testStatistics.js';
+export type { BoundaryDistribution, BoundaryTestResult, PoiTestResult, TildeT } from './testStatistics.js';
+export { INTERVAL_DEFAULTS, poiInterval } from './intervals.js';
+export type { IntervalMethod, IntervalOptions, PoiInterval } from './intervals.js';
+export { globalBoundaryTest } from './globalTests.js';
+export type { GlobalTestResult, LocalBinTest } from './globalTests.js';
+// The ξ-dataset mapping and the analysis (the only neutrino-aware modules of likelihood/).
+export { countsModel, xiModel, datasetLikelihood } from './coherencyDataset.js';
+export type { SystematicsTreatment } from './coherencyDataset.js';
+export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export type {
+  AnalysisOptions,
+  AnalysisResult,
+  BinAnalysis,
+  GlobalTestSummary,
+  Interval,
+} from './coherencyAnalysis.js';
+export { toPyhfWorkspace } from './pyhfExport.js';
+export type { PyhfWorkspace } from './pyhfExport.js';
