@@ -3,6 +3,7 @@
  * Each bench module exports `benchmarks: Benchmark[]`. Never used by tests (no timed assertions).
  */
 import { benchmarks as analysis } from './analysis.bench.js';
+import { benchmarks as fit } from './fit.bench.js';
 import { benchmarks as likelihood } from './likelihood.bench.js';
 import { benchmarks as physics } from './physics.bench.js';
 
@@ -21,7 +22,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const all: Benchmark[] = [...physics, ...likelihood, ...analysis];
+  const all: Benchmark[] = [...physics, ...likelihood, ...analysis, ...fit];
   const filter = process.argv[2];
   console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log('benchmark'.padEnd(58), 'median'.padStart(12), '  throughput');

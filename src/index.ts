@@ -6,5 +6,6 @@
 export * from './physics/index.js';
 export * from './data/index.js';
 export * from './likelihood/index.js';
+export * from './fit/index.js';
 export * from './report/index.js';
 export { ToolkitError, SpecError, DomainError, FitError, type ErrorCode } from './errors.js';

@@ -36,7 +36,12 @@ import { parseOptions, positiveArg } from '../options.js';
 
 const list = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
   .refine((xs) => xs.length > 0, { message: 'expected a comma-separated list of parameter names' });
 
 const assignments = z.string().transform((s, ctx) => {
@@ -78,14 +83,18 @@ const COLUMNS: Column<Row>[] = [
   { key: 'note', header: 'note' },
 ];
 
-const g = (x: number, digits = 4): string => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : String(x));
+const g = (x: number, digits = 4): string =>
+  Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : String(x);
 
 function rows(s: FitSummary): Row[] {
   return s.parameters.map((p) => {
     const iv = p.profile;
-    const profile = iv
-      ? `${iv.lowerOpen ? `≥ bound ${g(iv.lower)}` : `−${g(iv.errorLow, 3)}`} / ${iv.upperOpen ? `≤ bound ${g(iv.upper)}` : `+${g(iv.errorHigh, 3)}`}${iv.valid ? '' : ' (invalid)'}`
-      : '';
+    // −a / +b when both ends were found; otherwise the interval itself, naming the bound it ran into.
+    const profile = !iv
+      ? ''
+      : (iv.lowerOpen || iv.upperOpen
+          ? `[${iv.lowerOpen ? 'bound ' : ''}${g(iv.lower, 3)}, ${iv.upperOpen ? 'bound ' : ''}${g(iv.upper, 3)}]`
+          : `−${g(iv.errorLow, 3)} / +${g(iv.errorHigh, 3)}`) + (iv.valid ? '' : ' (invalid)');
     const note = [
       p.fixed ? 'fixed' : '',
       p.role === 'nuisance' ? 'nuisance' : '',
@@ -104,8 +113,15 @@ function rows(s: FitSummary): Row[] {
 }
 
 function printHuman(f: DatasetsFit, s: FitSummary, modelName: string): void {
-  const names = f.entries.map((e, i) => `${f.datasets[i]!.id} (${e.dataset.kind}, ${f.datasets[i]!.nBins} bins)`);
-  const stat = s.statistic === 'chi2' ? 'χ² of ξ ± σ' : s.statistic === 'deviance' ? 'Poisson likelihood (Baker–Cousins χ²)' : 'χ² + Poisson likelihood';
+  const names = f.entries.map(
+    (e, i) => `${f.datasets[i]!.id} (${e.dataset.kind}, ${f.datasets[i]!.nBins} bins)`,
+  );
+  const stat =
+    s.statistic === 'chi2'
+      ? 'χ² of ξ ± σ'
+      : s.statistic === 'deviance'
+        ? 'Poisson likelihood (Baker–Cousins χ²)'
+        : 'χ² + Poisson likelihood';
   print(`Fit of ${modelName} to ${names.join(' + ')}: ${stat}, Levenberg–Marquardt`);
   print(`model: ${f.entries[0]!.model.description}`);
   const d = s.diagnostics;
@@ -113,16 +129,26 @@ function printHuman(f: DatasetsFit, s: FitSummary, modelName: string): void {
     `status: ${d.converged ? 'converged' : `NOT CONVERGED (${d.reason})`} after ${d.iterations} steps, EDM = ${g(d.edm, 2)}; covariance ${d.covariancePosDef ? 'positive-definite' : 'NOT positive-definite'}${s.trusted ? '' : ' — RESULT NOT TRUSTED, see warnings'}`,
   );
   print(renderTable('text', COLUMNS, rows(s)));
-  if (s.profileDelta !== null) print(`profile intervals: ΔS = ${s.profileDelta} (other parameters refitted at each point)`);
+  if (s.profileDelta !== null)
+    print(`profile intervals: ΔS = ${s.profileDelta} (other parameters refitted at each point)`);
   if (s.correlation && s.correlation.order.length > 1) {
     const o = s.correlation.order;
-    const corrRows = o.map((name, a) => ({ name, ...Object.fromEntries(o.map((b, j) => [b, s.correlation!.matrix[a]![j]!.toFixed(3)])) }));
-    const cols = [{ key: 'name', header: 'correlation' }, ...o.map((b) => ({ key: b, header: b }))] as Column<Record<string, string>>[];
+    const corrRows: Record<string, string>[] = o.map((name, a) => ({
+      ' ': name,
+      ...Object.fromEntries(o.map((b, j) => [b, s.correlation!.matrix[a]![j]!.toFixed(3)])),
+    }));
+    const cols: Column<Record<string, string>>[] = [' ', ...o].map((key) => ({
+      key,
+      header: key === ' ' ? 'correlation' : key,
+    }));
     print(renderTable('text', cols, corrRows));
   }
   const pv = s.pValue === null ? 'n/a' : g(s.pValue, 3);
-  print(`goodness of fit: S = ${g(s.chi2)} for ndf = ${s.ndf} (S/ndf = ${s.chi2PerNdf === null ? 'n/a' : g(s.chi2PerNdf, 3)}), p = ${pv}`);
-  if (f.datasets.length > 1) print(`  per dataset: ${f.datasets.map((x) => `${x.id} S = ${g(x.chi2)}`).join('; ')}`);
+  print(
+    `goodness of fit: S = ${g(s.chi2)} for ndf = ${s.ndf} (S/ndf = ${s.chi2PerNdf === null ? 'n/a' : g(s.chi2PerNdf, 3)}), p = ${pv}`,
+  );
+  if (f.datasets.length > 1)
+    print(`  per dataset: ${f.datasets.map((x) => `${x.id} S = ${g(x.chi2)}`).join('; ')}`);
   for (const m of s.messages) print(`warning: ${m}`);
 }
 
@@ -140,10 +166,26 @@ function xiPanel(f: DatasetsFit, e: number): TopLevelSpec {
     y: { field: 'xi', title: 'ξ' },
     legend: 'top-right',
     layers: [
-      ...(hasBand ? [bandLayer({ data: curve.map((c) => ({ q2: c.q2MeV2, lo: c.xiLow, hi: c.xiHigh })), yLow: 'lo', yHigh: 'hi', label: 'fit ± 1σ' })] : []),
+      ...(hasBand
+        ? [
+            bandLayer({
+              data: curve.map((c) => ({ q2: c.q2MeV2, lo: c.xiLow, hi: c.xiHigh })),
+              yLow: 'lo',
+              yHigh: 'hi',
+              label: 'fit ± 1σ',
+            }),
+          ]
+        : []),
       lineLayer({ data: curve.map((c) => ({ q2: c.q2MeV2, xi: c.xi })), label: 'fit' }),
       errorBarLayer({
-        data: data.map((p) => ({ q2: p.q2MeV2, xi: p.xi, lo: p.xiLow, hi: p.xiHigh, x0: p.q2LoMeV2, x1: p.q2HiMeV2 })),
+        data: data.map((p) => ({
+          q2: p.q2MeV2,
+          xi: p.xi,
+          lo: p.xiLow,
+          hi: p.xiHigh,
+          x0: p.q2LoMeV2,
+          x1: p.q2HiMeV2,
+        })),
         yLow: 'lo',
         yHigh: 'hi',
         xLow: 'x0',
@@ -167,7 +209,14 @@ function profilePanel(f: DatasetsFit, name: string, delta: number): TopLevelSpec
     legend: 'none',
     layers: [
       lineLayer({ data: iv.curve.map((c) => ({ v: c.value, dS: c.deltaChi2 })), label: 'ΔS', points: true }),
-      lineLayer({ data: [{ v: Math.min(...xs), dS: delta }, { v: Math.max(...xs), dS: delta }], label: `ΔS = ${delta}`, dash: [6, 4] }),
+      lineLayer({
+        data: [
+          { v: Math.min(...xs), dS: delta },
+          { v: Math.max(...xs), dS: delta },
+        ],
+        label: `ΔS = ${delta}`,
+        dash: [6, 4],
+      }),
     ],
   });
 }
@@ -175,13 +224,25 @@ function profilePanel(f: DatasetsFit, name: string, delta: number): TopLevelSpec
 export function registerFit(program: Command): void {
   program
     .command('fit')
-    .description('Levenberg–Marquardt fit of a ξ(q²)/α(q²) model to binned datasets (joint fits share parameters by name)')
-    .argument('<datasets...>', 'shipped dataset names (coherent-csi-2017, coherent-ar-2020) or dataset JSON files')
+    .description(
+      'Levenberg–Marquardt fit of a ξ(q²)/α(q²) model to binned datasets (joint fits share parameters by name)',
+    )
+    .argument(
+      '<datasets...>',
+      'shipped dataset names (coherent-csi-2017, coherent-ar-2020) or dataset JSON files',
+    )
     .requiredOption('--model <name>', `model: ${MODEL_NAMES.join(', ')}, or a product like helm-r0*norm`)
     .option('--free <names>', 'comma-separated model parameters to fit (the others are held at their values)')
     .option('--set <assignments>', 'starting/held values, e.g. s=0.9,Rn=5')
-    .option('--separate <names>', 'model parameters NOT shared between datasets (each gets NAME@<dataset id>)')
-    .option('--constraint <kind>', "constraint of the normalisation nuisances: 'gaussian' or 'lognormal'", 'gaussian')
+    .option(
+      '--separate <names>',
+      'model parameters NOT shared between datasets (each gets NAME@<dataset id>)',
+    )
+    .option(
+      '--constraint <kind>',
+      "constraint of the normalisation nuisances: 'gaussian' or 'lognormal'",
+      'gaussian',
+    )
     .option('--q2-treatment <t>', "counts bins: 'calibrated' (default when sHelm is given) or 'centre'")
     .option('--delta <dS>', 'ΔS of the profile intervals (1 → 68.27 %, 2.706 → 90 %)', '1')
     .option('--json', 'machine-readable JSON on stdout')
@@ -191,16 +252,31 @@ export function registerFit(program: Command): void {
       const datasets = datasetArgs.map((a) => loadDataset(a));
       const base = resolveModel(o.model);
       const known = new Set(base.parameters.map((q) => q.name));
-      for (const nm of o.separate ?? []) {
-        if (!known.has(nm)) throw new SpecError('invalid_input', `--separate: model ${base.name} has no parameter "${nm}"`, ['separate']);
+      for (const [flag, names] of [
+        ['free', o.free],
+        ['separate', o.separate],
+      ] as const) {
+        const bad = (names ?? []).find((nm) => !known.has(nm));
+        if (bad !== undefined) {
+          throw new SpecError(
+            'invalid_input',
+            `--${flag}: model ${base.name} has no parameter "${bad}" (it has ${[...known].join(', ')})`,
+            [flag],
+          );
+        }
       }
       const values = Object.fromEntries(Object.entries(o.set ?? {}).filter(([k]) => known.has(k)));
       const unknownSet = Object.keys(o.set ?? {}).filter((k) => !known.has(k));
       if (unknownSet.length > 0) {
-        throw new SpecError('invalid_input', `--set: model ${base.name} has no parameter "${unknownSet[0]}" (it has ${[...known].join(', ')})`, ['set']);
+        throw new SpecError(
+          'invalid_input',
+          `--set: model ${base.name} has no parameter "${unknownSet[0]}" (it has ${[...known].join(', ')})`,
+          ['set'],
+        );
       }
       const model = configureModel(base, { ...(o.free ? { free: o.free } : {}), values });
-      if (model.parameters.every((q) => q.fixed)) throw new SpecError('invalid_input', '--free: no parameter left to fit', ['free']);
+      if (model.parameters.every((q) => q.fixed))
+        throw new SpecError('invalid_input', '--free: no parameter left to fit', ['free']);
       const entries = datasets.map((dataset) => ({
         dataset,
         model,
@@ -212,14 +288,25 @@ export function registerFit(program: Command): void {
         profileCurvePoints: o.out === undefined ? 0 : 25,
       });
       const summary = summarizeFit(fit);
-      const json = { model: { name: model.name, description: model.description }, datasets: datasets.map((d) => ({ id: d.id, title: d.title, kind: d.kind, publication: d.publication })), ...summary };
+      const json = {
+        model: { name: model.name, description: model.description },
+        inputs: datasets.map((d) => ({ id: d.id, title: d.title, kind: d.kind, publication: d.publication })),
+        ...summary,
+      };
       if (o.out !== undefined) {
         const out = new OutputSet(o.out);
         out.add('fit.json', `${JSON.stringify(json, null, 2)}\n`);
-        const xi = fit.entries.length === 1 ? xiPanel(fit, 0) : panelGrid({ panels: fit.entries.map((_, e) => xiPanel(fit, e)), columns: 2 });
+        const xi =
+          fit.entries.length === 1
+            ? xiPanel(fit, 0)
+            : panelGrid({ panels: fit.entries.map((_, e) => xiPanel(fit, e)), columns: 2 });
         const profs = Object.keys(fit.profiles).flatMap((nm) => profilePanel(fit, nm, o.delta) ?? []);
         const specs: [string, TopLevelSpec][] = [['fit-xi', xi]];
-        if (profs.length > 0) specs.push(['fit-profiles', profs.length === 1 ? profs[0]! : panelGrid({ panels: profs, columns: 2 })]);
+        if (profs.length > 0)
+          specs.push([
+            'fit-profiles',
+            profs.length === 1 ? profs[0]! : panelGrid({ panels: profs, columns: 2 }),
+          ]);
         for (const [name, spec] of specs) {
           const r = await renderVegaLite(spec);
           out.add(`${name}.svg`, r.svg);
