@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAlpha } from './commands/alpha.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExportPyhf } from './commands/exportPyhf.js';
+import { registerFigures } from './commands/figures.js';
 import { registerFit } from './commands/fit.js';
 import { registerTable } from './commands/table.js';
 import { EXIT_BAD_INPUT, reportError } from './io.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerAlpha(program);
   registerTable(program);
+  registerFigures(program);
   registerExportPyhf(program);
   registerFit(program);
   return program;

@@ -11,3 +11,4 @@ export * from './quadrature.js';
 export * from './rates.js';
 export * from './sources/index.js';
 export * from './spectralMoments.js';
+export * from './paperTable.js';
