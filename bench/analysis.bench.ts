@@ -7,6 +7,9 @@ const ar = loadDataset('coherent-ar-2020');
 
 export const benchmarks: Benchmark[] = [
   { name: 'analyze CsI 2017 fixture (12 bins, systematics profiled)', run: () => analyzeDataset(csi) },
-  { name: 'analyze CsI 2017 fixture (statistics only)', run: () => analyzeDataset(csi, { systematics: 'none' }) },
+  {
+    name: 'analyze CsI 2017 fixture (statistics only)',
+    run: () => analyzeDataset(csi, { systematics: 'none' }),
+  },
   { name: 'analyze Ar 2020 fixture (systematics profiled)', run: () => analyzeDataset(ar) },
 ];

@@ -57,4 +57,3 @@ export function dSigmaDT(
   const gamma = gammaOf(model, q2, nucleus, opts.epsilon ?? PAPER_EPSILON);
   return PREFACTOR_CM2_PER_MEV2 * kin * gamma * dq2dT(tMeV, nucleus.massMeV, conv);
 }
-
