@@ -7,7 +7,7 @@
  * significant local bin with its look-elsewhere (Šidák) global p-value.
  */
 import type { CountsDataset, Dataset } from '../data/index.js';
-import { datasetLikelihood, type SystematicsTreatment } from './coherencyDataset.js';
+import { datasetLikelihood, targetDecoherentXi, type SystematicsTreatment } from './coherencyDataset.js';
 import { globalBoundaryTest } from './globalTests.js';
 import { poiInterval, type PoiInterval } from './intervals.js';
 import { boundaryTest } from './testStatistics.js';
@@ -112,14 +112,7 @@ function binKinematics(dataset: Dataset, i: number) {
 function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatment) {
   if (dataset.kind === 'xi') {
     const b = dataset.bins[i]!;
-    let wSum = 0;
-    let dSum = 0;
-    for (const n of dataset.target.nuclei) {
-      const w = n.atomsPerFormulaUnit * (dataset.epsilon * n.Z - n.N) ** 2;
-      wSum += w;
-      dSum += w * n.decoherentXi;
-    }
-    const dBar = dSum / wSum;
+    const dBar = targetDecoherentXi(dataset);
     const sigma = b.sigma ?? 0.5 * (b.sigmaLo! + b.sigmaHi!);
     return { xiHat: b.xi, xiSigma: sigma, dBar, extra: {} };
   }

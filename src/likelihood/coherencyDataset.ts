@@ -59,9 +59,11 @@ export function countsModel(
   };
 }
 
-/** The Gaussian model of a ξ ± σ dataset. */
-export function xiModel(dataset: XiDataset): GaussianModel {
-  // d̄ weighted by each nucleus' coherent Γ and abundance: ξ of the target at α = 0.
+/**
+ * ξ of the whole target at α = 0: d̄ = Σ_k w_k d_k / Σ_k w_k with w_k = atoms_k·(εZ_k − N_k)² (each
+ * nucleus weighted by its coherent Γ and abundance; used for ξ ± σ data, which carry no per-nucleus split).
+ */
+export function targetDecoherentXi(dataset: Dataset): number {
   let wSum = 0;
   let dSum = 0;
   for (const n of dataset.target.nuclei) {
@@ -69,7 +71,12 @@ export function xiModel(dataset: XiDataset): GaussianModel {
     wSum += w;
     dSum += w * n.decoherentXi;
   }
-  const dBar = dSum / wSum;
+  return dSum / wSum;
+}
+
+/** The Gaussian model of a ξ ± σ dataset. */
+export function xiModel(dataset: XiDataset): GaussianModel {
+  const dBar = targetDecoherentXi(dataset);
   return {
     bins: dataset.bins.map((b) => ({
       measured: b.xi,
