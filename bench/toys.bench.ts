@@ -56,7 +56,14 @@ async function jobRate(job: ToyJob, workers: number): Promise<{ rate: number; se
 
 function fcIntervalTime(bin: number): { planMs: number; toysMs: number; units: number } {
   const t0 = performance.now();
-  const job = planToys(model, { seed: 3, nToys: 1000, fcToys: 1000, alphaStep: 0.025, combinedToys: 0, bins: [bin] });
+  const job = planToys(model, {
+    seed: 3,
+    nToys: 1000,
+    fcToys: 1000,
+    alphaStep: 0.025,
+    combinedToys: 0,
+    bins: [bin],
+  });
   const t1 = performance.now();
   const units = jobUnits(job);
   const tallies = units.map((refs, u) => ({ unit: u, chunks: refs.map((r) => runChunk(job, r)) }));
@@ -101,7 +108,12 @@ export const benchmarks: Benchmark[] = [
     name: 'toys: CsI bin 6 alone, q1 toys (draw + 2 fits), 50k',
     items: 50_000,
     itemName: 'toys',
-    run: () => runChunk(singleJob, { task: taskOfBin6, chunk: 0, size: (singleJob.tasks[taskOfBin6] as BinTask).nToys }),
+    run: () =>
+      runChunk(singleJob, {
+        task: taskOfBin6,
+        chunk: 0,
+        size: (singleJob.tasks[taskOfBin6] as BinTask).nToys,
+      }),
   },
   {
     name: 'toys: FC interval, 1 bin, 41-point grid × 1000 toys',

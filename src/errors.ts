@@ -22,7 +22,9 @@ export type ErrorCode =
   | 'out_of_domain'
   | 'io_error'
   | 'nan_in_model'
-  | 'no_poi';
+  | 'no_poi'
+  /** A long run stopped by the user (Ctrl-C); finished work is kept. The CLI exits 130. */
+  | 'interrupted';
 
 export class ToolkitError extends Error {
   readonly code: ErrorCode;

@@ -10,6 +10,8 @@ import { ToolkitError } from '../errors.js';
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
 export const EXIT_BAD_INPUT = 2;
+/** 128 + SIGINT, the shell convention for a run stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
 
 /** Write a file atomically: `path.tmp-<pid>` then rename. Creates the parent directory. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
@@ -43,6 +45,10 @@ export function print(text: string): void {
 export function reportError(err: unknown): number {
   if (err instanceof ToolkitError) {
     // Every ToolkitError message names its field (and bin/file) itself; the path is for programs.
+    if (err.code === 'interrupted') {
+      process.stderr.write(`coherency: ${err.message}\n`);
+      return EXIT_INTERRUPTED;
+    }
     process.stderr.write(`coherency: error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -9,6 +9,9 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerExportPyhf } from './commands/exportPyhf.js';
 import { registerFigures } from './commands/figures.js';
 import { registerFit } from './commands/fit.js';
+import { registerCoverage } from './commands/coverage.js';
+import { registerMerge } from './commands/merge.js';
+import { registerToys } from './commands/toys.js';
 import { registerTable } from './commands/table.js';
 import { EXIT_BAD_INPUT, reportError } from './io.js';
 
@@ -26,6 +29,9 @@ export function buildProgram(): Command {
   registerAlpha(program);
   registerTable(program);
   registerFigures(program);
+  registerToys(program);
+  registerCoverage(program);
+  registerMerge(program);
   registerExportPyhf(program);
   registerFit(program);
   return program;

@@ -60,3 +60,7 @@ export type {
 } from './coherencyAnalysis.js';
 export { toPyhfWorkspace } from './pyhfExport.js';
 export type { PyhfWorkspace } from './pyhfExport.js';
+// Building blocks for the toys (fits with settable constraint centres, as toy experiments need).
+export { CountingFitter } from './countingFitter.js';
+export { compileCounting } from './compiled.js';
+export type { CompiledCounting } from './compiled.js';

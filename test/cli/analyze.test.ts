@@ -150,3 +150,21 @@ describe('coherency alpha and table', () => {
       expect(rows[0]).toHaveProperty(k);
   });
 });
+
+describe('coherency analyze --toys', () => {
+  test('toy-calibrated p-values and Feldman–Cousins intervals, reproducible from the seed', async () => {
+    const args = ['analyze', '--json', '--toys', '2000', '--seed', '7', '--workers', '1'];
+    const a = await runCli(args);
+    expect(a.code).toBe(0);
+    const j = JSON.parse(a.stdout) as {
+      calibration: { seed: string; nToys: number };
+      bins: { pAlpha1: number; alpha68: number[] }[];
+    };
+    expect(j.calibration).toMatchObject({ seed: '7', nToys: 2000 });
+    // FC intervals live on the α grid (step 0.025).
+    for (const b of j.bins)
+      for (const x of b.alpha68) expect(Math.abs(x * 40 - Math.round(x * 40))).toBeLessThan(1e-9);
+    const b = await runCli(args);
+    expect(b.stdout).toBe(a.stdout);
+  });
+});

@@ -15,6 +15,9 @@ import {
 import { alphaFigure, pValueFigure, renderTable, renderVegaLite, type Column } from '../../report/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
+import { countArg, workersArg } from '../toyRun.js';
+import { calibrateAnalysis, type CalibratedAnalysis } from '../../toys/index.js';
+import { SpecError } from '../../errors.js';
 
 const AnalyzeOptionsSchema = z
   .object({
@@ -22,6 +25,9 @@ const AnalyzeOptionsSchema = z
     json: z.boolean().default(false),
     csv: z.boolean().default(false),
     out: z.string().min(1).optional(),
+    toys: countArg('a number of toys').optional(),
+    seed: z.string().min(1).default('1'),
+    workers: workersArg,
   })
   .strict();
 
@@ -79,11 +85,19 @@ function toRow(b: BinAnalysis): Row {
 }
 
 /** The machine-readable result (the issue's `--json` layout plus the extra per-bin fields). */
-export function analysisJson(dataset: Dataset, r: AnalysisResult) {
+export function analysisJson(
+  dataset: Dataset,
+  r: AnalysisResult,
+  calibration?: CalibratedAnalysis['calibration'],
+) {
   return {
     dataset: { ...r.dataset, publication: dataset.publication },
     systematics: r.systematics,
-    method: 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided ½χ²₁ boundary tests',
+    method:
+      calibration === undefined
+        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided ½χ²₁ boundary tests'
+        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid',
+    ...(calibration === undefined ? {} : { calibration }),
     bins: r.bins.map((b) => ({
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
@@ -104,19 +118,29 @@ export function analysisJson(dataset: Dataset, r: AnalysisResult) {
   };
 }
 
-function printHuman(dataset: Dataset, r: AnalysisResult, other: AnalysisResult | undefined): void {
+function printHuman(
+  dataset: Dataset,
+  r: AnalysisResult,
+  other: AnalysisResult | undefined,
+  calibration: CalibratedAnalysis['calibration'] | undefined,
+): void {
   const sys =
     r.systematics === 'profiled' && dataset.kind === 'counts'
       ? `systematics profiled (signal normalisation ±${(dataset.signalNormRelUncertainty * 100).toFixed(1)} %, beam background ±${(dataset.beamBackgroundRelUncertainty * 100).toFixed(1)} %)`
       : 'statistics only';
   print(`${dataset.title} [${dataset.id}], ${r.bins.length} bins; ${sys}`);
   print(
-    'Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α; one-sided tests of α = 1 and α = 0.',
+    calibration === undefined
+      ? 'Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α; one-sided tests of α = 1 and α = 0.'
+      : `Toy-calibrated (seed ${calibration.seed}, ${calibration.nToys} toys per test, Feldman–Cousins grid step ${calibration.alphaStep} with ${calibration.fcToys} toys per point): p-values from toys, Feldman–Cousins intervals.`,
   );
   print(renderTable('text', COLUMNS, r.bins.map(toRow)));
   const c = r.combined;
+  // A toy p-value of 0 means "below 1/N": say so rather than print 0.
+  const fmtC = (p: number): string =>
+    calibration !== undefined && p === 0 ? `< ${(1 / calibration.combinedToys).toExponential(0)}` : fmtP(p);
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic); p(α=1) = ${fmtC(c.pAlpha1)}, p(α=0) = ${fmtC(c.pAlpha0)}`,
   );
   for (const [name, g] of [
     ['α = 1', c.allBinsAlpha1],
@@ -124,8 +148,8 @@ function printHuman(dataset: Dataset, r: AnalysisResult, other: AnalysisResult |
   ] as const) {
     const b = r.bins[g.mostSignificantBin]!;
     print(
-      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtP(g.pValue)} (Z = ${g.z.toFixed(2)}, χ̄² asymptotics); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global = ${fmtP(g.pGlobal)} (Šidák, ${g.dof} bins)`,
+      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtC(g.pValue)} (${calibration ? 'toys' : `Z = ${g.z.toFixed(2)}, χ̄² asymptotics`}); ` +
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global = ${fmtC(g.pGlobal)} (${calibration ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
     );
   }
   if (other !== undefined) {
@@ -159,11 +183,36 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'machine-readable JSON on stdout')
     .option('--csv', 'per-bin CSV on stdout')
     .option('--out <dir>', 'also write analysis.json and Figures 5 and 6 (SVG, PNG) to DIR')
+    .option(
+      '--toys <N>',
+      'calibrate with N toys per bin: toy p-values and Feldman–Cousins intervals (counts datasets)',
+    )
+    .option('--seed <seed>', 'seed of the toys (recorded in the output)', '1')
+    .option('--workers <N>', 'worker threads for the toys (results do not depend on it)')
     .action(async (datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(AnalyzeOptionsSchema, raw);
       const dataset = loadDataset(datasetArg);
-      const result = analyzeDataset(dataset, { systematics: o.systematics });
-      const json = analysisJson(dataset, result);
+      const asymptotic = analyzeDataset(dataset, { systematics: o.systematics });
+      let result: AnalysisResult = asymptotic;
+      let calibration: CalibratedAnalysis['calibration'] | undefined;
+      if (o.toys !== undefined) {
+        if (dataset.kind !== 'counts') {
+          throw new SpecError(
+            'invalid_input',
+            `--toys needs a counts dataset; ${dataset.id} is a ξ ± σ dataset`,
+            ['toys'],
+          );
+        }
+        const calibrated = await calibrateAnalysis(dataset, asymptotic, {
+          seed: o.seed,
+          nToys: o.toys,
+          combinedToys: Math.max(1000, Math.round(o.toys / 10)),
+          workers: o.workers,
+        });
+        result = calibrated;
+        calibration = calibrated.calibration;
+      }
+      const json = analysisJson(dataset, result, calibration);
       if (o.out !== undefined) {
         const out = new OutputSet(o.out);
         out.add('analysis.json', `${JSON.stringify(json, null, 2)}\n`);
@@ -185,6 +234,6 @@ export function registerAnalyze(program: Command): void {
       const other = isPaperCsI
         ? analyzeDataset(dataset, { systematics: o.systematics === 'profiled' ? 'none' : 'profiled' })
         : undefined;
-      printHuman(dataset, result, other);
+      printHuman(dataset, result, other, calibration);
     });
 }

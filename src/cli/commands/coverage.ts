@@ -8,7 +8,6 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { SpecError } from '../../errors.js';
 import {
   errorBarLayer,
   layeredChart,
@@ -23,26 +22,24 @@ import {
   COVERAGE_DEFAULTS,
   COVERAGE_METHODS,
   coverageResult,
-  makeShardFile,
   planCoverage,
   resultJson,
-  shardJson,
   TOYS_DEFAULTS,
 } from '../../toys/index.js';
 import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
 import { OutputSet, print } from '../io.js';
-import { numberArg, parseOptions } from '../options.js';
+import { parseOptions } from '../options.js';
 import {
   countArg,
+  gridStepArg,
   loadCountsModel,
   numberListArg,
   removeChunkFiles,
-  runWithResume,
+  runJobOrShard,
   shardArg,
-  shardFileName,
   systematicsArg,
   workersArg,
-} from './toys.js';
+} from '../toyRun.js';
 
 const METHOD_LABEL: Record<CoverageMethod, string> = {
   feldmanCousins: 'Feldman–Cousins',
@@ -76,7 +73,7 @@ export function coverageTable(r: CoverageResult, format: 'text' | 'csv'): string
   const byKey = new Map<string, Row>();
   for (const p of r.points) {
     const key = `${p.bin}/${p.poi}`;
-    const row = byKey.get(key) ?? { bin: p.bin, label: p.label, alpha: p.poi };
+    const row = byKey.get(key) ?? { bin: p.bin, label: p.label, alpha: p.poi.toFixed(3) };
     const c = r.settings.cls.indexOf(p.cl);
     row[`${p.method}${c}`] = `${p.coverage.value.toFixed(3)} ± ${p.coverage.mcError.toFixed(3)}`;
     byKey.set(key, row);
@@ -86,7 +83,10 @@ export function coverageTable(r: CoverageResult, format: 'text' | 'csv'): string
     { key: 'label', header: 'T range' },
     { key: 'alpha', header: 'true α' },
     ...r.settings.cls.flatMap((cl, c) =>
-      COVERAGE_METHODS.map((m): Column<Row> => ({ key: `${m}${c}`, header: `${METHOD_LABEL[m]} ${pct(cl)}` })),
+      COVERAGE_METHODS.map((m): Column<Row> => ({
+        key: `${m}${c}`,
+        header: `${METHOD_LABEL[m]} ${pct(cl)}`,
+      })),
     ),
   ];
   return renderTable('text', cols, [...byKey.values()]);
@@ -136,9 +136,9 @@ export function coverageChart(r: CoverageResult) {
     return layeredChart({
       title: `Coverage at ${pct(cl)} CL`,
       subtitle: `${r.source.id}, ${bins.length === 1 ? `bin ${bins[0]}` : `${bins.length} bins pooled`}; ±1σ MC errors`,
-      x: { field: 'alpha', title: 'true α' },
+      x: { field: 'alpha', title: 'true α', domain: [-0.05, 1.05] },
       y: { field: 'coverage', title: 'coverage' },
-      legend: 'bottom-right',
+      colors: { nominal: '#666666' },
       layers: [nominal, ...layers],
     });
   });
@@ -147,7 +147,7 @@ export function coverageChart(r: CoverageResult) {
 
 const CoverageOptionsSchema = z
   .object({
-    alphaStep: numberArg('a grid step 1/n').default(COVERAGE_DEFAULTS.alphaStep),
+    alphaStep: gridStepArg.default(COVERAGE_DEFAULTS.alphaStep),
     experiments: countArg('a number of pseudo-experiments').default(COVERAGE_DEFAULTS.nExperiments),
     innerToys: countArg('a number of toys').default(COVERAGE_DEFAULTS.innerToys),
     cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
@@ -170,14 +170,25 @@ export function registerCoverage(program: Command): void {
     )
     .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
     .option('--alpha-step <x>', 'spacing of the true-α grid (1/n)', String(COVERAGE_DEFAULTS.alphaStep))
-    .option('--experiments <N>', 'pseudo-experiments per true α and bin', String(COVERAGE_DEFAULTS.nExperiments))
-    .option('--inner-toys <N>', 'toys of the FC construction of each pseudo-experiment', String(COVERAGE_DEFAULTS.innerToys))
+    .option(
+      '--experiments <N>',
+      'pseudo-experiments per true α and bin',
+      String(COVERAGE_DEFAULTS.nExperiments),
+    )
+    .option(
+      '--inner-toys <N>',
+      'toys of the FC construction of each pseudo-experiment',
+      String(COVERAGE_DEFAULTS.innerToys),
+    )
     .option('--cl <list>', 'confidence levels', TOYS_DEFAULTS.cls.join(','))
     .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
     .option('--seed <seed>', 'seed of the random streams', '1')
     .option('--workers <N>', 'worker threads (results do not depend on it)')
     .option('--shard <k/n>', 'run only part k of n; combine with `coherency merge`')
-    .option('--out <dir>', 'write coverage.json/.csv and the plot (or shard-k-of-n.json) here; enables resume')
+    .option(
+      '--out <dir>',
+      'write coverage.json/.csv and the plot (or shard-k-of-n.json) here; enables resume',
+    )
     .option('--systematics <kind>', "'profiled' normalisation constraints or 'none'", 'profiled')
     .option('--json', 'print the result JSON on stdout')
     .option('--csv', 'print the table as CSV on stdout')
@@ -193,23 +204,14 @@ export function registerCoverage(program: Command): void {
         ...(o.bins === undefined ? {} : { bins: o.bins }),
         source: loaded.source,
       });
-      const t0 = performance.now();
-      const run = await runWithResume(job, {
+      const done = await runJobOrShard(job, {
         workers: o.workers,
         ...(o.shard === undefined ? {} : { shard: o.shard }),
         ...(o.out === undefined ? {} : { outDir: o.out }),
         label: 'coverage',
       });
-      const seconds = (performance.now() - t0) / 1000;
-      if (o.shard !== undefined) {
-        if (o.out === undefined) throw new SpecError('invalid_input', '--shard needs --out DIR for its shard file', ['out']);
-        const out = new OutputSet(o.out);
-        out.add(shardFileName(o.shard), shardJson(makeShardFile(job, o.shard, run.firstUnit, run.endUnit, run.units)));
-        const written = out.commit();
-        removeChunkFiles(o.out, job);
-        print(`shard ${o.shard.index}/${o.shard.count}: units ${run.firstUnit}–${run.endUnit - 1} of ${run.totalUnits} in ${seconds.toFixed(1)} s → ${written.join(', ')}`);
-        return;
-      }
+      if (done === undefined) return;
+      const { run, seconds } = done;
       const result = coverageResult(job, run.units);
       if (o.out !== undefined) {
         const out = new OutputSet(o.out);
@@ -224,6 +226,8 @@ export function registerCoverage(program: Command): void {
       if (o.json) print(resultJson(result));
       else if (o.csv) print(coverageTable(result, 'csv'));
       else printCoverageResult(result);
-      process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
+      process.stderr.write(
+        `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`,
+      );
     });
 }

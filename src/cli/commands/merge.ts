@@ -5,13 +5,12 @@
  * overlapping shards, and missing ones unless --allow-partial.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { SpecError } from '../../errors.js';
 import { mergeShards, resultJson, TOY_SHARD_SCHEMA } from '../../toys/index.js';
 import type { ShardFile } from '../../toys/index.js';
-import { print, writeFileAtomic } from '../io.js';
+import { writeFileAtomic } from '../io.js';
 import { parseOptions } from '../options.js';
 import { printCoverageResult } from './coverage.js';
 import { printToysResult } from './toys.js';
@@ -27,7 +26,11 @@ const ShardShape = z.object({
     z.object({
       unit: z.number().int().nonnegative(),
       chunks: z.array(
-        z.object({ task: z.number().int().nonnegative(), chunk: z.number().int().nonnegative(), counts: z.array(z.number()) }),
+        z.object({
+          task: z.number().int().nonnegative(),
+          chunk: z.number().int().nonnegative(),
+          counts: z.array(z.number()),
+        }),
       ),
     }),
   ),
@@ -38,7 +41,9 @@ function readShard(path: string): ShardFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new SpecError('io_error', `${path}: cannot read a shard file (${(err as Error).message})`, ['shards']);
+    throw new SpecError('io_error', `${path}: cannot read a shard file (${(err as Error).message})`, [
+      'shards',
+    ]);
   }
   const r = ShardShape.safeParse(raw);
   if (!r.success) {
@@ -71,11 +76,7 @@ export function registerMerge(program: Command): void {
     .action((paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(MergeOptionsSchema, raw);
       const shards = paths.map(readShard);
-      const merged = mergeShards(
-        shards,
-        paths.map((p) => basename(p)),
-        { allowPartial: o.allowPartial },
-      );
+      const merged = mergeShards(shards, paths, { allowPartial: o.allowPartial });
       writeFileAtomic(o.out, resultJson(merged.result));
       if (!o.quiet) {
         if (merged.result.kind === 'toys') printToysResult(merged.result);

@@ -1,26 +1,16 @@
 /**
  * `coherency toys [DATASET] --n 100000 --seed 1 [--workers N] [--shard k/n] [--out DIR]`:
  * toy-calibrated p-values of α = 1 and α = 0 per bin and combined, and Feldman–Cousins intervals per
- * bin, beside the asymptotic ones (src/toys). Also the run machinery shared with `coverage`: dataset
- * → model, progress bar, resumable chunk files, Ctrl-C handling.
+ * bin, beside the asymptotic ones (src/toys); the run machinery is in ../toyRun.ts.
  *
  * Files with --out DIR: toys.json (the result; byte-identical for any worker count and to
  * `coherency merge` of the shards), toys.csv, toys.md, toys-intervals.svg/png; with --shard k/n only
  * shard-k-of-n.json. Finished units go to DIR/.chunks/<job hash>/ as they complete; a rerun of the
  * same command reuses them (resume) and the folder is removed once the outputs are written.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadDataset } from '../../data/index.js';
-import type { CountsDataset } from '../../data/index.js';
-import { ToolkitError, SpecError } from '../../errors.js';
-import { countsModel } from '../../likelihood/index.js';
-import type { CountingModel, SystematicsTreatment } from '../../likelihood/index.js';
 import {
   errorBarLayer,
   layeredChart,
@@ -30,208 +20,21 @@ import {
   type Column,
   type Datum,
 } from '../../report/index.js';
+import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
+import type { ToyPValue, ToysResult } from '../../toys/index.js';
+import { OutputSet, print } from '../io.js';
+import { parseOptions } from '../options.js';
 import {
-  jobUnits,
-  makeShardFile,
-  planToys,
-  resultJson,
-  runToyJob,
-  shardJson,
-  shardRange,
-  TOY_UNIT_SCHEMA,
-  TOYS_DEFAULTS,
-  toysResult,
-  unitCosts,
-} from '../../toys/index.js';
-import type { RunOutcome, ShardSpec, ToyJob, ToyPValue, ToySource, ToysResult, UnitTally } from '../../toys/index.js';
-import { OutputSet, print, writeFileAtomic } from '../io.js';
-import { numberArg, parseOptions } from '../options.js';
-
-// ---------------------------------------------------------------------------------------------
-// Option parsing shared with `coverage`.
-
-export const countArg = (what: string, min = 1) =>
-  numberArg(what).refine((v) => Number.isInteger(v) && v >= min, { message: `expected ${what} (an integer ≥ ${min})` });
-
-export const shardArg = z
-  .string()
-  .regex(/^\d+\/\d+$/, { message: 'expected k/n, e.g. 2/8' })
-  .transform((s): ShardSpec => {
-    const [k, n] = s.split('/').map(Number) as [number, number];
-    return { index: k, count: n };
-  })
-  .refine((s) => s.count >= 1 && s.index >= 1 && s.index <= s.count, { message: 'expected k/n with 1 ≤ k ≤ n' });
-
-/** Comma-separated numbers. */
-export const numberListArg = (what: string) =>
-  z
-    .string()
-    .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
-    .refine((xs) => xs.every((x) => Number.isFinite(x)), { message: `expected ${what} separated by commas` });
-
-export const workersArg = countArg('a number of worker threads').default(availableParallelism());
-
-export const systematicsArg = z.enum(['profiled', 'none']).default('profiled');
-
-// ---------------------------------------------------------------------------------------------
-// Dataset → model.
-
-export interface LoadedModel {
-  readonly dataset: CountsDataset;
-  readonly model: CountingModel;
-  readonly source: ToySource;
-}
-
-/** Bin label: the recoil-energy range. */
-function labelOf(bin: CountsDataset['bins'][number]): string {
-  return `${bin.tLoKeV.toFixed(1)}–${bin.tHiKeV.toFixed(1)} keV`;
-}
-
-/** Load a counts dataset (shipped name or path) and map it onto the counting model (α = poi). */
-export function loadCountsModel(datasetArg: string | undefined, systematics: SystematicsTreatment): LoadedModel {
-  const dataset = loadDataset(datasetArg);
-  if (dataset.kind !== 'counts') {
-    throw new SpecError(
-      'invalid_dataset',
-      `dataset ${dataset.id}: toys need per-bin counts (kind "counts"); this one is "${dataset.kind}" (ξ ± σ)`,
-      ['kind'],
-    );
-  }
-  const hash = createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
-  return {
-    dataset,
-    model: countsModel(dataset, systematics),
-    source: { id: dataset.id, hash, binLabels: dataset.bins.map(labelOf) },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Running with progress, resume files and Ctrl-C.
-
-interface ChunkFile {
-  readonly schema: typeof TOY_UNIT_SCHEMA;
-  readonly jobHash: string;
-  readonly tally: UnitTally;
-}
-
-export function chunkDir(outDir: string, job: ToyJob): string {
-  return join(outDir, '.chunks', job.hash.slice(0, 16));
-}
-
-function readChunkFiles(dir: string, job: ToyJob): UnitTally[] {
-  if (!existsSync(dir)) return [];
-  const out: UnitTally[] = [];
-  for (const name of readdirSync(dir)) {
-    if (!/^unit-\d+\.json$/.test(name)) continue;
-    try {
-      const f = JSON.parse(readFileSync(join(dir, name), 'utf8')) as ChunkFile;
-      if (f.schema === TOY_UNIT_SCHEMA && f.jobHash === job.hash && Number.isInteger(f.tally?.unit)) out.push(f.tally);
-    } catch {
-      // unreadable: the unit is simply run again
-    }
-  }
-  return out;
-}
-
-function progressBar(label: string): cliProgress.SingleBar | undefined {
-  if (!process.stderr.isTTY || process.env.CI) return undefined;
-  return new cliProgress.SingleBar(
-    {
-      format: `${label} |{bar}| {percentage}% | {units} units | {rate} toys/s | ETA {eta_formatted}`,
-      stream: process.stderr,
-      fps: 5,
-      etaBuffer: 20,
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-}
-
-function humanRate(x: number): string {
-  return x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(0)}k` : x.toFixed(0);
-}
-
-export interface RunSettings {
-  readonly workers: number;
-  readonly shard?: ShardSpec;
-  readonly outDir?: string;
-  readonly label: string;
-}
-
-/**
- * Run a job with a progress bar (TTY only), chunk files in outDir (resume), and Ctrl-C stopping after
- * the units in flight. Throws a ToolkitError if interrupted (what was finished is kept).
- */
-export async function runWithResume(job: ToyJob, settings: RunSettings): Promise<RunOutcome> {
-  const dir = settings.outDir === undefined ? undefined : chunkDir(settings.outDir, job);
-  const completed = dir === undefined ? [] : readChunkFiles(dir, job);
-  if (completed.length > 0) process.stderr.write(`resuming: ${completed.length} finished units found in ${dir}\n`);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    process.stderr.write('\ninterrupt: finishing the units in flight (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  const bar = progressBar(settings.label);
-  const units = jobUnits(job);
-  const costs = unitCosts(job, units);
-  const range = shardRange(units.length, settings.shard);
-  const inRange = (u: number): boolean => u >= range.first && u < range.end;
-  const sum = (us: readonly number[]): number => us.reduce((a, u) => a + (costs[u] ?? 0), 0);
-  const totalCost = sum(Array.from({ length: range.end - range.first }, (_, i) => range.first + i));
-  const resumedCost = sum(completed.map((t) => t.unit).filter(inRange));
-  bar?.start(totalCost, resumedCost, { units: '', rate: '—' });
-  const started = performance.now();
-  try {
-    const outcome = await runToyJob(job, {
-      workers: settings.workers,
-      ...(settings.shard === undefined ? {} : { shard: settings.shard }),
-      completed,
-      signal: controller.signal,
-      onUnit: (tally, p) => {
-        if (dir !== undefined) {
-          const file: ChunkFile = { schema: TOY_UNIT_SCHEMA, jobHash: job.hash, tally };
-          writeFileAtomic(join(dir, `unit-${String(tally.unit).padStart(6, '0')}.json`), `${JSON.stringify(file)}\n`);
-        }
-        const seconds = (performance.now() - started) / 1000;
-        bar?.update(p.doneCost, {
-          units: `${p.doneUnits}/${p.totalUnits}`,
-          rate: humanRate((p.doneCost - resumedCost) / Math.max(seconds, 1e-3)),
-        });
-      },
-    });
-    if (outcome.aborted) {
-      const where =
-        dir === undefined
-          ? 'nothing was saved (give --out DIR to keep finished units)'
-          : `finished units are kept in ${dir}; run the same command again to resume`;
-      throw new ToolkitError(
-        'io_error',
-        `interrupted after ${outcome.units.length} of ${outcome.endUnit - outcome.firstUnit} units: ${where}`,
-      );
-    }
-    return outcome;
-  } finally {
-    bar?.stop();
-    process.off('SIGINT', onSigint);
-  }
-}
-
-/** Remove the resume files of a job once its outputs are written. */
-export function removeChunkFiles(outDir: string | undefined, job: ToyJob): void {
-  if (outDir === undefined) return;
-  rmSync(chunkDir(outDir, job), { recursive: true, force: true });
-  const parent = join(outDir, '.chunks');
-  if (existsSync(parent) && readdirSync(parent).length === 0) rmSync(parent, { recursive: true, force: true });
-}
-
-export function shardFileName(shard: ShardSpec): string {
-  return `shard-${shard.index}-of-${shard.count}.json`;
-}
+  countArg,
+  gridStepArg,
+  loadCountsModel,
+  numberListArg,
+  removeChunkFiles,
+  runJobOrShard,
+  shardArg,
+  systematicsArg,
+  workersArg,
+} from '../toyRun.js';
 
 // ---------------------------------------------------------------------------------------------
 // Tables and plot of a toys result (also used by `merge`).
@@ -255,7 +58,12 @@ function fmtInterval(lo: number | null, hi: number | null): string {
 
 type Row = Record<string, string | number>;
 
-export function toysTables(r: ToysResult): { tests: string; intervals: string; combined: string; csv: string } {
+export function toysTables(r: ToysResult): {
+  tests: string;
+  intervals: string;
+  combined: string;
+  csv: string;
+} {
   const testRows: Row[] = r.bins.map((b) => ({
     bin: b.bin,
     label: b.label,
@@ -358,9 +166,13 @@ export function printToysResult(r: ToysResult): void {
   print(
     `Toys for ${r.source.id}: seed ${s.seed}; ${s.nToys} toys per bin for α = 1 and α = 0; FC grid step ${s.alphaStep} with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
   );
-  print('One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)');
+  print(
+    'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)',
+  );
   print(t.tests);
-  print('α intervals per bin: Feldman–Cousins from toys (grid hull; * = accepted set not connected) and asymptotic');
+  print(
+    'α intervals per bin: Feldman–Cousins from toys (grid hull; * = accepted set not connected) and asymptotic',
+  );
   print(t.intervals);
   if (t.combined !== '') {
     print(`Combined tests (${s.combinedToys} toys per hypothesis)`);
@@ -403,7 +215,7 @@ const ToysOptionsSchema = z
     n: countArg('a number of toys').default(TOYS_DEFAULTS.nToys),
     fcToys: countArg('a number of toys').default(TOYS_DEFAULTS.fcToys),
     combinedToys: countArg('a number of toys', 0).default(TOYS_DEFAULTS.combinedToys),
-    alphaStep: numberArg('a grid step 1/n').default(TOYS_DEFAULTS.alphaStep),
+    alphaStep: gridStepArg.default(TOYS_DEFAULTS.alphaStep),
     cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
     bins: numberListArg('bin indices').optional(),
     seed: z.string().min(1).default('1'),
@@ -423,9 +235,21 @@ export function registerToys(program: Command): void {
     )
     .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
     .option('--n <N>', 'toys per bin for the α = 1 and α = 0 tests', String(TOYS_DEFAULTS.nToys))
-    .option('--fc-toys <N>', 'toys per interior point of the Feldman–Cousins grid', String(TOYS_DEFAULTS.fcToys))
-    .option('--alpha-step <x>', 'spacing of the α grid (1/n: 0.025 → 41 points)', String(TOYS_DEFAULTS.alphaStep))
-    .option('--combined-toys <N>', 'toys per hypothesis for the combined tests (0: skip)', String(TOYS_DEFAULTS.combinedToys))
+    .option(
+      '--fc-toys <N>',
+      'toys per interior point of the Feldman–Cousins grid',
+      String(TOYS_DEFAULTS.fcToys),
+    )
+    .option(
+      '--alpha-step <x>',
+      'spacing of the α grid (1/n: 0.025 → 41 points)',
+      String(TOYS_DEFAULTS.alphaStep),
+    )
+    .option(
+      '--combined-toys <N>',
+      'toys per hypothesis for the combined tests (0: skip)',
+      String(TOYS_DEFAULTS.combinedToys),
+    )
     .option('--cl <list>', 'confidence levels', TOYS_DEFAULTS.cls.join(','))
     .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
     .option('--seed <seed>', 'seed of the random streams (recorded in every output)', '1')
@@ -447,23 +271,14 @@ export function registerToys(program: Command): void {
         ...(o.bins === undefined ? {} : { bins: o.bins }),
         source: loaded.source,
       });
-      const t0 = performance.now();
-      const run = await runWithResume(job, {
+      const done = await runJobOrShard(job, {
         workers: o.workers,
         ...(o.shard === undefined ? {} : { shard: o.shard }),
         ...(o.out === undefined ? {} : { outDir: o.out }),
         label: 'toys',
       });
-      const seconds = (performance.now() - t0) / 1000;
-      if (o.shard !== undefined) {
-        if (o.out === undefined) throw new SpecError('invalid_input', '--shard needs --out DIR for its shard file', ['out']);
-        const out = new OutputSet(o.out);
-        out.add(shardFileName(o.shard), shardJson(makeShardFile(job, o.shard, run.firstUnit, run.endUnit, run.units)));
-        const written = out.commit();
-        removeChunkFiles(o.out, job);
-        print(`shard ${o.shard.index}/${o.shard.count}: units ${run.firstUnit}–${run.endUnit - 1} of ${run.totalUnits} in ${seconds.toFixed(1)} s → ${written.join(', ')}`);
-        return;
-      }
+      if (done === undefined) return;
+      const { run, seconds } = done;
       const result = toysResult(job, run.units);
       if (o.out !== undefined) {
         const out = new OutputSet(o.out);
@@ -483,6 +298,8 @@ export function registerToys(program: Command): void {
         return;
       }
       printToysResult(result);
-      process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`);
+      process.stderr.write(
+        `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
+      );
     });
 }

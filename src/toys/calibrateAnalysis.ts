@@ -1,0 +1,118 @@
+/**
+ * `coherency analyze --toys N`: replace the asymptotic per-bin p-values and intervals of an analysis
+ * (likelihood/coherencyAnalysis.ts) by toy-calibrated ones — one-sided p-values of α = 1 and α = 0 from
+ * toys, Feldman–Cousins intervals on the α grid — and the combined tests by their toy p-values. The
+ * asymptotic numbers are kept beside them (`asymptotic`), so the two can be compared.
+ */
+import type { CountsDataset } from '../data/index.js';
+import {
+  countsModel,
+  type AnalysisResult,
+  type BinAnalysis,
+  type GlobalTestSummary,
+} from '../likelihood/index.js';
+import { calibrateWithToys, type RunControl } from './calibrate.js';
+import type { ToysOptions } from './plan.js';
+import type { IntervalPair } from './results.js';
+import type { ToyPValue } from './stats.js';
+
+export interface ToyCalibration {
+  readonly seed: string;
+  readonly nToys: number;
+  readonly fcToys: number;
+  readonly alphaStep: number;
+  readonly combinedToys: number;
+}
+
+export interface CalibratedBin extends BinAnalysis {
+  /** Monte Carlo errors of the toy p-values. */
+  readonly pAlpha1McError: number;
+  readonly pAlpha0McError: number;
+  readonly asymptotic: Pick<BinAnalysis, 'alpha68' | 'alpha90' | 'pAlpha1' | 'pAlpha0'>;
+}
+
+export interface CalibratedAnalysis extends Omit<AnalysisResult, 'bins'> {
+  readonly calibration: ToyCalibration;
+  readonly bins: readonly CalibratedBin[];
+}
+
+const fcInterval = (
+  i: IntervalPair | undefined,
+  fallback: BinAnalysis['alpha68'],
+): BinAnalysis['alpha68'] => {
+  if (!i || i.lower === null || i.upper === null) return fallback;
+  const kind =
+    i.lower === 0 && i.upper === 1
+      ? 'whole-range'
+      : i.lower === 0
+        ? 'upper-limit'
+        : i.upper === 1
+          ? 'lower-limit'
+          : 'two-sided';
+  return { lo: i.lower, hi: i.upper, kind };
+};
+
+const withToys = (g: GlobalTestSummary, global: ToyPValue, local: ToyPValue): GlobalTestSummary => ({
+  ...g,
+  pValue: global.pValue,
+  z: global.z ?? g.z,
+  pGlobal: local.pValue,
+  zGlobal: local.z ?? g.zGlobal,
+});
+
+/** Toy-calibrate an asymptotic analysis of a counts dataset. Same seed → same numbers, any worker count. */
+export async function calibrateAnalysis(
+  dataset: CountsDataset,
+  asymptotic: AnalysisResult,
+  options: ToysOptions & RunControl,
+): Promise<CalibratedAnalysis> {
+  const toys = await calibrateWithToys(countsModel(dataset, asymptotic.systematics), options);
+  const byBin = new Map(toys.bins.map((b) => [b.bin, b]));
+  const bins = asymptotic.bins.map((b): CalibratedBin => {
+    const t = byBin.get(b.index);
+    const asym = { alpha68: b.alpha68, alpha90: b.alpha90, pAlpha1: b.pAlpha1, pAlpha0: b.pAlpha0 };
+    if (!t) return { ...b, pAlpha1McError: 0, pAlpha0McError: 0, asymptotic: asym };
+    const at = (cl: number) => t.fc.intervals.find((i) => Math.abs(i.cl - cl) < 1e-9);
+    return {
+      ...b,
+      alpha68: fcInterval(at(0.6827), b.alpha68),
+      alpha90: fcInterval(at(0.9), b.alpha90),
+      pAlpha1: t.alpha1.toys.pValue,
+      pAlpha0: t.alpha0.toys.pValue,
+      zAlpha1: t.alpha1.toys.z ?? b.zAlpha1,
+      zAlpha0: t.alpha0.toys.z ?? b.zAlpha0,
+      pAlpha1McError: t.alpha1.toys.mcError,
+      pAlpha0McError: t.alpha0.toys.mcError,
+      asymptotic: asym,
+    };
+  });
+  const c1 = toys.combined.find((c) => c.poi === 1);
+  const c0 = toys.combined.find((c) => c.poi === 0);
+  const c = asymptotic.combined;
+  return {
+    ...asymptotic,
+    calibration: {
+      seed: toys.settings.seed,
+      nToys: toys.settings.nToys,
+      fcToys: toys.settings.fcToys,
+      alphaStep: toys.settings.alphaStep,
+      combinedToys: toys.settings.combinedToys,
+    },
+    bins,
+    combined: {
+      ...c,
+      ...(c1
+        ? {
+            pAlpha1: c1.shared.toys.pValue,
+            allBinsAlpha1: withToys(c.allBinsAlpha1, c1.global.toys, c1.mostSignificant.toys),
+          }
+        : {}),
+      ...(c0
+        ? {
+            pAlpha0: c0.shared.toys.pValue,
+            allBinsAlpha0: withToys(c.allBinsAlpha0, c0.global.toys, c0.mostSignificant.toys),
+          }
+        : {}),
+    },
+  };
+}

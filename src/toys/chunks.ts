@@ -1,0 +1,209 @@
+/**
+ * The work split of a job and the execution of one chunk — the code every worker runs.
+ *
+ * A chunk's tally is a pure function of (job, task, chunk index): its toys come from the stream
+ * `createRng(seed, "<task key>#<chunk>")`, and its fitters are built fresh for the chunk, so nothing
+ * carries over from earlier work in the same thread. Units group consecutive chunks to about
+ * {@link UNIT_COST} toy-fits of work, the grain of scheduling, progress, resume files and shards.
+ */
+import { SingleBinKernel, testPoi } from '../likelihood/index.js';
+import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import { BinToyDrawer, ModelToyDrawer, binGenerator } from './generate.js';
+import { KernelLikelihood } from './kernelLikelihood.js';
+import { ModelFits } from './modelFits.js';
+import { createRng } from './rng.js';
+import { exceedThreshold, fcAccepted } from './stats.js';
+import type {
+  BinTask,
+  ChunkRef,
+  ChunkTally,
+  CombinedTask,
+  CoverageTask,
+  ToyJob,
+  ToyTask,
+  UnitTally,
+} from './types.js';
+
+/** Work per unit, in single-bin toy fits (≈ 20 ms on one core). */
+export const UNIT_COST = 20_000;
+/** Relative cost of one combined toy (12-bin fits + 12 local tests) against a single-bin toy. */
+const COMBINED_TOY_COST = 150;
+/** Cost of the asymptotic test of one pseudo-experiment, besides its inner toys. */
+const EXPERIMENT_OVERHEAD_COST = 20;
+
+function taskSize(task: ToyTask): number {
+  return task.kind === 'coverage' ? task.nExperiments : task.nToys;
+}
+
+function chunkSizeOf(job: ToyJob, task: ToyTask): number {
+  const s = job.settings;
+  return task.kind === 'bin' ? s.chunkToys : task.kind === 'combined' ? s.chunkCombined : s.chunkExperiments;
+}
+
+/** Cost of one toy / experiment of a task, in single-bin toy fits. */
+export function itemCost(task: ToyTask): number {
+  if (task.kind === 'bin') return 1;
+  if (task.kind === 'combined') return COMBINED_TOY_COST;
+  return task.innerToys + EXPERIMENT_OVERHEAD_COST;
+}
+
+/** All chunks of a job in task order, then chunk order. */
+export function jobChunks(job: ToyJob): ChunkRef[] {
+  const out: ChunkRef[] = [];
+  job.tasks.forEach((task, t) => {
+    const size = chunkSizeOf(job, task);
+    const total = taskSize(task);
+    for (let c = 0, start = 0; start < total; c++, start += size) {
+      out.push({ task: t, chunk: c, size: Math.min(size, total - start) });
+    }
+  });
+  return out;
+}
+
+/** Chunks grouped into units of ≈ UNIT_COST work (a chunk is never split). Deterministic. */
+export function jobUnits(job: ToyJob): ChunkRef[][] {
+  const units: ChunkRef[][] = [];
+  let current: ChunkRef[] = [];
+  let cost = 0;
+  for (const ref of jobChunks(job)) {
+    const task = job.tasks[ref.task] as ToyTask;
+    current.push(ref);
+    cost += ref.size * itemCost(task);
+    if (cost >= UNIT_COST) {
+      units.push(current);
+      current = [];
+      cost = 0;
+    }
+  }
+  if (current.length > 0) units.push(current);
+  return units;
+}
+
+/** Work of each unit (for progress bars). */
+export function unitCosts(job: ToyJob, units: readonly (readonly ChunkRef[])[]): number[] {
+  return units.map((u) => u.reduce((s, ref) => s + ref.size * itemCost(job.tasks[ref.task] as ToyTask), 0));
+}
+
+function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
+  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const kernel = new SingleBinKernel(job.model, task.bin);
+  const drawer = new BinToyDrawer(job.model);
+  const thr = exceedThreshold(task.tObs);
+  const gen = task.gen;
+  const poi = task.poi;
+  let toys = 0;
+  let exceed = 0;
+  let failed = 0;
+  for (let i = 0; i < ref.size; i++) {
+    drawer.draw(rng, gen);
+    kernel.obsSig = drawer.obsSig;
+    kernel.obsBeam = drawer.obsBeam;
+    const t = kernel.tildeT(drawer.n, drawer.m, poi);
+    if (Number.isNaN(t)) {
+      failed++;
+      continue;
+    }
+    toys++;
+    if (t >= thr) exceed++;
+  }
+  return [toys, exceed, failed];
+}
+
+function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): number[] {
+  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const fits = new ModelFits(job.model);
+  const drawer = new ModelToyDrawer(job.model);
+  const thrShared = exceedThreshold(task.obs.shared);
+  const thrGlobal = exceedThreshold(task.obs.global);
+  const thrLocal = exceedThreshold(task.obs.maxLocal);
+  let toys = 0;
+  let shared = 0;
+  let global = 0;
+  let local = 0;
+  let failed = 0;
+  for (let i = 0; i < ref.size; i++) {
+    drawer.draw(rng, task.gen);
+    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi)) {
+      failed++;
+      continue;
+    }
+    toys++;
+    if (fits.shared >= thrShared) shared++;
+    if (fits.global >= thrGlobal) global++;
+    if (fits.maxLocal >= thrLocal) local++;
+  }
+  return [toys, shared, global, local, failed];
+}
+
+/**
+ * Coverage chunk: each pseudo-experiment is drawn at (poi, gen); it is covered at CL
+ * - by FC if its own FC construction accepts poi: `innerToys` toys at (poi, θ̂̂_pe(poi)), fitted to
+ *   the pseudo-data with its own global observables (the same rule as the `toys` FC intervals);
+ * - asymptotically if the two-boundary p-value of t̃(poi) (σ from its Asimov data) is ≥ 1 − CL
+ *   (likelihood `testPoi`, i.e. poi inside `poiInterval(…, {method: 'asymptotic'})`);
+ * - by Δχ² if t̃(poi) ≤ χ²₁ quantile(CL) (`poiInterval(…, {method: 'deltaChi2'})`).
+ * Checking poi against the accepted set is exactly "the interval covers poi" for a connected set.
+ */
+function runCoverageChunk(job: ToyJob, task: CoverageTask, ref: ChunkRef): number[] {
+  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const model = job.model;
+  const cls = job.settings.cls;
+  const crit = cls.map((cl) => chisquareQuantile(cl, 1));
+  const kernel = new SingleBinKernel(model, task.bin);
+  const outer = new BinToyDrawer(model);
+  const inner = new BinToyDrawer(model);
+  const poi = task.poi;
+  const covered = new Array<number>(3 * cls.length).fill(0);
+  let experiments = 0;
+  let failed = 0;
+  for (let e = 0; e < ref.size; e++) {
+    outer.draw(rng, task.gen);
+    const lik = new KernelLikelihood(kernel, model, task.bin, outer.n, outer.m, outer.obsSig, outer.obsBeam);
+    const test = testPoi(lik, poi);
+    const genPe = binGenerator(model, task.bin, poi, lik.fitConditional(poi));
+    const thr = exceedThreshold(test.t);
+    let toys = 0;
+    let exceed = 0;
+    for (let i = 0; i < task.innerToys; i++) {
+      inner.draw(rng, genPe);
+      kernel.obsSig = inner.obsSig;
+      kernel.obsBeam = inner.obsBeam;
+      const t = kernel.tildeT(inner.n, inner.m, poi);
+      if (Number.isNaN(t)) continue;
+      toys++;
+      if (t >= thr) exceed++;
+    }
+    if (Number.isNaN(test.t) || Number.isNaN(test.pValue) || toys === 0) {
+      failed++;
+      continue;
+    }
+    experiments++;
+    cls.forEach((cl, j) => {
+      if (fcAccepted(test.t, exceed, toys, cl)) covered[3 * j] = (covered[3 * j] as number) + 1;
+      if (test.pValue >= 1 - cl) covered[3 * j + 1] = (covered[3 * j + 1] as number) + 1;
+      if (test.t <= (crit[j] as number)) covered[3 * j + 2] = (covered[3 * j + 2] as number) + 1;
+    });
+  }
+  return [experiments, ...covered, failed];
+}
+
+/** The tally of one chunk (pure in (job, ref)). */
+export function runChunk(job: ToyJob, ref: ChunkRef): ChunkTally {
+  const task = job.tasks[ref.task];
+  if (task === undefined)
+    throw new RangeError(`chunk refers to task ${ref.task}, job has ${job.tasks.length}`);
+  const counts =
+    task.kind === 'bin'
+      ? runBinChunk(job, task, ref)
+      : task.kind === 'combined'
+        ? runCombinedChunk(job, task, ref)
+        : runCoverageChunk(job, task, ref);
+  return { task: ref.task, chunk: ref.chunk, counts };
+}
+
+/** Run unit `unit` of `units` (from `jobUnits(job)`). */
+export function runUnit(job: ToyJob, units: readonly (readonly ChunkRef[])[], unit: number): UnitTally {
+  const refs = units[unit];
+  if (refs === undefined) throw new RangeError(`unit ${unit} out of range (job has ${units.length})`);
+  return { unit, chunks: refs.map((ref) => runChunk(job, ref)) };
+}
