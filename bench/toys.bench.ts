@@ -101,6 +101,7 @@ export async function run(): Promise<Record<string, number>> {
 }
 
 const singleJob = perBinJob(50_000);
+const scalingJob = perBinJob(100_000);
 const taskOfBin6 = singleJob.tasks.findIndex((t) => t.kind === 'bin' && t.bin === 6 && t.poi === 1);
 
 export const benchmarks: Benchmark[] = [
@@ -119,6 +120,13 @@ export const benchmarks: Benchmark[] = [
     name: 'toys: FC interval, 1 bin, 41-point grid × 1000 toys',
     run: () => fcIntervalTime(6),
   },
+  ...[1, 2].map((workers): Benchmark => ({
+    name: `toys: job, 12 bins × (α=1, α=0) × 100k toys, ${workers} worker thread(s)`,
+    items: scalingJob.tasks.reduce((s, t) => s + (t.kind === 'bin' ? t.nToys : 0), 0),
+    itemName: 'toys',
+    repeats: 3,
+    run: () => runToyJob(scalingJob, { workers }),
+  })),
 ];
 
 const isMain = import.meta.url === `file://${process.argv[1] ?? ''}`;
