@@ -1,43 +1,15 @@
 /**
- * `coherency fit`, run in-process on a program holding only this command (the lead wires it into
- * src/cli/main.ts): output layouts, files written only on success, exit 2 with one line for bad input,
+ * `coherency fit`, run in-process through the CLI's main(): output layouts, files written only on success, exit 2 with one line for bad input,
  * and fits that cannot be trusted saying so.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { describe, expect, test, vi } from 'vitest';
-import { registerFit } from '../../src/cli/commands/fit.js';
-import { EXIT_BAD_INPUT, reportError } from '../../src/cli/io.js';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli/run.js';
 import type { FitSummary } from '../../src/fit/index.js';
 
-async function runFit(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    const program = new Command()
-      .exitOverride()
-      .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-    registerFit(program);
-    await program.parseAsync(['fit', ...args], { from: 'user' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const code = e instanceof CommanderError ? (e.exitCode === 0 ? 0 : EXIT_BAD_INPUT) : reportError(e);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const runFit = (args: readonly string[]) => runCli(['fit', ...args]);
 
 describe('coherency fit', () => {
   test('CsI, helm-rn, --json: a trusted fit with covariance and profile errors of Rn', async () => {

@@ -1,46 +1,15 @@
 /**
  * `coherency toys`, `coherency coverage` and `coherency merge` end to end (in-process, small toy
  * counts): a single run and merged shards write the same result bytes; bad input is one line and
- * exit code 2. The commands are registered here if src/cli/main.ts does not wire them yet.
+ * exit code 2.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
-import { describe, expect, test, vi } from 'vitest';
-import { registerCoverage } from '../../src/cli/commands/coverage.js';
-import { registerMerge } from '../../src/cli/commands/merge.js';
-import { registerToys } from '../../src/cli/commands/toys.js';
-import { reportError } from '../../src/cli/io.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli/run.js';
 
-async function cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = buildProgram();
-  const have = new Set(program.commands.map((c) => c.name()));
-  if (!have.has('toys')) registerToys(program);
-  if (!have.has('coverage')) registerCoverage(program);
-  if (!have.has('merge')) registerMerge(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    await program.parseAsync([...args], { from: 'user' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const code = e instanceof CommanderError ? (e.exitCode === 0 ? 0 : 2) : reportError(e);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = runCli;
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'coherency-toys-'));
 const small = [
