@@ -6,6 +6,7 @@ import { benchmarks as analysis } from './analysis.bench.js';
 import { benchmarks as fit } from './fit.bench.js';
 import { benchmarks as likelihood } from './likelihood.bench.js';
 import { benchmarks as physics } from './physics.bench.js';
+import { benchmarks as sensitivity } from './sensitivity.bench.js';
 import { benchmarks as toys } from './toys.bench.js';
 
 export interface Benchmark {
@@ -23,7 +24,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const all: Benchmark[] = [...physics, ...likelihood, ...analysis, ...toys, ...fit];
+  const all: Benchmark[] = [...physics, ...likelihood, ...analysis, ...toys, ...fit, ...sensitivity];
   const filter = process.argv[2];
   console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log('benchmark'.padEnd(58), 'median'.padStart(12), '  throughput');

@@ -7,5 +7,7 @@ export * from './physics/index.js';
 export * from './data/index.js';
 export * from './likelihood/index.js';
 export * from './fit/index.js';
+export * from './sensitivity/index.js';
+export * from './toys/index.js';
 export * from './report/index.js';
 export { ToolkitError, SpecError, DomainError, FitError, type ErrorCode } from './errors.js';

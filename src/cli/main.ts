@@ -9,6 +9,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerExportPyhf } from './commands/exportPyhf.js';
 import { registerFigures } from './commands/figures.js';
 import { registerFit } from './commands/fit.js';
+import { registerProject } from './commands/project.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerMerge } from './commands/merge.js';
 import { registerToys } from './commands/toys.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerToys(program);
   registerCoverage(program);
   registerMerge(program);
+  registerProject(program);
   registerExportPyhf(program);
   registerFit(program);
   return program;

@@ -14,3 +14,4 @@ export {
 export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
+export * from './setup.js';

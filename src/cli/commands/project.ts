@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadSetup, parseExposure } from '../../data/setup.js';
+import { loadSetup, parseExposure } from '../../data/index.js';
 import { SpecError } from '../../errors.js';
 import {
   layeredChart,
@@ -120,7 +120,7 @@ function exposureText(kgS: number, massKg: number): string {
 const f3 = (x: number) => formatNumber(x, { digits: 3 });
 const range = (r: readonly [number, number] | null, d = 3) =>
   r === null ? null : `${formatNumber(r[0], { digits: d })}–${formatNumber(r[1], { digits: d })}`;
-const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
+const fmtP = (p: number) => (p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 
 type BinRow = {
   bin: number;
