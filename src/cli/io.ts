@@ -6,6 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ToolkitError } from '../errors.js';
+import { renderVegaLite, type TopLevelSpec } from '../report/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -30,6 +31,13 @@ export class OutputSet {
   constructor(readonly dir: string) {}
   add(name: string, content: string | Uint8Array): void {
     this.files.push({ path: join(this.dir, name), content });
+  }
+  /** Render a Vega-Lite spec and add it as NAME.svg, NAME.png and NAME.vl.json. */
+  async addFigure(name: string, spec: TopLevelSpec): Promise<void> {
+    const r = await renderVegaLite(spec);
+    this.add(`${name}.svg`, r.svg);
+    this.add(`${name}.png`, r.png);
+    this.add(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
   }
   commit(): string[] {
     for (const f of this.files) writeFileAtomic(f.path, f.content);

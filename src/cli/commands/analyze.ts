@@ -12,7 +12,7 @@ import {
   type AnalysisResult,
   type BinAnalysis,
 } from '../../likelihood/index.js';
-import { alphaFigure, pValueFigure, renderTable, renderVegaLite, type Column } from '../../report/index.js';
+import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { countArg, workersArg } from '../toyRun.js';
@@ -219,12 +219,8 @@ export function registerAnalyze(program: Command): void {
         for (const [name, spec] of [
           ['fig5-alpha', alphaFigure(dataset, result)],
           ['fig6-pvalues', pValueFigure(dataset, result)],
-        ] as const) {
-          const r = await renderVegaLite(spec);
-          out.add(`${name}.svg`, r.svg);
-          out.add(`${name}.png`, r.png);
-          out.add(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
-        }
+        ] as const)
+          await out.addFigure(name, spec);
         const written = out.commit();
         if (!o.json && !o.csv) print(`wrote ${written.join(', ')}`);
       }

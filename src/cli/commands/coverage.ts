@@ -14,7 +14,6 @@ import {
   lineLayer,
   panelGrid,
   renderTable,
-  renderVegaLite,
   type Column,
   type Datum,
 } from '../../report/index.js';
@@ -217,9 +216,7 @@ export function registerCoverage(program: Command): void {
         const out = new OutputSet(o.out);
         out.add('coverage.json', resultJson(result));
         out.add('coverage.csv', coverageTable(result, 'csv'));
-        const plot = await renderVegaLite(coverageChart(result));
-        out.add('coverage.svg', plot.svg);
-        out.add('coverage.png', plot.png);
+        await out.addFigure('coverage', coverageChart(result));
         out.commit();
         removeChunkFiles(o.out, job);
       }

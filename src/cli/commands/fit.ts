@@ -27,7 +27,6 @@ import {
   lineLayer,
   panelGrid,
   renderTable,
-  renderVegaLite,
   type Column,
   type TopLevelSpec,
 } from '../../report/index.js';
@@ -307,12 +306,7 @@ export function registerFit(program: Command): void {
             'fit-profiles',
             profs.length === 1 ? profs[0]! : panelGrid({ panels: profs, columns: 2 }),
           ]);
-        for (const [name, spec] of specs) {
-          const r = await renderVegaLite(spec);
-          out.add(`${name}.svg`, r.svg);
-          out.add(`${name}.png`, r.png);
-          out.add(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
-        }
+        for (const [name, spec] of specs) await out.addFigure(name, spec);
         const written = out.commit();
         if (!o.json) print(`wrote ${written.join(', ')}`);
       }

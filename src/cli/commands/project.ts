@@ -14,26 +14,24 @@ import { z } from 'zod';
 import { loadSetup, parseExposure } from '../../data/index.js';
 import { SpecError } from '../../errors.js';
 import {
-  layeredChart,
-  lineLayer,
-  renderTable,
-  renderVegaLite,
+  countsFigure,
+  exposureText,
   formatNumber,
+  ratesFigure,
+  renderTable,
+  scanFigure,
   type Column,
-  type Datum,
   type TopLevelSpec,
 } from '../../report/index.js';
 import {
   buildResponse,
   CROSSING_SEARCH,
-  differentialRateCurves,
   isPresetName,
   PRESET_NAMES,
   presetSetupJson,
   projectResponse,
   type HypothesisTest,
   type Projection,
-  type SetupResponse,
 } from '../../sensitivity/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
@@ -110,13 +108,6 @@ function setupInput(o: ProjectCliOptions): { raw: Record<string, unknown>; sourc
 }
 
 /** Exposure in a readable unit: t·yr from 1 t, else kg·yr. */
-function exposureText(kgS: number, massKg: number): string {
-  const yr = 365.25 * 86_400;
-  return massKg >= 1000
-    ? `${formatNumber(kgS / 1000 / yr, { digits: 3 })} t·yr`
-    : `${formatNumber(kgS / yr, { digits: 3 })} kg·yr`;
-}
-
 const f3 = (x: number) => formatNumber(x, { digits: 3 });
 const range = (r: readonly [number, number] | null, d = 3) =>
   r === null ? null : `${formatNumber(r[0], { digits: d })}–${formatNumber(r[1], { digits: d })}`;
@@ -265,112 +256,6 @@ function printHuman(p: Projection): void {
   }
 }
 
-/** dR/dT for several α and the true model (the paper's Fig. 8 for this setup). */
-function ratesFigure(resp: SetupResponse, p: Projection): TopLevelSpec {
-  const model = p.setup.model.split(',')[0] ?? 'model';
-  const rows = differentialRateCurves(resp, [
-    { label: 'α = 1', model: { kind: 'alpha', alpha: 1 } },
-    { label: 'α = 0.5', model: { kind: 'alpha', alpha: 0.5 } },
-    { label: 'α = 0', model: { kind: 'alpha', alpha: 0 } },
-    { label: model, model: resp.setup.model.gamma },
-  ]).filter((r) => r.ratePerKgDayKeV > 0);
-  // Table II's units: per kg per day for kg-scale detectors, per ton per year from 1 t.
-  const ton = p.setup.massKg >= 1000;
-  const toUnit = ton ? 1000 * 365.25 : 1;
-  const data: Datum[] = rows.map((r) => ({ t: r.tKeV, rate: r.ratePerKgDayKeV * toUnit, label: r.label }));
-  // Six decades below the maximum: the fall to the kinematic end point is cut, not drawn to 1e-14.
-  const yHi = 3 * Math.max(...data.map((d) => d.rate as number));
-  const yLo = yHi * 1e-6;
-  const shown = data.filter((d) => (d.rate as number) >= yLo);
-  const thr = Math.min(...p.setup.thresholdKeVnr);
-  const layers = [lineLayer({ data: shown, series: 'label' })];
-  if (thr > 0) {
-    const marker = [
-      { t: thr, rate: yLo },
-      { t: thr, rate: yHi },
-    ];
-    layers.push(lineLayer({ data: marker, label: 'threshold (mean response)', dash: [4, 4] }));
-  }
-  return layeredChart({
-    title: `dR/dT on ${p.setup.target}: ${p.setup.name}`,
-    subtitle: 'recoil spectrum for several α (the paper’s Fig. 8 for this setup), no detector response',
-    x: { field: 't', title: 'T [keV_nr]', scale: 'log' },
-    y: {
-      field: 'rate',
-      title: `dR/dT [${ton ? 't⁻¹ yr⁻¹' : 'kg⁻¹ day⁻¹'} keV_nr⁻¹]`,
-      scale: 'log',
-      domain: [yLo, yHi],
-    },
-    layers,
-    legend: 'bottom-left',
-  });
-}
-
-function countsFigure(p: Projection): TopLevelSpec {
-  const rows: Datum[] = [];
-  for (const b of p.expected.bins) {
-    const e = 0.5 * (b.loKeV + b.hiKeV);
-    for (const [label, v] of [
-      ['background', b.background],
-      ['signal α = 1', b.signal1],
-      ['signal α = 0', b.signal0],
-      ['signal (model)', b.signalModel],
-    ] as const) {
-      if (v > 0) rows.push({ e, v, label });
-    }
-  }
-  return layeredChart({
-    title: `Expected counts per bin: ${p.setup.name}`,
-    subtitle: `exposure ${exposureText(p.exposureKgDay * 86_400, p.setup.massKg)}`,
-    x: { field: 'e', title: `E [${p.setup.observedUnit}]` },
-    y: { field: 'v', title: 'counts per bin', scale: 'log' },
-    layers: [lineLayer({ data: rows, series: 'label', points: true })],
-    legend: 'top-right',
-  });
-}
-
-function scanFigure(p: Projection): TopLevelSpec | undefined {
-  const sc = p.scan;
-  if (sc === undefined) return undefined;
-  const yr = 365.25 * 86_400;
-  const ton = p.setup.massKg >= 1000;
-  const x = (kgS: number) => (ton ? kgS / 1000 / yr : kgS / yr);
-  const rows: Datum[] = sc.points
-    .flatMap((pt) => [
-      { x: x(pt.exposureKgS), z: pt.zAlpha1, label: 'exclude α = 1' },
-      { x: x(pt.exposureKgS), z: pt.zAlpha0, label: 'exclude α = 0' },
-    ])
-    .filter((r) => r.z > 1e-3);
-  const x0 = x(sc.points[0]!.exposureKgS);
-  const x1 = x(sc.points.at(-1)!.exposureKgS);
-  return layeredChart({
-    title: `Median expected significance against exposure: ${p.setup.name}`,
-    subtitle: 'Asimov dataset of the true model; dashed: 3σ and 5σ',
-    x: { field: 'x', title: `exposure [${ton ? 't·yr' : 'kg·yr'}]`, scale: 'log' },
-    y: { field: 'z', title: 'median Z', scale: 'log' },
-    layers: [
-      lineLayer({ data: rows, series: 'label' }),
-      lineLayer({
-        data: [
-          { x: x0, z: 3 },
-          { x: x1, z: 3 },
-        ],
-        label: '3σ',
-        dash: [4, 4],
-      }),
-      lineLayer({
-        data: [
-          { x: x0, z: 5 },
-          { x: x1, z: 5 },
-        ],
-        label: '5σ',
-        dash: [2, 2],
-      }),
-    ],
-    legend: 'top-left',
-  });
-}
-
 function csvOf(p: Projection): string {
   return renderTable(
     'csv',
@@ -440,13 +325,7 @@ export function registerProject(program: Command): void {
           ['counts', countsFigure(projection)],
           ['sensitivity-vs-exposure', scanFigure(projection)],
         ];
-        for (const [name, spec] of figures) {
-          if (spec === undefined) continue;
-          const r = await renderVegaLite(spec);
-          out.add(`${name}.svg`, r.svg);
-          out.add(`${name}.png`, r.png);
-          out.add(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
-        }
+        for (const [name, spec] of figures) if (spec !== undefined) await out.addFigure(name, spec);
         const written = out.commit();
         if (!o.json && !o.csv) print(`wrote ${written.join(', ')}`);
       }

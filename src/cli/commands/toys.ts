@@ -16,7 +16,6 @@ import {
   layeredChart,
   panelGrid,
   renderTable,
-  renderVegaLite,
   type Column,
   type Datum,
 } from '../../report/index.js';
@@ -287,9 +286,7 @@ export function registerToys(program: Command): void {
         out.add('toys.csv', tables.csv);
         out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
         const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
-        const plot = await renderVegaLite(intervalsChart(result, centres));
-        out.add('toys-intervals.svg', plot.svg);
-        out.add('toys-intervals.png', plot.png);
+        await out.addFigure('toys-intervals', intervalsChart(result, centres));
         out.commit();
         removeChunkFiles(o.out, job);
       }
