@@ -7,16 +7,7 @@
  * reconstructed in fine bin j, evaluated at the grid nodes: counts_j ≈ Σ_i w_i dN/dT(T_i) P_j(T_i).
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-
-/** 8-point Gauss–Legendre nodes and weights on [−1, 1] (Abramowitz & Stegun, Table 25.4). */
-const GL_X = [
-  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498,
-  0.525532409916329, 0.7966664774136267, 0.9602898564975363,
-];
-const GL_W = [
-  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362,
-  0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
-];
+import { GAUSS_LEGENDRE_8 } from '../physics/index.js';
 
 /** Quadrature nodes T_i [keV_nr] and weights w_i [keV_nr] on [0, tMaxKeV]. */
 export interface RecoilGrid {
@@ -41,8 +32,8 @@ export function recoilGrid(tMaxKeV: number, breakpointsKeV: readonly number[], p
     for (let p = 0; p < n; p++) {
       const mid = lo + (p + 0.5) * h;
       for (let k = 0; k < 8; k++) {
-        t.push(mid + 0.5 * h * GL_X[k]!);
-        w.push(0.5 * h * GL_W[k]!);
+        t.push(mid + 0.5 * h * GAUSS_LEGENDRE_8.x[k]!);
+        w.push(0.5 * h * GAUSS_LEGENDRE_8.w[k]!);
       }
     }
   }

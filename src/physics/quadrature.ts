@@ -128,3 +128,24 @@ export function integrate(
     converged: totalErr <= Math.max(absTol, relTol * Math.abs(total)),
   };
 }
+
+/**
+ * Fixed Gauss–Legendre rules on [−1, 1] (Abramowitz & Stegun, Table 25.4): nodes `x` and weights `w`,
+ * for integrands known to be smooth on a panel (detector-response folding, partial panels).
+ */
+export const GAUSS_LEGENDRE_8 = {
+  x: [
+    -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498,
+    0.525532409916329, 0.7966664774136267, 0.9602898564975363,
+  ],
+  w: [
+    0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362,
+    0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
+  ],
+} as const;
+
+/** The positive half of the 10-point rule (nodes ±x share the weight w). */
+export const GAUSS_LEGENDRE_10_HALF = {
+  x: [0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717],
+  w: [0.2955242247147529, 0.2692667193099963, 0.219086362515982, 0.1494513491505806, 0.0666713443086881],
+} as const;

@@ -13,16 +13,8 @@
  * in the partial panel at E_min by 10-point Gauss–Legendre (exact on linear table segments), so that a dR/dT evaluation costs O(log n) instead of a quadrature over E_ν. Lines contribute
  * Φ_line·[1 − q²/(4E²)] exactly when E_line ≥ E_min.
  */
-import { integrate } from './quadrature.js';
+import { GAUSS_LEGENDRE_10_HALF, integrate } from './quadrature.js';
 import type { ContinuumComponent, NeutrinoSpectrum } from './sources/types.js';
-
-/** Gauss–Legendre 10-point nodes/weights on [−1, 1] (Abramowitz & Stegun, Table 25.4). */
-const GL_X = [
-  0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717,
-];
-const GL_W = [
-  0.2955242247147529, 0.2692667193099963, 0.219086362515982, 0.1494513491505806, 0.0666713443086881,
-];
 
 /** Number of uniform panels for a component without enough table knots. */
 const MIN_PANELS = 64;
@@ -75,13 +67,13 @@ function gaussLegendrePanel(pdf: (e: number) => number, a: number, b: number): [
   let p0 = 0;
   let p2 = 0;
   for (let j = 0; j < 5; j++) {
-    const dx = half * GL_X[j]!;
+    const dx = half * GAUSS_LEGENDRE_10_HALF.x[j]!;
     const e1 = mid - dx;
     const e2 = mid + dx;
     const f1 = pdf(e1);
     const f2 = pdf(e2);
-    p0 += GL_W[j]! * (f1 + f2);
-    p2 += GL_W[j]! * (f1 / (e1 * e1) + f2 / (e2 * e2));
+    p0 += GAUSS_LEGENDRE_10_HALF.w[j]! * (f1 + f2);
+    p2 += GAUSS_LEGENDRE_10_HALF.w[j]! * (f1 / (e1 * e1) + f2 / (e2 * e2));
   }
   return [half * p0, half * p2];
 }

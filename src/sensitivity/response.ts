@@ -27,6 +27,7 @@ import type { ResolvedSetup } from '../data/index.js';
 import { stdNormalCdf } from '../likelihood/index.js';
 import {
   COMPLETE_COHERENCY,
+  GAUSS_LEGENDRE_8,
   decoherentXi,
   differentialRate,
   maxRecoilEnergy,
@@ -36,16 +37,6 @@ import {
   type Nucleus,
   type Target,
 } from '../physics/index.js';
-
-/** 8-point Gauss–Legendre nodes and weights on [−1, 1] (Abramowitz & Stegun, Table 25.4). */
-const GL_X = [
-  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498,
-  0.525532409916329, 0.7966664774136267, 0.9602898564975363,
-];
-const GL_W = [
-  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362,
-  0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
-];
 
 /** Largest ratio hi/lo of a panel (log-uniform splitting). */
 const PANEL_RATIO = 1.25;
@@ -149,8 +140,8 @@ function gridOn(edges: readonly number[]): { tKeV: Float64Array; weightKeV: Floa
     const mid = 0.5 * (lo + hi);
     const half = 0.5 * (hi - lo);
     for (let g = 0; g < 8; g++) {
-      const x = mid + half * GL_X[g]!;
-      const w = half * GL_W[g]!;
+      const x = mid + half * GAUSS_LEGENDRE_8.x[g]!;
+      const w = half * GAUSS_LEGENDRE_8.w[g]!;
       tKeV[k] = sqrt ? x * x : x;
       weightKeV[k] = sqrt ? 2 * x * w : w;
       k++;
