@@ -58,3 +58,21 @@ describe('Gaussian terms', () => {
     expect(asymmetricGaussianDeviance(1, 1, 1, 2)).toBe(0);
   });
 });
+
+describe('poissonDeviance near its minimum (large counts)', () => {
+  test('matches the exact series n·(x²/2 − x³/3 + x⁴/4) for n = 1e9, μ = n(1 + 1e-6), without cancellation', () => {
+    // x = 1e-6: the textbook n·ln(n/μ) − (n − μ) keeps ~4 digits here; the series is exact to 1e-20.
+    const n = 1e9;
+    const x = 1e-6;
+    const expected = n * ((x * x) / 2 - (x * x * x) / 3 + (x * x * x * x) / 4);
+    const got = poissonDeviance(n, n * (1 + x));
+    expect(Math.abs(got - expected) / expected).toBeLessThan(1e-9);
+  });
+  test('series and log1p branches join continuously at |x| = 0.01', () => {
+    for (const x of [0.0099999, 0.01, -0.0099999, -0.01]) {
+      const series = poissonDeviance(1, 1 + x);
+      const direct = x - Math.log1p(x);
+      expect(Math.abs(series - direct) / direct).toBeLessThan(1e-12);
+    }
+  });
+});
