@@ -12,3 +12,4 @@ export * from './rates.js';
 export * from './sources/index.js';
 export * from './spectralMoments.js';
 export * from './paperTable.js';
+export * from './fwhm.js';

@@ -10,16 +10,14 @@
  * nucleus is a mean nucleus of non-integer Z and A with M = A·u, like the paper's Ar, Ge, Xe.
  */
 import {
+  fwhmEnergyRange,
   PAPER_HELM_MODEL,
-  continuumDensity,
-  endPointMeV,
   meanCoherency,
   meanNucleus,
-  totalRate,
   type NeutrinoSpectrum,
   type Target,
 } from '../../physics/index.js';
-import { logGrid, type FigureNucleus, type PaperSourceName, type PaperSpectra } from './common.js';
+import type { FigureNucleus, PaperSourceName, PaperSpectra } from './common.js';
 
 /** Green's valley-of-stability coefficients: Z = A/(GREEN_A + GREEN_B·A^{2/3}). */
 const GREEN_A = 1.98;
@@ -97,12 +95,6 @@ export function meanAlphaContour(
   });
 }
 
-/** Total cross section at T_min = 0, up to a constant factor (rate per kg for unit flux). */
-function sigmaShape(target: Target, eNuMeV: number): number {
-  return totalRate(target, monochromatic(eNuMeV), PAPER_HELM_MODEL, { tMinMeV: 0 }, { relTol: 1e-5 })
-    .ratePerKgPerS;
-}
-
 /** E_ν range of a source on a nucleus [MeV]. */
 export interface SourceBand {
   readonly source: PaperSourceName;
@@ -114,52 +106,15 @@ export interface SourceBand {
   readonly ePeakMeV: number;
 }
 
-/** Lines carrying less than this fraction of a source's flux do not widen its band. */
-const MINOR_LINE_FRACTION = 0.01;
-
-/**
- * FWHM of Φ(E)·σ(E) of a source's continuum on a nucleus, from a log grid of 300 energies with
- * linear interpolation at the half-maximum crossings. Monochromatic lines (the DAR-π prompt ν_μ at
- * 29.8 MeV) are delta functions with no width; a line carrying ≥ 1 % of the flux widens the band to
- * include its energy.
- */
+/** FWHM of Φ·σ of a source on a nucleus (physics `fwhmEnergyRange`; the DAR-π line widens it). */
 export function sourceBand(
   source: PaperSourceName,
   spectrum: NeutrinoSpectrum,
   n: FigureNucleus,
-  points = 300,
 ): SourceBand {
-  const continua = spectrum.components.filter((c) => c.kind === 'continuum');
-  const eMin = Math.max(0.05, Math.min(...continua.map((c) => c.eMinMeV)));
-  const grid = logGrid(eMin, endPointMeV(spectrum), points);
-  const y = grid.map((e) => continuumDensity(spectrum, e) * sigmaShape(n.target, e));
-  let k = 0;
-  for (let i = 1; i < y.length; i++) if (y[i]! > y[k]!) k = i;
-  const half = 0.5 * y[k]!;
-  const cross = (i: number, j: number) => {
-    const f = (half - y[i]!) / (y[j]! - y[i]!);
-    return grid[i]! + f * (grid[j]! - grid[i]!);
-  };
-  let lo = grid[0]!;
-  for (let i = k; i > 0; i--)
-    if (y[i - 1]! < half) {
-      lo = cross(i - 1, i);
-      break;
-    }
-  let hi = grid[grid.length - 1]!;
-  for (let i = k; i + 1 < y.length; i++)
-    if (y[i + 1]! < half) {
-      hi = cross(i + 1, i);
-      break;
-    }
-  const total = spectrum.components.reduce((s, c) => s + c.fluxPerCm2PerS, 0);
-  for (const c of spectrum.components) {
-    if (c.kind === 'line' && c.fluxPerCm2PerS >= MINOR_LINE_FRACTION * total) {
-      lo = Math.min(lo, c.eNuMeV);
-      hi = Math.max(hi, c.eNuMeV);
-    }
-  }
-  return { source, nucleus: n.name, n: n.nucleus.N, eLoMeV: lo, eHiMeV: hi, ePeakMeV: grid[k]! };
+  const r = fwhmEnergyRange(spectrum, n.target, PAPER_HELM_MODEL);
+  if (r === undefined) throw new Error(`no continuum in the ${source} spectrum`);
+  return { source, nucleus: n.name, n: n.nucleus.N, ...r };
 }
 
 /** Bands of all sources on all nuclei. */
