@@ -11,6 +11,7 @@
  * with panels split where the integrand has steps (T_max of lines and spectrum end points); the error
  * estimate returned is the quadrature's. Units: T in MeV inside, rates per kg per second.
  */
+import { requireFinite } from '../errors.js';
 import { PAPER_EPSILON } from './constants.js';
 import { alphaFromXi, coherentGamma } from './coherency.js';
 import { PREFACTOR_CM2_PER_MEV2, type CrossSectionOptions } from './crossSection.js';
@@ -114,7 +115,15 @@ function windowIntegral(
   return { value: r.value, error: r.errorEstimate };
 }
 
-/** Total rate above a threshold (and below an optional cap) [events / (kg · s)]. */
+/** Public entry points check their window (typed error, never NaN): T_min ≥ 0 finite, T_max > 0 if given. */
+function checkWindow(window: RateWindow): void {
+  requireFinite('tMinMeV', window.tMinMeV, (v) => v >= 0, 'a threshold ≥ 0 MeV');
+  if (window.tMaxMeV !== undefined) {
+    requireFinite('tMaxMeV', window.tMaxMeV, (v) => v > 0, 'an upper recoil energy > 0 MeV');
+  }
+}
+
+/** Total rate above a threshold (and below an optional cap) [events / (kg · s)]. Throws DomainError for a bad window. */
 export function totalRate(
   target: Target,
   spectrum: NeutrinoSpectrum,
@@ -122,6 +131,7 @@ export function totalRate(
   window: RateWindow,
   opts: RateOptions = {},
 ): RateResult {
+  checkWindow(window);
   const m = spectralMoments(spectrum);
   const eps = opts.epsilon ?? PAPER_EPSILON;
   const units = formulaUnitsPerKg(target);
@@ -161,6 +171,7 @@ export function meanCoherency(
   window: RateWindow,
   opts: RateOptions = {},
 ): MeanCoherency {
+  checkWindow(window);
   const m = spectralMoments(spectrum);
   const eps = opts.epsilon ?? PAPER_EPSILON;
   const units = formulaUnitsPerKg(target);

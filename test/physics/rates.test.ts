@@ -145,3 +145,16 @@ describe('event rates (Eq. A2)', () => {
     expect(differentialRate(-1, xe, dar, PAPER_HELM_MODEL)).toBeNaN();
   });
 });
+
+describe('rate entry points reject invalid windows with a typed error (never NaN)', () => {
+  test.each([
+    [{ tMinMeV: -1e-3 }, /tMinMeV/],
+    [{ tMinMeV: Number.NaN }, /tMinMeV/],
+    [{ tMinMeV: 1e-3, tMaxMeV: -1 }, /tMaxMeV/],
+  ])('%o', (window, pattern) => {
+    expect(() => totalRate(xe, dar, PAPER_HELM_MODEL, window)).toThrow(pattern);
+  });
+  test('a window above every end point is valid and empty: rate 0', () => {
+    expect(totalRate(xe, dar, PAPER_HELM_MODEL, { tMinMeV: 1 }).ratePerKgPerS).toBe(0);
+  });
+});
