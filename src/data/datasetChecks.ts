@@ -102,6 +102,12 @@ function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
       });
       return;
     }
+    if (!(bin.sCoh > 0)) {
+      out.push({
+        path: ['bins', i, 'sCoh'],
+        message: `${bin.sCoh}: a bin without predicted signal carries no information on α; expected sCoh > 0 (drop the bin)`,
+      });
+    }
     const sumCoh = bin.nuclei.reduce((s, n) => s + n.sCoh, 0);
     if (!close(sumCoh, bin.sCoh)) {
       out.push({

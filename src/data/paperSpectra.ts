@@ -24,7 +24,7 @@ import {
   reactorSpectrum,
   solarSpectrum,
 } from '../physics/index.js';
-import type { PaperSpectra } from '../physics/paperTable.js';
+import type { PaperSpectra } from '../physics/index.js';
 import {
   SHARED_SPECTRUM_FILES,
   defaultSpectraDir,

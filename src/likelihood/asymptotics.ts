@@ -81,11 +81,14 @@ export function pValueHalfChiSquare(q: number): number {
  * At a boundary (poi0 = 0 ⇒ L = 0, or poi0 = 1 ⇒ U = 0) that side maps onto the point mass t̃ = 0
  * and contributes nothing (convention above), giving the Chernoff p = Φ(−√t) for t ≤ U² (resp. L²).
  *
- * σ is the standard deviation of p̂ under poi0 (see `poiSigma`). σ = ∞ (no information) gives p = 1.
+ * σ is the standard deviation of p̂ under poi0 (see `poiSigma`). When the Asimov dataset carries no
+ * information on poi (σ = ∞, e.g. after a downward fluctuation has driven the conditional signal
+ * normalisation to 0), the boundary corrections are undefined and the plain χ²₁ p-value of t̃ is
+ * returned instead — never p = 1 for data that the statistic itself rejects.
  */
 export function pValueTildeT(t: number, poi0: number, sigma: number): number {
   if (!(t >= 0) || !(sigma > 0) || !(poi0 >= 0 && poi0 <= 1)) return NaN;
-  if (sigma === Infinity) return 1;
+  if (sigma === Infinity) return chiSquareSurvival(t, 1);
   const L = -poi0 / sigma;
   const U = (1 - poi0) / sigma;
   let p = 0;

@@ -21,6 +21,8 @@ export interface Interval {
   readonly lo: number;
   readonly hi: number;
   readonly kind: PoiInterval['kind'];
+  /** False when the accepted set had gaps: [lo, hi] is then its hull (shown with * in tables). */
+  readonly connected: boolean;
 }
 
 export interface BinAnalysis {
@@ -87,7 +89,12 @@ export interface AnalysisResult {
   };
 }
 
-const toInterval = (i: PoiInterval): Interval => ({ lo: i.lower, hi: i.upper, kind: i.kind });
+const toInterval = (i: PoiInterval): Interval => ({
+  lo: i.lower,
+  hi: i.upper,
+  kind: i.kind,
+  connected: i.connected,
+});
 
 function binKinematics(dataset: Dataset, i: number) {
   if (dataset.kind === 'xi') {

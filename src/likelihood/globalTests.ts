@@ -1,3 +1,4 @@
+import { SpecError } from '../errors.js';
 import { chiBarSquarePValue, sidakGlobalPValue, significance } from './asymptotics.js';
 import { boundaryTest } from './testStatistics.js';
 import type { PerBinPoiFit, PoiFit, PoiLikelihood } from './types.js';
@@ -55,6 +56,9 @@ export interface GlobalTestResult {
 }
 
 export function globalBoundaryTest(lik: PoiLikelihood, poiNull: 0 | 1): GlobalTestResult {
+  if (lik.informativeBins.length === 0) {
+    throw new SpecError('no_poi', 'no bin depends on the parameter of interest: nothing to test', ['bins']);
+  }
   const nullFit = lik.fitConditional(poiNull);
   const alternativeFit = lik.fitPerBinPoi();
   const d = nullFit.nll - alternativeFit.nll;

@@ -40,6 +40,7 @@ const fcInterval = (
   i: IntervalPair | undefined,
   fallback: BinAnalysis['alpha68'],
 ): BinAnalysis['alpha68'] => {
+  // No toys at this CL (it was not requested): keep the asymptotic interval, which the caller labels.
   if (!i || i.lower === null || i.upper === null) return fallback;
   const kind =
     i.lower === 0 && i.upper === 1
@@ -49,7 +50,7 @@ const fcInterval = (
         : i.upper === 1
           ? 'lower-limit'
           : 'two-sided';
-  return { lo: i.lower, hi: i.upper, kind };
+  return { lo: i.lower, hi: i.upper, kind, connected: i.connected };
 };
 
 const withToys = (g: GlobalTestSummary, global: ToyPValue, local: ToyPValue): GlobalTestSummary => ({

@@ -87,10 +87,13 @@ export interface FcPoint {
 
 export interface IntervalPair {
   readonly cl: number;
-  /** Feldman–Cousins: hull of the accepted grid points (null if none), and whether they are one piece. */
+  /** Feldman–Cousins: edges interpolated between accepted and rejected grid points (see `fcInterval`). */
   readonly lower: number | null;
   readonly upper: number | null;
+  /** Whether the accepted grid points were one piece. */
   readonly connected: boolean;
+  /** No grid point accepted: the interval is narrower than the grid; the cell holding p̂oi is reported. */
+  readonly belowGridResolution: boolean;
   /** Asymptotic (likelihood `poiInterval`). */
   readonly asymptotic: { readonly lower: number; readonly upper: number };
 }
@@ -160,6 +163,50 @@ function countsOf(counts: number[][], task: number): number[] {
   return counts[task] ?? [];
 }
 
+/**
+ * The Feldman–Cousins interval at one CL from the accepted grid points. The span of accepted grid
+ * points alone would shrink the interval inwards by up to one grid step on each side (and could exclude
+ * p̂oi), so each edge is interpolated linearly in the toy p-value between the last rejected and the first
+ * accepted grid point, where p_toys crosses 1 − CL, and the hull always contains p̂oi. If no grid point
+ * is accepted (an interval narrower than the grid), the grid cell holding p̂oi is reported and flagged.
+ */
+function fcInterval(plan: BinPlan, points: readonly FcPoint[], c: number, cl: number): IntervalPair {
+  const grid = plan.grid;
+  const acc = points.flatMap((p, j) => (p.accepted[c] ? [j] : []));
+  const first = acc[0];
+  const last = acc[acc.length - 1];
+  const a = plan.asymptoticIntervals[c] ?? { lower: NaN, upper: NaN };
+  const crossing = (rejected: number, accepted: number): number => {
+    const pr = (points[rejected]?.pToys ?? NaN) - (1 - cl);
+    const pa = (points[accepted]?.pToys ?? NaN) - (1 - cl);
+    const xr = grid[rejected] as number;
+    const xa = grid[accepted] as number;
+    return pa > pr && pr <= 0 ? xr + ((0 - pr) / (pa - pr)) * (xa - xr) : xa;
+  };
+  if (first === undefined || last === undefined) {
+    let j = 0;
+    while (j + 2 < grid.length && (grid[j + 1] as number) <= plan.poiHat) j++;
+    return {
+      cl,
+      lower: grid[j] as number,
+      upper: grid[j + 1] ?? (grid[j] as number),
+      connected: true,
+      belowGridResolution: true,
+      asymptotic: { lower: a.lower, upper: a.upper },
+    };
+  }
+  const lower = first > 0 ? crossing(first - 1, first) : (grid[first] as number);
+  const upper = last < grid.length - 1 ? crossing(last + 1, last) : (grid[last] as number);
+  return {
+    cl,
+    lower: Math.min(lower, plan.poiHat),
+    upper: Math.max(upper, plan.poiHat),
+    connected: last - first + 1 === acc.length,
+    belowGridResolution: false,
+    asymptotic: { lower: a.lower, upper: a.upper },
+  };
+}
+
 function binResult(job: ToyJob, plan: BinPlan, counts: number[][], step: number): BinToysResult {
   const cls = job.settings.cls;
   const points: FcPoint[] = plan.grid.map((poi, j) => {
@@ -176,19 +223,7 @@ function binResult(job: ToyJob, plan: BinPlan, counts: number[][], step: number)
       accepted: cls.map((cl) => fcAccepted(task.tObs, k, n, cl)),
     };
   });
-  const intervals: IntervalPair[] = cls.map((cl, c) => {
-    const acc = points.flatMap((p, j) => (p.accepted[c] ? [j] : []));
-    const first = acc[0];
-    const last = acc[acc.length - 1];
-    const a = plan.asymptoticIntervals[c] ?? { lower: NaN, upper: NaN };
-    return {
-      cl,
-      lower: first === undefined ? null : (plan.grid[first] as number),
-      upper: last === undefined ? null : (plan.grid[last] as number),
-      connected: first !== undefined && last !== undefined && last - first + 1 === acc.length,
-      asymptotic: { lower: a.lower, upper: a.upper },
-    };
-  });
+  const intervals: IntervalPair[] = cls.map((cl, c) => fcInterval(plan, points, c, cl));
   const boundary = (poi: 0 | 1): BoundaryToys => {
     const t = plan.tasks[poi === 0 ? 0 : plan.tasks.length - 1] as number;
     const [n = 0, k = 0, failed = 0] = countsOf(counts, t);

@@ -158,12 +158,16 @@ describe('coherency analyze --toys', () => {
     expect(a.code).toBe(0);
     const j = JSON.parse(a.stdout) as {
       calibration: { seed: string; nToys: number };
-      bins: { pAlpha1: number; alpha68: number[] }[];
+      bins: { alphaHat: number; alpha68: number[]; alpha90: number[] }[];
     };
     expect(j.calibration).toMatchObject({ seed: '7', nToys: 2000 });
-    // FC intervals live on the α grid (step 0.025).
-    for (const b of j.bins)
-      for (const x of b.alpha68) expect(Math.abs(x * 40 - Math.round(x * 40))).toBeLessThan(1e-9);
+    // Feldman–Cousins intervals contain the MLE and nest (68.27 % inside 90 %).
+    for (const b of j.bins) {
+      expect(b.alpha68[0]!).toBeLessThanOrEqual(b.alphaHat);
+      expect(b.alpha68[1]!).toBeGreaterThanOrEqual(b.alphaHat);
+      expect(b.alpha90[0]!).toBeLessThanOrEqual(b.alpha68[0]! + 1e-12);
+      expect(b.alpha90[1]!).toBeGreaterThanOrEqual(b.alpha68[1]! - 1e-12);
+    }
     const b = await runCli(args);
     expect(b.stdout).toBe(a.stdout);
   });

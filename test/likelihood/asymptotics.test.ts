@@ -82,7 +82,7 @@ describe('two-boundary asymptotic distribution of t̃', () => {
     expect(relDiff(pValueTildeT(9, 0, 0.4), stdNormalCdf(-3.05))).toBeLessThan(1e-12);
   });
 
-  test('p decreases with t, lies in [0, 1]; no information (σ = ∞) gives 1', () => {
+  test('p decreases with t, lies in [0, 1]; σ = ∞ (no Asimov information) falls back to χ²₁', () => {
     let prev = 1;
     for (let t = 0; t < 40; t += 0.25) {
       const p = pValueTildeT(t, 0.3, 0.2);
@@ -90,7 +90,9 @@ describe('two-boundary asymptotic distribution of t̃', () => {
       expect(p).toBeGreaterThanOrEqual(0);
       prev = p;
     }
-    expect(pValueTildeT(3, 0.3, Infinity)).toBe(1);
+    // χ²₁ survival at t = 3: 2Φ(−√3) = 0.0832645166635504 (erfc(√1.5), 15 digits)
+    expect(pValueTildeT(3, 0.3, Infinity)).toBeCloseTo(0.0832645166635504, 12);
+    expect(pValueTildeT(0, 0.3, Infinity)).toBe(1);
   });
 });
 

@@ -104,3 +104,22 @@ describe('analysis invariants', () => {
     expect(worst).toBeLessThan(2e-3);
   });
 });
+
+describe('regressions from review', () => {
+  test('a strong downward fluctuation (profiled signal norm → 0) cannot leave α = 1 inside the interval', () => {
+    // Bin 3 with n_on = 5 (49 off-source counts): p(α=1) ≈ 2e-8. The Asimov σ at θ̂̂ is infinite there;
+    // the asymptotic p-value must then fall back to χ²₁, not to 1 (which accepted α = 1 before).
+    const low = { ...csi, bins: csi.bins.map((b, i) => (i === 3 ? { ...b, nOn: 5 } : b)) } as CountsDataset;
+    const b = analyzeDataset(low).bins[3]!;
+    expect(b.pAlpha1).toBeLessThan(1e-6);
+    expect(b.alpha68.hi).toBeLessThan(0.5);
+    expect(b.alpha90.hi).toBeLessThan(0.5);
+  });
+
+  test('a bin without predicted signal is rejected at the boundary, naming the bin', () => {
+    const raw = JSON.parse(JSON.stringify(csi)) as { bins: { sCoh: number; nuclei: { sCoh: number }[] }[] };
+    raw.bins[2]!.sCoh = 0;
+    for (const n of raw.bins[2]!.nuclei) n.sCoh = 0;
+    expect(() => parseDataset(raw, 'zero.json')).toThrow(/bins\[2\]\.sCoh/);
+  });
+});

@@ -88,3 +88,18 @@ describe('global boundary tests over all bins', () => {
     expect(perm[b.mostSignificant.bin]).toBe(a.mostSignificant.bin);
   });
 });
+
+describe('global test without informative bins', () => {
+  test('throws a typed error instead of crashing', async () => {
+    const { countingLikelihood, globalBoundaryTest } = await import('../../src/likelihood/index.js');
+    // signal0 = signal1: α has no effect in any bin (countingLikelihood itself rejects a model with no
+    // poi dependence, so build one informative bin and test its uninformative sibling through bin()).
+    const lik = countingLikelihood({
+      bins: [
+        { nOn: 5, signal0: 1, signal1: 3, background: { kind: 'known', expected: 1 } },
+        { nOn: 5, signal0: 2, signal1: 2, background: { kind: 'known', expected: 1 } },
+      ],
+    });
+    expect(() => globalBoundaryTest(lik.bin(1), 1)).toThrow(/no bin depends/);
+  });
+});

@@ -161,3 +161,26 @@ describe('counting conventions (stats.ts)', () => {
     expect(exceedThreshold(0)).toBeGreaterThan(0);
   });
 });
+
+describe('Feldman–Cousins interval edges', () => {
+  test('on a coarse grid (step 0.1) the interval still contains α̂ (edges interpolated, not grid-snapped)', async () => {
+    const { loadDataset } = await import('../../src/data/index.js');
+    const { countsModel } = await import('../../src/likelihood/index.js');
+    const { calibrateWithToys } = await import('../../src/toys/index.js');
+    const model = countsModel(loadDataset('coherent-csi-2017') as never, 'none');
+    const r = await calibrateWithToys(model, {
+      seed: 3,
+      nToys: 500,
+      fcToys: 300,
+      alphaStep: 0.1,
+      combinedToys: 0,
+      bins: [4, 6],
+    });
+    for (const b of r.bins) {
+      for (const i of b.fc.intervals) {
+        expect(i.lower!).toBeLessThanOrEqual(b.poiHat);
+        expect(i.upper!).toBeGreaterThanOrEqual(b.poiHat);
+      }
+    }
+  });
+});

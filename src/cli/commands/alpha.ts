@@ -77,6 +77,13 @@ export function alphaRows(
         : q2FromRecoil(keVToMeV(point.tKeV), nucleus.massMeV, opts.q2Convention);
     const tKeV =
       'tKeV' in point ? point.tKeV : MeVToKeV(recoilFromQ2(point.q2MeV2, nucleus.massMeV, opts.q2Convention));
+    if (!(decoherentXi(nucleus, opts.epsilon) < 1)) {
+      throw new SpecError(
+        'out_of_domain',
+        `α is undefined for ${nucleus.label}: the decoherent limit ξ(α=0) = (ε²Z+N)/(εZ−N)² ≥ 1 (nuclei with N ≤ 1)`,
+        ['target'],
+      );
+    }
     const F = helm(q2, nucleus);
     if (!Number.isFinite(F)) {
       throw new SpecError(

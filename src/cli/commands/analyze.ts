@@ -47,7 +47,11 @@ type Row = {
   alphaHelm: number | null;
 };
 
-const fmtInterval = (i: { lo: number; hi: number }) => `[${i.lo.toFixed(2)}, ${i.hi.toFixed(2)}]`;
+/** An interval; * marks the hull of an accepted set with gaps. */
+const fmtInterval = (i: { lo: number; hi: number; connected?: boolean }) =>
+  `[${i.lo.toFixed(2)}, ${i.hi.toFixed(2)}]${i.connected === false ? '*' : ''}`;
+/** Z, or a bound when p underflowed double precision (Z > 37.5 for p < 1e-307). */
+const fmtZ = (z: number): string => (Number.isFinite(z) ? z.toFixed(2) : '> 37');
 const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 
 const COLUMNS: Column<Row>[] = [
@@ -110,6 +114,8 @@ export function analysisJson(
       alphaHat: b.alphaHat,
       alpha68: [b.alpha68.lo, b.alpha68.hi],
       alpha90: [b.alpha90.lo, b.alpha90.hi],
+      alpha68Connected: b.alpha68.connected,
+      alpha90Connected: b.alpha90.connected,
       pAlpha1: b.pAlpha1,
       pAlpha0: b.pAlpha0,
       ...(b.alphaHelm === undefined ? {} : { alphaHelm: b.alphaHelm }),
@@ -118,12 +124,16 @@ export function analysisJson(
   };
 }
 
-function printHuman(
+function humanReport(
   dataset: Dataset,
   r: AnalysisResult,
   other: AnalysisResult | undefined,
   calibration: CalibratedAnalysis['calibration'] | undefined,
-): void {
+): string {
+  const lines: string[] = [];
+  const print = (line: string): void => {
+    lines.push(line.endsWith('\n') ? line.slice(0, -1) : line);
+  };
   const sys =
     r.systematics === 'profiled' && dataset.kind === 'counts'
       ? `systematics profiled (signal normalisation ±${(dataset.signalNormRelUncertainty * 100).toFixed(1)} %, beam background ±${(dataset.beamBackgroundRelUncertainty * 100).toFixed(1)} %)`
@@ -148,7 +158,7 @@ function printHuman(
   ] as const) {
     const b = r.bins[g.mostSignificantBin]!;
     print(
-      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtC(g.pValue)} (${calibration ? 'toys' : `Z = ${g.z.toFixed(2)}, χ̄² asymptotics`}); ` +
+      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtC(g.pValue)} (${calibration ? 'toys' : `Z = ${fmtZ(g.z)}, χ̄² asymptotics`}); ` +
         `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global = ${fmtC(g.pGlobal)} (${calibration ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
     );
   }
@@ -162,10 +172,11 @@ function printHuman(
       if (o.bin === null) continue;
       const b = r.bins[o.bin]!;
       print(
-        `  exclude ${o.hypothesis.replace('alpha', 'α ')} at q² = ${o.q2MeV2.toExponential(1)} MeV²: paper p = ${o.paper}; ours (bin ${o.bin}, q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)}) p = ${fmtP(o.ours!)} (${r.systematics === 'profiled' ? 'systematics profiled' : 'statistics only'}), ${fmtP(a.ours!)} (${other.systematics === 'profiled' ? 'systematics profiled' : 'statistics only'})`,
+        `  exclude ${o.hypothesis.replace('alpha=', 'α = ')} at q² = ${o.q2MeV2.toExponential(1)} MeV²: paper p = ${o.paper}; ours (bin ${o.bin}, q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)}) p = ${fmtP(o.ours!)} (${r.systematics === 'profiled' ? 'systematics profiled' : 'statistics only'}), ${fmtP(a.ours!)} (${other.systematics === 'profiled' ? 'systematics profiled' : 'statistics only'})`,
       );
     }
   }
+  return lines.join('\n');
 }
 
 export function registerAnalyze(program: Command): void {
@@ -213,6 +224,17 @@ export function registerAnalyze(program: Command): void {
         calibration = calibrated.calibration;
       }
       const json = analysisJson(dataset, result, calibration);
+      // Everything that can fail runs before any file is written (nothing half-written).
+      let stdout: string;
+      if (o.json) stdout = JSON.stringify(json, null, 2);
+      else if (o.csv) stdout = renderTable('csv', COLUMNS, result.bins.map(toRow));
+      else {
+        const other =
+          dataset.id === 'coherent-csi-2017'
+            ? analyzeDataset(dataset, { systematics: o.systematics === 'profiled' ? 'none' : 'profiled' })
+            : undefined;
+        stdout = humanReport(dataset, result, other, calibration);
+      }
       if (o.out !== undefined) {
         const out = new OutputSet(o.out);
         out.add('analysis.json', `${JSON.stringify(json, null, 2)}\n`);
@@ -224,12 +246,6 @@ export function registerAnalyze(program: Command): void {
         const written = out.commit();
         if (!o.json && !o.csv) print(`wrote ${written.join(', ')}`);
       }
-      if (o.json) return print(JSON.stringify(json, null, 2));
-      if (o.csv) return print(renderTable('csv', COLUMNS, result.bins.map(toRow)));
-      const isPaperCsI = dataset.id === 'coherent-csi-2017';
-      const other = isPaperCsI
-        ? analyzeDataset(dataset, { systematics: o.systematics === 'profiled' ? 'none' : 'profiled' })
-        : undefined;
-      printHuman(dataset, result, other, calibration);
+      print(stdout);
     });
 }

@@ -23,7 +23,7 @@ import {
   type PaperSourceName,
   type PaperSpectra,
   type PaperTargetName,
-} from '../../physics/paperTable.js';
+} from '../../physics/index.js';
 import { PALETTE } from '../index.js';
 
 export type { PaperSourceName, PaperSpectra, PaperTargetName };

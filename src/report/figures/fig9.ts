@@ -9,7 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { MeVToKeV, PAPER_HELM_MODEL, keVToMeV, meanCoherency } from '../../physics/index.js';
-import { PAPER_TABLE_II } from '../../physics/paperTable.js';
+import { PAPER_TABLE_II } from '../../physics/index.js';
 import { layeredChart, lineLayer, panelGrid, pointLayer, type Datum, type Layer } from '../index.js';
 import {
   PANEL_SOURCES,
