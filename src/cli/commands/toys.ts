@@ -170,7 +170,7 @@ export function printToysResult(r: ToysResult): void {
   );
   print(t.tests);
   print(
-    'α intervals per bin: Feldman–Cousins from toys (grid hull; * = accepted set not connected) and asymptotic',
+    'α intervals per bin: Feldman–Cousins from toys (edges interpolated between grid points; * = accepted set not connected) and asymptotic',
   );
   print(t.intervals);
   if (t.combined !== '') {
