@@ -138,13 +138,38 @@ function xeSolar(): Record<string, unknown> {
   };
 }
 
+/**
+ * The steady-state background of a shipped COHERENT dataset as a setup histogram: per bin the
+ * off-source estimate n_off/τ spread over the bin width, in counts/(keVee·kg·day), measured
+ * off-source with the dataset's τ. `keVeePerObservable` converts the observable (PE) to keVee.
+ */
+function datasetBackground(
+  d: CountsDataset,
+  massKg: number,
+  liveDays: number,
+  keVeePerObservable = 1,
+): { edges: number[]; background: Record<string, unknown> } {
+  const edges = [d.bins[0]!.observableLo, ...d.bins.map((b) => b.observableHi)].map(
+    (x) => x * keVeePerObservable,
+  );
+  const rates = d.bins.map((b, i) => b.nOff / b.tau / ((edges[i + 1]! - edges[i]!) * massKg * liveDays));
+  return {
+    edges,
+    background: {
+      kind: 'histogram',
+      energyUnit: 'keVee',
+      rateUnit: 'counts/(keVee·kg·day)',
+      edges,
+      rates,
+      uncertainty: { kind: 'offSource', tau: d.bins[0]!.tau },
+    },
+  };
+}
+
 function csiDar(): Record<string, unknown> {
   const d = countsDataset('coherent-csi-2017');
   const ly = CSI.lightYieldPePerKeVee;
-  const edges = [d.bins[0]!.observableLo, ...d.bins.map((b) => b.observableHi)].map((pe) => pe / ly);
-  const rates = d.bins.map(
-    (b, i) => b.nOff / b.tau / ((edges[i + 1]! - edges[i]!) * CSI.massKg * CSI.liveDays),
-  );
+  const { edges, background } = datasetBackground(d, CSI.massKg, CSI.liveDays, 1 / ly);
   const { a, k, x0 } = CSI.acceptance;
   const acceptance: [number, number][] = [];
   for (let pe = 4; pe <= 50; pe += 0.5) {
@@ -173,14 +198,7 @@ function csiDar(): Record<string, unknown> {
     // Photostatistics as a Gaussian: σ² = E/LY (keVee).
     resolution: { stochastic: { value: 1 / Math.sqrt(ly), unit: 'sqrt(keVee)' } },
     efficiency: { kind: 'table', energyUnit: 'keVee', points: acceptance, below: 'zero', above: 'hold' },
-    background: {
-      kind: 'histogram',
-      energyUnit: 'keVee',
-      rateUnit: 'counts/(keVee·kg·day)',
-      edges,
-      rates,
-      uncertainty: { kind: 'offSource', tau: d.bins[0]!.tau },
-    },
+    background,
     signalNormRelUncertainty: d.signalNormRelUncertainty,
     binning: { unit: 'keVee', edges },
   };
@@ -189,8 +207,7 @@ function csiDar(): Record<string, unknown> {
 function arDar(): Record<string, unknown> {
   const d = countsDataset('coherent-ar-2020');
   const liveDays = 365.25;
-  const edges = [d.bins[0]!.observableLo, ...d.bins.map((b) => b.observableHi)];
-  const rates = d.bins.map((b, i) => b.nOff / b.tau / ((edges[i + 1]! - edges[i]!) * AR.massKg * liveDays));
+  const { edges, background } = datasetBackground(d, AR.massKg, liveDays);
   return {
     $schemaVersion: '1.0.0',
     name: 'ar-dar',
@@ -213,14 +230,7 @@ function arDar(): Record<string, unknown> {
     quenching: { model: 'linear', a: AR.qfA, bPerKeVnr: AR.qfB },
     resolution: { stochastic: { value: AR.resolutionA, unit: 'sqrt(keVee)' } },
     efficiency: { kind: 'table', energyUnit: 'keVee', points: AR.efficiency, below: 'zero', above: 'hold' },
-    background: {
-      kind: 'histogram',
-      energyUnit: 'keVee',
-      rateUnit: 'counts/(keVee·kg·day)',
-      edges,
-      rates,
-      uncertainty: { kind: 'offSource', tau: d.bins[0]!.tau },
-    },
+    background,
     signalNormRelUncertainty: d.signalNormRelUncertainty,
     binning: { unit: 'keVee', edges },
   };
