@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadDataset } from '../data/index.js';
 import type { CountsDataset } from '../data/index.js';
@@ -258,4 +259,36 @@ export async function runJobOrShard(
     `shard ${settings.shard.index}/${settings.shard.count}: units ${run.firstUnit}–${run.endUnit - 1} of ${run.totalUnits} in ${seconds.toFixed(1)} s → ${written.join(', ')}`,
   );
   return undefined;
+}
+
+/**
+ * The options every toy command shares (`toys`, `coverage`): confidence levels, bins, seed, workers,
+ * shard, output directory (with resume), systematics and JSON output.
+ */
+export function addRunOptions(command: Command, outHelp: string): Command {
+  return command
+    .option('--cl <list>', 'confidence levels', '0.6827,0.9')
+    .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
+    .option('--seed <seed>', 'seed of the random streams (recorded in every output)', '1')
+    .option(
+      '--workers <N>',
+      `worker threads (results do not depend on it; default ${availableParallelism()})`,
+    )
+    .option('--shard <k/n>', 'run only part k of n (batch systems); combine with `coherency merge`')
+    .option('--out <dir>', `${outHelp}; enables resume`)
+    .option('--systematics <kind>', "'profiled' normalisation constraints or 'none'", 'profiled')
+    .option('--json', 'print the result JSON on stdout');
+}
+
+/** Run settings from parsed shared options. */
+export function runSettings(
+  o: { readonly workers: number; readonly shard?: ShardSpec | undefined; readonly out?: string | undefined },
+  label: string,
+): RunSettings {
+  return {
+    workers: o.workers,
+    ...(o.shard === undefined ? {} : { shard: o.shard }),
+    ...(o.out === undefined ? {} : { outDir: o.out }),
+    label,
+  };
 }

@@ -38,6 +38,8 @@ import {
   shardArg,
   systematicsArg,
   workersArg,
+  addRunOptions,
+  runSettings,
 } from '../toyRun.js';
 
 const METHOD_LABEL: Record<CoverageMethod, string> = {
@@ -162,69 +164,53 @@ const CoverageOptionsSchema = z
   .strict();
 
 export function registerCoverage(program: Command): void {
-  program
-    .command('coverage')
-    .description(
-      'coverage of the Feldman–Cousins, asymptotic and Δχ² α intervals for true α on a grid (0 and 1 included)',
-    )
-    .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
-    .option('--alpha-step <x>', 'spacing of the true-α grid (1/n)', String(COVERAGE_DEFAULTS.alphaStep))
-    .option(
-      '--experiments <N>',
-      'pseudo-experiments per true α and bin',
-      String(COVERAGE_DEFAULTS.nExperiments),
-    )
-    .option(
-      '--inner-toys <N>',
-      'toys of the FC construction of each pseudo-experiment',
-      String(COVERAGE_DEFAULTS.innerToys),
-    )
-    .option('--cl <list>', 'confidence levels', TOYS_DEFAULTS.cls.join(','))
-    .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
-    .option('--seed <seed>', 'seed of the random streams', '1')
-    .option('--workers <N>', 'worker threads (results do not depend on it)')
-    .option('--shard <k/n>', 'run only part k of n; combine with `coherency merge`')
-    .option(
-      '--out <dir>',
-      'write coverage.json/.csv and the plot (or shard-k-of-n.json) here; enables resume',
-    )
-    .option('--systematics <kind>', "'profiled' normalisation constraints or 'none'", 'profiled')
-    .option('--json', 'print the result JSON on stdout')
-    .option('--csv', 'print the table as CSV on stdout')
-    .action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
-      const o = parseOptions(CoverageOptionsSchema, raw);
-      const loaded = loadCountsModel(datasetArg, o.systematics);
-      const job = planCoverage(loaded.model, {
-        seed: o.seed,
-        alphaStep: o.alphaStep,
-        nExperiments: o.experiments,
-        innerToys: o.innerToys,
-        cls: o.cl,
-        ...(o.bins === undefined ? {} : { bins: o.bins }),
-        source: loaded.source,
-      });
-      const done = await runJobOrShard(job, {
-        workers: o.workers,
-        ...(o.shard === undefined ? {} : { shard: o.shard }),
-        ...(o.out === undefined ? {} : { outDir: o.out }),
-        label: 'coverage',
-      });
-      if (done === undefined) return;
-      const { run, seconds } = done;
-      const result = coverageResult(job, run.units);
-      if (o.out !== undefined) {
-        const out = new OutputSet(o.out);
-        out.add('coverage.json', resultJson(result));
-        out.add('coverage.csv', coverageTable(result, 'csv'));
-        await out.addFigure('coverage', coverageChart(result));
-        out.commit();
-        removeChunkFiles(o.out, job);
-      }
-      if (o.json) print(resultJson(result));
-      else if (o.csv) print(coverageTable(result, 'csv'));
-      else printCoverageResult(result);
-      process.stderr.write(
-        `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`,
-      );
+  addRunOptions(
+    program
+      .command('coverage')
+      .description(
+        'coverage of the Feldman–Cousins, asymptotic and Δχ² α intervals for true α on a grid (0 and 1 included)',
+      )
+      .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
+      .option('--alpha-step <x>', 'spacing of the true-α grid (1/n)', String(COVERAGE_DEFAULTS.alphaStep))
+      .option(
+        '--experiments <N>',
+        'pseudo-experiments per true α and bin',
+        String(COVERAGE_DEFAULTS.nExperiments),
+      )
+      .option(
+        '--inner-toys <N>',
+        'toys of the FC construction of each pseudo-experiment',
+        String(COVERAGE_DEFAULTS.innerToys),
+      )
+      .option('--csv', 'print the table as CSV on stdout'),
+    'write coverage.json/.csv and the plot (or shard-k-of-n.json) here',
+  ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
+    const o = parseOptions(CoverageOptionsSchema, raw);
+    const loaded = loadCountsModel(datasetArg, o.systematics);
+    const job = planCoverage(loaded.model, {
+      seed: o.seed,
+      alphaStep: o.alphaStep,
+      nExperiments: o.experiments,
+      innerToys: o.innerToys,
+      cls: o.cl,
+      ...(o.bins === undefined ? {} : { bins: o.bins }),
+      source: loaded.source,
     });
+    const done = await runJobOrShard(job, runSettings(o, 'coverage'));
+    if (done === undefined) return;
+    const { run, seconds } = done;
+    const result = coverageResult(job, run.units);
+    if (o.out !== undefined) {
+      const out = new OutputSet(o.out);
+      out.add('coverage.json', resultJson(result));
+      out.add('coverage.csv', coverageTable(result, 'csv'));
+      await out.addFigure('coverage', coverageChart(result));
+      out.commit();
+      removeChunkFiles(o.out, job);
+    }
+    if (o.json) print(resultJson(result));
+    else if (o.csv) print(coverageTable(result, 'csv'));
+    else printCoverageResult(result);
+    process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
+  });
 }

@@ -8,7 +8,6 @@
  * shard-k-of-n.json. Finished units go to DIR/.chunks/<job hash>/ as they complete; a rerun of the
  * same command reuses them (resume) and the folder is removed once the outputs are written.
  */
-import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
@@ -33,6 +32,8 @@ import {
   shardArg,
   systematicsArg,
   workersArg,
+  addRunOptions,
+  runSettings,
 } from '../toyRun.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -227,76 +228,65 @@ const ToysOptionsSchema = z
   .strict();
 
 export function registerToys(program: Command): void {
-  program
-    .command('toys')
-    .description(
-      'toy-calibrated p-values (α = 1, α = 0) per bin and combined, and Feldman–Cousins intervals per bin, beside the asymptotic ones',
-    )
-    .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
-    .option('--n <N>', 'toys per bin for the α = 1 and α = 0 tests', String(TOYS_DEFAULTS.nToys))
-    .option(
-      '--fc-toys <N>',
-      'toys per interior point of the Feldman–Cousins grid',
-      String(TOYS_DEFAULTS.fcToys),
-    )
-    .option(
-      '--alpha-step <x>',
-      'spacing of the α grid (1/n: 0.025 → 41 points)',
-      String(TOYS_DEFAULTS.alphaStep),
-    )
-    .option(
-      '--combined-toys <N>',
-      'toys per hypothesis for the combined tests (0: skip)',
-      String(TOYS_DEFAULTS.combinedToys),
-    )
-    .option('--cl <list>', 'confidence levels', TOYS_DEFAULTS.cls.join(','))
-    .option('--bins <list>', 'bin indices (default: every bin whose signal depends on α)')
-    .option('--seed <seed>', 'seed of the random streams (recorded in every output)', '1')
-    .option('--workers <N>', 'worker threads (results do not depend on it)', String(availableParallelism()))
-    .option('--shard <k/n>', 'run only part k of n (batch systems); combine with `coherency merge`')
-    .option('--out <dir>', 'write toys.json/.csv/.md and a plot (or shard-k-of-n.json) here; enables resume')
-    .option('--systematics <kind>', "'profiled' normalisation constraints or 'none'", 'profiled')
-    .option('--json', 'print the result JSON on stdout')
-    .action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
-      const o = parseOptions(ToysOptionsSchema, raw);
-      const loaded = loadCountsModel(datasetArg, o.systematics);
-      const job = planToys(loaded.model, {
-        seed: o.seed,
-        nToys: o.n,
-        fcToys: o.fcToys,
-        combinedToys: o.combinedToys,
-        alphaStep: o.alphaStep,
-        cls: o.cl,
-        ...(o.bins === undefined ? {} : { bins: o.bins }),
-        source: loaded.source,
-      });
-      const done = await runJobOrShard(job, {
-        workers: o.workers,
-        ...(o.shard === undefined ? {} : { shard: o.shard }),
-        ...(o.out === undefined ? {} : { outDir: o.out }),
-        label: 'toys',
-      });
-      if (done === undefined) return;
-      const { run, seconds } = done;
-      const result = toysResult(job, run.units);
-      if (o.out !== undefined) {
-        const out = new OutputSet(o.out);
-        const tables = toysTables(result);
-        out.add('toys.json', resultJson(result));
-        out.add('toys.csv', tables.csv);
-        out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
-        const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
-        await out.addFigure('toys-intervals', intervalsChart(result, centres));
-        out.commit();
-        removeChunkFiles(o.out, job);
-      }
-      if (o.json) {
-        print(resultJson(result));
-        return;
-      }
-      printToysResult(result);
-      process.stderr.write(
-        `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
-      );
+  addRunOptions(
+    program
+      .command('toys')
+      .description(
+        'toy-calibrated p-values (α = 1, α = 0) per bin and combined, and Feldman–Cousins intervals per bin, beside the asymptotic ones',
+      )
+      .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
+      .option('--n <N>', 'toys per bin for the α = 1 and α = 0 tests', String(TOYS_DEFAULTS.nToys))
+      .option(
+        '--fc-toys <N>',
+        'toys per interior point of the Feldman–Cousins grid',
+        String(TOYS_DEFAULTS.fcToys),
+      )
+      .option(
+        '--alpha-step <x>',
+        'spacing of the α grid (1/n: 0.025 → 41 points)',
+        String(TOYS_DEFAULTS.alphaStep),
+      )
+      .option(
+        '--combined-toys <N>',
+        'toys per hypothesis for the combined tests (0: skip)',
+        String(TOYS_DEFAULTS.combinedToys),
+      ),
+    'write toys.json/.csv/.md and a plot (or shard-k-of-n.json) here',
+  ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
+    const o = parseOptions(ToysOptionsSchema, raw);
+    const loaded = loadCountsModel(datasetArg, o.systematics);
+    const job = planToys(loaded.model, {
+      seed: o.seed,
+      nToys: o.n,
+      fcToys: o.fcToys,
+      combinedToys: o.combinedToys,
+      alphaStep: o.alphaStep,
+      cls: o.cl,
+      ...(o.bins === undefined ? {} : { bins: o.bins }),
+      source: loaded.source,
     });
+    const done = await runJobOrShard(job, runSettings(o, 'toys'));
+    if (done === undefined) return;
+    const { run, seconds } = done;
+    const result = toysResult(job, run.units);
+    if (o.out !== undefined) {
+      const out = new OutputSet(o.out);
+      const tables = toysTables(result);
+      out.add('toys.json', resultJson(result));
+      out.add('toys.csv', tables.csv);
+      out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
+      const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
+      await out.addFigure('toys-intervals', intervalsChart(result, centres));
+      out.commit();
+      removeChunkFiles(o.out, job);
+    }
+    if (o.json) {
+      print(resultJson(result));
+      return;
+    }
+    printToysResult(result);
+    process.stderr.write(
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
+    );
+  });
 }
