@@ -133,8 +133,11 @@ export function buildCoherentAr2020Dataset(dir: string, options: CoherentAr2020O
     epsilon: o.epsilon,
     panelKeV: 0.5,
   });
-  const response = (q: typeof qf) => (tKeV: number) =>
-    gaussianBinProbabilities(electronEquivalentKeV(q, tKeV), P.resolutionA, fineEdges);
+  // Resolution σ(E) = a·sqrt(E) [keVee] (LArParametersAnlA.yaml: σ/E = 0.58/sqrt(E)).
+  const response = (q: typeof qf) => (tKeV: number) => {
+    const eKeVee = electronEquivalentKeV(q, tKeV);
+    return gaussianBinProbabilities(eKeVee, P.resolutionA * Math.sqrt(Math.max(eKeVee, 0)), fineEdges);
+  };
   const folded = foldDarPiModel(model, response(qf), nFine);
   const ones = { prompt: 1, delayed: 1 };
   const hists = applyEfficiencyAndTiming(folded, efficiency(true), ones);

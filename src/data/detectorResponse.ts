@@ -129,21 +129,21 @@ export function poissonPeBinProbabilities(
 }
 
 /**
- * Probabilities that a deposit of mean E [keV_ee] is reconstructed in each bin [edges_j, edges_{j+1}),
- * with Gaussian resolution σ(E) = a·sqrt(E) (i.e. σ/E = a/sqrt(E)). E ≤ 0 reconstructs at 0.
+ * Probabilities that a deposit of mean E is reconstructed in each bin [edges_j, edges_{j+1}) with a
+ * Gaussian resolution σ (same unit as E and the edges): P_j = Φ((e_{j+1} − E)/σ) − Φ((e_j − E)/σ).
+ * σ = 0 puts everything in the bin containing E. Writes into `out` when given (no allocation).
  */
 export function gaussianBinProbabilities(
-  eKeVee: number,
-  resolutionA: number,
-  edgesKeVee: readonly number[],
+  e: number,
+  sigma: number,
+  edges: readonly number[],
+  out: Float64Array = new Float64Array(edges.length - 1),
 ): Float64Array {
-  const n = edgesKeVee.length - 1;
-  const out = new Float64Array(n);
-  const sigma = resolutionA * Math.sqrt(Math.max(eKeVee, 0));
-  let prev = sigma > 0 ? normalCdf(edgesKeVee[0]!, eKeVee, sigma) : edgesKeVee[0]! <= eKeVee ? 1 : 0;
-  for (let j = 0; j < n; j++) {
-    const hi = edgesKeVee[j + 1]!;
-    const c = sigma > 0 ? normalCdf(hi, eKeVee, sigma) : hi > eKeVee ? 1 : 0;
+  // σ = 0: P(E_rec < x) = [x > e], so P_j = 1 exactly for the bin with e_j ≤ E < e_{j+1}.
+  const cdf = (x: number): number => (sigma > 0 ? normalCdf(x, e, sigma) : x > e ? 1 : 0);
+  let prev = cdf(edges[0]!);
+  for (let j = 0; j + 1 < edges.length; j++) {
+    const c = cdf(edges[j + 1]!);
     out[j] = c - prev;
     prev = c;
   }

@@ -15,3 +15,4 @@ export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
 export * from './setup.js';
+export { gaussianBinProbabilities } from './detectorResponse.js';

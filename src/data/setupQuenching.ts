@@ -16,6 +16,7 @@
  * (Lindhard, 200 halvings of a bracket, i.e. to the last bit).
  */
 import type { Nucleus } from '../physics/index.js';
+import { quenchingFactor, recoilForElectronEquivalent, type QuenchingModel } from './detectorResponse.js';
 
 /** Lindhard's k from Z and A: k = 0.133 Z^{2/3} A^{−1/2} (Lindhard et al. 1963). */
 export function lindhardDefaultK(nucleus: Pick<Nucleus, 'Z' | 'A'>): number {
@@ -38,16 +39,18 @@ export type QuenchingSpec =
   | { readonly model: 'flat'; readonly qf: number }
   | { readonly model: 'linear'; readonly a: number; readonly bPerKeVnr: number };
 
+/** The nucleus-independent models (flat, linear) in the form detectorResponse.ts implements them. */
+function asQuenchingModel(spec: Exclude<QuenchingSpec, { model: 'lindhard' }>): QuenchingModel {
+  return spec.model === 'flat'
+    ? { kind: 'flat', qf: spec.qf }
+    : { kind: 'linear', a: spec.a, bPerKeV: spec.bPerKeVnr };
+}
+
 /** QF(T) of a model on a nucleus; T in keV_nr. */
 export function quenchingFactorOf(spec: QuenchingSpec, tKeV: number, nucleus: Nucleus): number {
-  switch (spec.model) {
-    case 'lindhard':
-      return lindhardQuenching(tKeV, nucleus, spec.k);
-    case 'flat':
-      return spec.qf;
-    case 'linear':
-      return spec.a + spec.bPerKeVnr * tKeV;
-  }
+  return spec.model === 'lindhard'
+    ? lindhardQuenching(tKeV, nucleus, spec.k)
+    : quenchingFactor(asQuenchingModel(spec), tKeV);
 }
 
 /** E_ee [keV_ee] of a recoil T [keV_nr]. */
@@ -59,12 +62,7 @@ export function electronEquivalentOf(spec: QuenchingSpec, tKeV: number, nucleus:
 export function recoilOfElectronEquivalent(spec: QuenchingSpec, eeKeV: number, nucleus: Nucleus): number {
   if (!(eeKeV >= 0)) return NaN;
   if (eeKeV === 0) return 0;
-  if (spec.model === 'flat') return eeKeV / spec.qf;
-  if (spec.model === 'linear') {
-    const { a, bPerKeVnr: b } = spec;
-    // Positive root of b T² + a T − E = 0, written without cancellation.
-    return b === 0 ? eeKeV / a : (2 * eeKeV) / (a + Math.sqrt(a * a + 4 * b * eeKeV));
-  }
+  if (spec.model !== 'lindhard') return recoilForElectronEquivalent(asQuenchingModel(spec), eeKeV);
   // Lindhard: QF ≤ 1 ⇒ T ≥ E; grow the upper end of the bracket until E_ee(hi) ≥ E.
   let lo = 0;
   let hi = eeKeV;

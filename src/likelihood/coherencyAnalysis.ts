@@ -7,7 +7,9 @@
  * significant local bin with its look-elsewhere (Šidák) global p-value.
  */
 import type { CountsDataset, Dataset } from '../data/index.js';
-import { datasetLikelihood, targetDecoherentXi, type SystematicsTreatment } from './coherencyDataset.js';
+import { countsModel, xiModel, type SystematicsTreatment } from './coherencyDataset.js';
+import { countingLikelihood } from './countingLikelihood.js';
+import { gaussianLikelihood } from './gaussianLikelihood.js';
 import { globalBoundaryTest } from './globalTests.js';
 import { poiInterval, type PoiInterval } from './intervals.js';
 import { boundaryTest } from './testStatistics.js';
@@ -116,18 +118,15 @@ function binKinematics(dataset: Dataset, i: number) {
 }
 
 /** ξ̂, σ, d̄ and the Helm α of one bin. */
-function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatment) {
+/** ξ̂ ± σ and the Helm α of bin i; `dBar` is the bin's ξ at α = 0 (signal0/signal1 of the model). */
+function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatment, dBar: number) {
   if (dataset.kind === 'xi') {
     const b = dataset.bins[i]!;
-    const dBar = targetDecoherentXi(dataset);
     const sigma = b.sigma ?? 0.5 * (b.sigmaLo! + b.sigmaHi!);
     return { xiHat: b.xi, xiSigma: sigma, dBar, extra: {} };
   }
   const ds = dataset as CountsDataset;
   const b = ds.bins[i]!;
-  const dByLabel = new Map(ds.target.nuclei.map((n) => [n.label, n.decoherentXi]));
-  const s0 = b.nuclei.reduce((s, n) => s + n.sCoh * (dByLabel.get(n.label) ?? 0), 0);
-  const dBar = b.sCoh > 0 ? s0 / b.sCoh : 0;
   const excess = b.nOn - b.nOff / b.tau - b.beamBackground;
   const xiHat = excess / b.sCoh;
   let var_ = (b.nOn + b.nOff / (b.tau * b.tau)) / (b.sCoh * b.sCoh);
@@ -171,10 +170,15 @@ function summarise(lik: PoiLikelihood, poiNull: 0 | 1): GlobalTestSummary {
 /** Run the full asymptotic analysis of a dataset. */
 export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}): AnalysisResult {
   const systematics = options.systematics ?? 'profiled';
-  const lik = datasetLikelihood(dataset, systematics);
+  // One model serves the likelihood and each bin's decoherent ξ (d̄_i = s0_i/s1_i, resp. x0_i).
+  const counts = dataset.kind === 'counts' ? countsModel(dataset, systematics) : undefined;
+  const gaussian = dataset.kind === 'xi' ? xiModel(dataset) : undefined;
+  const lik = counts ? countingLikelihood(counts) : gaussianLikelihood(gaussian!);
+  const dBar = (i: number): number =>
+    counts ? counts.bins[i]!.signal0 / counts.bins[i]!.signal1 : gaussian!.bins[i]!.expected0;
   const bins: BinAnalysis[] = dataset.bins.map((_, i) => {
     const binLik = lik.bin(i);
-    const est = binEstimate(dataset, i, systematics);
+    const est = binEstimate(dataset, i, systematics, dBar(i));
     const p1 = boundaryTest(binLik, 1);
     const p0 = boundaryTest(binLik, 0);
     return {

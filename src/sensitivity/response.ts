@@ -23,8 +23,7 @@
  * A first panel starting at T = 0 is integrated in u = √T (dR/dT is smooth in √T there, E_min ∝ √T).
  * Tests: totals agree with the adaptive Gauss–Kronrod `totalRate` to ~1e-9 (test/sensitivity).
  */
-import type { ResolvedSetup } from '../data/index.js';
-import { stdNormalCdf } from '../likelihood/index.js';
+import { gaussianBinProbabilities, type ResolvedSetup } from '../data/index.js';
 import {
   COMPLETE_COHERENCY,
   GAUSS_LEGENDRE_8,
@@ -178,27 +177,9 @@ function sigmaAt(setup: ResolvedSetup, eKeV: number): number {
   return Math.sqrt(r.sigma0KeV * r.sigma0KeV + r.stochasticSqrtKeV * r.stochasticSqrtKeV * Math.max(eKeV, 0));
 }
 
-/** P_j for a mean observed energy e: bin probabilities (Gaussian) or the bin containing e. */
+/** P_j for a mean observed energy e: Gaussian bin probabilities, or the bin containing e when σ = 0. */
 function binProbabilities(setup: ResolvedSetup, eKeV: number, out: Float64Array): void {
-  const edges = setup.binEdgesKeV;
-  const n = edges.length - 1;
-  const sigma = sigmaAt(setup, eKeV);
-  if (!(sigma > 0)) {
-    out.fill(0);
-    for (let j = 0; j < n; j++) {
-      if (eKeV >= edges[j]! && eKeV < edges[j + 1]!) {
-        out[j] = 1;
-        break;
-      }
-    }
-    return;
-  }
-  let prev = stdNormalCdf((edges[0]! - eKeV) / sigma);
-  for (let j = 0; j < n; j++) {
-    const c = stdNormalCdf((edges[j + 1]! - eKeV) / sigma);
-    out[j] = c - prev;
-    prev = c;
-  }
+  gaussianBinProbabilities(eKeV, sigmaAt(setup, eKeV), setup.binEdgesKeV, out);
 }
 
 function foldNucleus(setup: ResolvedSetup, k: number, nBins: number): NucleusResponse {

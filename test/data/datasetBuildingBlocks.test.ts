@@ -76,7 +76,8 @@ describe('detector response', () => {
   });
   test('Gaussian resolution bins sum to 1 on a wide range and are centred on E', () => {
     const edges = Array.from({ length: 201 }, (_, j) => j * 0.5);
-    const p = gaussianBinProbabilities(30, 0.58, edges);
+    // σ = 0.58·sqrt(30 keVee), the CENNS-10 resolution at 30 keVee
+    const p = gaussianBinProbabilities(30, 0.58 * Math.sqrt(30), edges);
     expectRelClose(
       p.reduce((s, x) => s + x, 0),
       1,
@@ -87,6 +88,10 @@ describe('detector response', () => {
       30,
       1e-3,
     );
+  });
+  test('σ = 0 puts everything in the bin [e_j, e_j+1) that contains E, edges included', () => {
+    expect(Array.from(gaussianBinProbabilities(1, 0, [0, 1, 2]))).toEqual([0, 1]);
+    expect(Array.from(gaussianBinProbabilities(0.5, 0, [0, 1, 2]))).toEqual([1, 0]);
   });
   test('CsI acceptance: 0 below 5 PE, half of the sigmoid on 5–6 PE, the full sigmoid above', () => {
     const p = { a: 0.6655, k: 0.4942, x0: 10.8507 };
