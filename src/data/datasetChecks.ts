@@ -65,33 +65,21 @@ function checkNuclei(ds: Dataset, out: DatasetProblem[]): void {
 function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
   const bins = ds.bins;
   const at = (i: number): Path => ['bins', i];
-  edgePair(
-    bins,
-    at,
-    (b) => b.observableLo,
-    (b) => b.observableHi,
-    'observableLo',
-    'observableHi',
-    out,
-  );
-  edgePair(
-    bins,
-    at,
-    (b) => b.tLoKeV,
-    (b) => b.tHiKeV,
-    'tLoKeV',
-    'tHiKeV',
-    out,
-  );
-  edgePair(
-    bins,
-    at,
-    (b) => b.q2LoMeV2,
-    (b) => b.q2HiMeV2,
-    'q2LoMeV2',
-    'q2HiMeV2',
-    out,
-  );
+  const edges = [
+    ['observableLo', 'observableHi'],
+    ['tLoKeV', 'tHiKeV'],
+    ['q2LoMeV2', 'q2HiMeV2'],
+  ] as const;
+  for (const [lo, hi] of edges)
+    edgePair(
+      bins,
+      at,
+      (b) => b[lo],
+      (b) => b[hi],
+      lo,
+      hi,
+      out,
+    );
   const labels = ds.target.nuclei.map((n) => n.label);
   bins.forEach((bin, i) => {
     const got = bin.nuclei.map((n) => n.label);
@@ -141,24 +129,20 @@ function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
 
 function checkXi(ds: XiDataset, out: DatasetProblem[]): void {
   const at = (i: number): Path => ['bins', i];
-  edgePair(
-    ds.bins,
-    at,
-    (b) => b.q2LoMeV2,
-    (b) => b.q2HiMeV2,
-    'q2LoMeV2',
-    'q2HiMeV2',
-    out,
-  );
-  edgePair(
-    ds.bins,
-    at,
-    (b) => b.tLoKeV,
-    (b) => b.tHiKeV,
-    'tLoKeV',
-    'tHiKeV',
-    out,
-  );
+  const edges = [
+    ['q2LoMeV2', 'q2HiMeV2'],
+    ['tLoKeV', 'tHiKeV'],
+  ] as const;
+  for (const [lo, hi] of edges)
+    edgePair(
+      ds.bins,
+      at,
+      (b) => b[lo],
+      (b) => b[hi],
+      lo,
+      hi,
+      out,
+    );
   ds.bins.forEach((b, i) => {
     const sym = b.sigma !== undefined;
     const asym = b.sigmaLo !== undefined || b.sigmaHi !== undefined;
