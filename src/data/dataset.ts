@@ -9,6 +9,8 @@
  *   at complete coherency (α = 1) after efficiency, θ_sig and θ_beam normalisations with fractional
  *   uncertainties `signalNormRelUncertainty` and `beamBackgroundRelUncertainty` (correlated across bins).
  * - `"xi"`: the suppression ξ(q²) published per q² bin as ξ ± σ (symmetric or asymmetric).
+ * - `"template"`: a binned likelihood in detector observables — a pyhf HistFactory workspace whose
+ *   CEvNS signal is split into true-q² bands, each with its own α (templateDataset.ts).
  *
  * Units are carried by key names (`tLoKeV` in keV_nr, `q2LoMeV2` in MeV², `massMeV` in MeV) and by
  * literal unit strings where a value's unit varies (`observable.unit`, `analysisChoices.*.unit`), so
@@ -19,6 +21,7 @@
 import { z } from 'zod';
 import { checkDataset } from './datasetChecks.js';
 import { throwDatasetError } from './datasetIssues.js';
+import { checkTemplateDataset, templateDatasetSchema } from './templateDataset.js';
 
 export const DATASET_SCHEMA_VERSION = '1.0.0';
 
@@ -202,11 +205,25 @@ export const XiDatasetSchema = z
   })
   .strict();
 
+/** A binned likelihood in detector observables (a pyhf workspace with α per true-q² band): templateDataset.ts. */
+export const TemplateDatasetSchema = templateDatasetSchema(common, AnalysisChoiceSchema);
+
+/** The binned ξ(q²) kinds (counts, ξ ± σ). */
 export const DatasetSchema = z.discriminatedUnion('kind', [CountsDatasetSchema, XiDatasetSchema]);
+
+/** Every kind, the template kind included. */
+export const AnyDatasetSchema = z.discriminatedUnion('kind', [
+  CountsDatasetSchema,
+  XiDatasetSchema,
+  TemplateDatasetSchema,
+]);
 
 export type Dataset = z.infer<typeof DatasetSchema>;
 export type CountsDataset = z.infer<typeof CountsDatasetSchema>;
 export type XiDataset = z.infer<typeof XiDatasetSchema>;
+export type TemplateDataset = z.infer<typeof TemplateDatasetSchema>;
+export type TemplateBand = TemplateDataset['bands'][number];
+export type TemplateChannel = TemplateDataset['channels'][number];
 export type CountsBin = CountsDataset['bins'][number];
 export type XiBin = XiDataset['bins'][number];
 export type DatasetNucleus = CountsDataset['target']['nuclei'][number];
@@ -224,6 +241,19 @@ export function parseDataset(raw: unknown, source: string): Dataset {
   const r = DatasetSchema.safeParse(raw, { reportInput: true });
   if (!r.success) throwDatasetError(source, r.error.issues);
   const problems = checkDataset(r.data);
+  if (problems.length > 0) throwDatasetError(source, problems);
+  return r.data;
+}
+
+/** Every dataset kind: a binned ξ dataset (as `parseDataset`) or a template dataset. */
+export type AnyDataset = Dataset | TemplateDataset;
+
+/** Validate a dataset of any kind, the template kind included (its workspace is checked too). */
+export function parseAnyDataset(raw: unknown, source: string): AnyDataset {
+  const r = AnyDatasetSchema.safeParse(raw, { reportInput: true });
+  if (!r.success) throwDatasetError(source, r.error.issues);
+  if (r.data.kind !== 'template') return parseDataset(raw, source);
+  const { problems } = checkTemplateDataset(r.data, source);
   if (problems.length > 0) throwDatasetError(source, problems);
   return r.data;
 }

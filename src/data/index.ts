@@ -16,3 +16,12 @@ export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
 export * from './setup.js';
 export { gaussianBinProbabilities } from './detectorResponse.js';
+export * from './workspace/index.js';
+export * from './response/index.js';
+export {
+  ObservableAxisSchema,
+  TemplateChannelSchema,
+  BandSchema,
+  BandNucleusSchema,
+  PublishedValueSchema,
+} from './templateDataset.js';

@@ -25,14 +25,33 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
   let node: unknown = raw;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    const next = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const next =
+      node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     const parent = path[i - 1];
     const named =
-      typeof key === 'number' && next !== null && typeof next === 'object' && typeof (next as { name?: unknown }).name === 'string'
+      typeof key === 'number' &&
+      next !== null &&
+      typeof next === 'object' &&
+      typeof (next as { name?: unknown }).name === 'string'
         ? (next as { name: string }).name
         : undefined;
-    if (named !== undefined && (parent === 'channels' || parent === 'samples' || parent === 'modifiers' || parent === 'measurements' || parent === 'observations' || parent === 'parameters')) {
-      const noun = { channels: 'channel', samples: 'sample', modifiers: 'modifier', measurements: 'measurement', observations: 'observation', parameters: 'parameter' }[parent];
+    if (
+      named !== undefined &&
+      (parent === 'channels' ||
+        parent === 'samples' ||
+        parent === 'modifiers' ||
+        parent === 'measurements' ||
+        parent === 'observations' ||
+        parent === 'parameters')
+    ) {
+      const noun = {
+        channels: 'channel',
+        samples: 'sample',
+        modifiers: 'modifier',
+        measurements: 'measurement',
+        observations: 'observation',
+        parameters: 'parameter',
+      }[parent];
       parts.pop();
       parts.push(`${noun} "${named}"`);
     } else {
@@ -47,13 +66,17 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const where = describePath(raw, issue.path);
   const value = issue.input;
   const shown = value === undefined ? 'missing' : JSON.stringify(value)?.slice(0, 60);
-  if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'type')) {
+  if (
+    issue.code === 'invalid_union' ||
+    (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'type')
+  ) {
     return `${where}: ${shown} is not a modifier type; expected one of ${listWords(MODIFIER_TYPES.map((t) => `"${t}"`))}`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown key(s) ${listWords(issue.keys.map((k) => `"${k}"`))}; pyhf's workspace schema 1.0.0 allows no other keys`;
   }
-  if (issue.code === 'invalid_type' && value === undefined) return `${where} is missing; expected ${issue.expected}`;
+  if (issue.code === 'invalid_type' && value === undefined)
+    return `${where} is missing; expected ${issue.expected}`;
   return `${where}: ${shown}: ${issue.message}`;
 }
 
@@ -61,13 +84,15 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
 function checkChannels(ws: Workspace): void {
   const seen = new Set<string>();
   ws.channels.forEach((c, ci) => {
-    if (seen.has(c.name)) fail(`${channelLabel(c)} is defined twice; expected unique channel names`, ['channels', ci]);
+    if (seen.has(c.name))
+      fail(`${channelLabel(c)} is defined twice; expected unique channel names`, ['channels', ci]);
     seen.add(c.name);
     const nBins = c.samples[0]!.data.length;
     const samples = new Set<string>();
     c.samples.forEach((s, si) => {
       const path = ['channels', ci, 'samples', si];
-      if (samples.has(s.name)) fail(`${sampleLabel(c, s)} is defined twice in the channel; expected unique sample names`, path);
+      if (samples.has(s.name))
+        fail(`${sampleLabel(c, s)} is defined twice in the channel; expected unique sample names`, path);
       samples.add(s.name);
       if (s.data.length !== nBins) {
         fail(
@@ -76,14 +101,20 @@ function checkChannels(ws: Workspace): void {
         );
       }
       s.data.forEach((v, b) => {
-        if (!(v >= 0)) fail(`${sampleLabel(c, s)}: data[${b}] = ${v} is a negative yield; expected expected counts ≥ 0`, [...path, 'data', b]);
+        if (!(v >= 0))
+          fail(`${sampleLabel(c, s)}: data[${b}] = ${v} is a negative yield; expected expected counts ≥ 0`, [
+            ...path,
+            'data',
+            b,
+          ]);
       });
       const mods = new Set<string>();
       s.modifiers.forEach((m, mi) => {
         const mpath = [...path, 'modifiers', mi];
         const label = modifierLabel(c, s, m);
         const key = `${m.type}/${m.name}`;
-        if (mods.has(key)) fail(`${label} appears twice on the sample; expected each modifier once per sample`, mpath);
+        if (mods.has(key))
+          fail(`${label} appears twice on the sample; expected each modifier once per sample`, mpath);
         mods.add(key);
         const arrays: [string, readonly number[]][] =
           m.type === 'histosys'
@@ -95,7 +126,11 @@ function checkChannels(ws: Workspace): void {
               ? [['data', m.data]]
               : [];
         for (const [field, arr] of arrays) {
-          if (arr.length !== nBins) fail(`${label}: ${field} has ${arr.length} entries; expected ${nBins} (the channel's bins)`, [...mpath, field]);
+          if (arr.length !== nBins)
+            fail(`${label}: ${field} has ${arr.length} entries; expected ${nBins} (the channel's bins)`, [
+              ...mpath,
+              field,
+            ]);
           arr.forEach((v, b) => {
             if (!(v >= 0)) {
               const what = field === 'data' ? 'an uncertainty ≥ 0' : 'a varied yield ≥ 0';
@@ -106,7 +141,10 @@ function checkChannels(ws: Workspace): void {
         if (m.type === 'normsys') {
           for (const k of ['lo', 'hi'] as const) {
             if (!(m.data[k] > 0)) {
-              fail(`${label}: data.${k} = ${m.data[k]}; expected a factor > 0 (normsys interpolation takes its logarithm)`, [...mpath, 'data', k]);
+              fail(
+                `${label}: data.${k} = ${m.data[k]}; expected a factor > 0 (normsys interpolation takes its logarithm)`,
+                [...mpath, 'data', k],
+              );
             }
           }
         }
@@ -118,7 +156,11 @@ function checkChannels(ws: Workspace): void {
 function checkObservations(ws: Workspace): void {
   const byName = new Map<string, number>();
   ws.observations.forEach((o, oi) => {
-    if (byName.has(o.name)) fail(`observation "${o.name}" is given twice; expected one observation per channel`, ['observations', oi]);
+    if (byName.has(o.name))
+      fail(`observation "${o.name}" is given twice; expected one observation per channel`, [
+        'observations',
+        oi,
+      ]);
     byName.set(o.name, oi);
     const channel = ws.channels.find((c) => c.name === o.name);
     if (!channel) {
@@ -129,21 +171,38 @@ function checkObservations(ws: Workspace): void {
     }
     const nBins = channel.samples[0]!.data.length;
     if (o.data.length !== nBins) {
-      fail(`observation "${o.name}": data has ${o.data.length} bins; expected ${nBins} (the bins of ${channelLabel(channel)})`, ['observations', oi, 'data']);
+      fail(
+        `observation "${o.name}": data has ${o.data.length} bins; expected ${nBins} (the bins of ${channelLabel(channel)})`,
+        ['observations', oi, 'data'],
+      );
     }
     o.data.forEach((v, b) => {
-      if (!(v >= 0)) fail(`observation "${o.name}": data[${b}] = ${v} is negative; expected an observed count ≥ 0`, ['observations', oi, 'data', b]);
+      if (!(v >= 0))
+        fail(`observation "${o.name}": data[${b}] = ${v} is negative; expected an observed count ≥ 0`, [
+          'observations',
+          oi,
+          'data',
+          b,
+        ]);
     });
   });
   ws.channels.forEach((c, ci) => {
-    if (!byName.has(c.name)) fail(`${channelLabel(c)} has no observation; expected an observation named "${c.name}" with its observed counts`, ['channels', ci]);
+    if (!byName.has(c.name))
+      fail(
+        `${channelLabel(c)} has no observation; expected an observation named "${c.name}" with its observed counts`,
+        ['channels', ci],
+      );
   });
 }
 
 function checkMeasurements(ws: Workspace): void {
   const names = new Set<string>();
   ws.measurements.forEach((m, mi) => {
-    if (names.has(m.name)) fail(`measurement "${m.name}" is defined twice; expected unique measurement names`, ['measurements', mi]);
+    if (names.has(m.name))
+      fail(`measurement "${m.name}" is defined twice; expected unique measurement names`, [
+        'measurements',
+        mi,
+      ]);
     names.add(m.name);
     const sets = parameterSets(ws, m);
     checkPoi(m, sets);
@@ -159,7 +218,9 @@ function checkPoi(m: Measurement, sets: readonly ParameterSet[]): void {
     );
   }
   if (poi.n !== 1) {
-    fail(`measurement "${m.name}": the POI "${poi.name}" has ${poi.n} elements (${poi.types[0]}); expected a single-valued parameter`);
+    fail(
+      `measurement "${m.name}": the POI "${poi.name}" has ${poi.n} elements (${poi.types[0]}); expected a single-valued parameter`,
+    );
   }
 }
 
@@ -172,7 +233,10 @@ export function parseWorkspace(raw: unknown, source = 'workspace'): Workspace {
     const r = WorkspaceSchema.safeParse(raw, { reportInput: true });
     if (!r.success) {
       const issue = r.error.issues[0]!;
-      throw new SpecError('invalid_spec', describeIssue(raw, issue), ['workspace', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]);
+      throw new SpecError('invalid_spec', describeIssue(raw, issue), [
+        'workspace',
+        ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      ]);
     }
     const ws = r.data;
     checkChannels(ws);
@@ -200,5 +264,3 @@ export function selectMeasurement(ws: Workspace, name?: string): Measurement {
   }
   return m;
 }
-
-

@@ -11,6 +11,6 @@ export {
   parameterSets,
   isPerBinType,
   type ChannelLayout,
-  type ConstraintKind,
+  type ConstraintKind as WorkspaceConstraintKind,
   type ParameterSet,
 } from './parameters.js';

@@ -201,14 +201,40 @@ function defaults(name: string, types: readonly ModifierType[], list: readonly U
       return { ...base, n: 1, constraint: null, inits: [1], bounds: [[0, 10]], fixed: [false] };
     case 'normsys':
     case 'histosys':
-      return { ...base, n: 1, constraint: 'normal', inits: [0], bounds: [[-5, 5]], fixed: [false], auxdata: [0], sigmas: [1] };
+      return {
+        ...base,
+        n: 1,
+        constraint: 'normal',
+        inits: [0],
+        bounds: [[-5, 5]],
+        fixed: [false],
+        auxdata: [0],
+        sigmas: [1],
+      };
     case 'lumi':
       // inits, bounds, auxdata and sigmas come from the measurement (checked in applyConfig).
-      return { ...base, n: 1, constraint: 'normal', inits: [NaN], bounds: [[NaN, NaN]], fixed: [false], auxdata: [NaN], sigmas: [NaN] };
+      return {
+        ...base,
+        n: 1,
+        constraint: 'normal',
+        inits: [NaN],
+        bounds: [[NaN, NaN]],
+        fixed: [false],
+        auxdata: [NaN],
+        sigmas: [NaN],
+      };
     case 'shapefactor': {
       const bins = perBinBins(name, type, list);
       const n = bins.length;
-      return { ...base, n, constraint: null, inits: Array(n).fill(1), bounds: Array(n).fill([0, 10]), fixed: Array(n).fill(false), bins };
+      return {
+        ...base,
+        n,
+        constraint: null,
+        inits: Array(n).fill(1),
+        bounds: Array(n).fill([0, 10]),
+        fixed: Array(n).fill(false),
+        bins,
+      };
     }
     case 'staterror': {
       const bins = perBinBins(name, type, list);
@@ -249,10 +275,16 @@ function defaults(name: string, types: readonly ModifierType[], list: readonly U
   }
 }
 
-function applyConfig(set: ParameterSet, config: ParameterConfig | undefined, measurement: string): ParameterSet {
+function applyConfig(
+  set: ParameterSet,
+  config: ParameterConfig | undefined,
+  measurement: string,
+): ParameterSet {
   const where = `measurement "${measurement}", parameter "${set.name}"`;
   if (set.types[0] === 'lumi') {
-    const missing = (['inits', 'bounds', 'auxdata', 'sigmas'] as const).filter((k) => config?.[k] === undefined);
+    const missing = (['inits', 'bounds', 'auxdata', 'sigmas'] as const).filter(
+      (k) => config?.[k] === undefined,
+    );
     if (missing.length > 0) {
       fail(
         `${where}: the lumi modifier's constraint needs ${listWords(missing)} in the measurement's ` +
@@ -295,14 +327,17 @@ function applyConfig(set: ParameterSet, config: ParameterConfig | undefined, mea
     out.sigmas = config.sigmas;
   }
   if (config.factors) {
-    if (set.constraint !== 'poisson') fail(`${where}: factors given, but only shapesys parameters take factors`);
+    if (set.constraint !== 'poisson')
+      fail(`${where}: factors given, but only shapesys parameters take factors`);
     length('factors', config.factors);
     out.factors = config.factors;
   }
   out.inits.forEach((v, k) => {
     const [lo, hi] = out.bounds[k]!;
     if (!(v >= lo && v <= hi)) {
-      fail(`${where}: inits[${k}] = ${v} lies outside its bounds [${lo}, ${hi}]; expected an initial value within the bounds`);
+      fail(
+        `${where}: inits[${k}] = ${v} lies outside its bounds [${lo}, ${hi}]; expected an initial value within the bounds`,
+      );
     }
   });
   return out;
@@ -317,7 +352,8 @@ export function parameterSets(ws: Workspace, measurement: Measurement): Paramete
   const uses = collectUses(layouts);
   const configs = new Map<string, ParameterConfig>();
   for (const p of measurement.config.parameters) {
-    if (configs.has(p.name)) fail(`measurement "${measurement.name}": parameter "${p.name}" is configured twice`);
+    if (configs.has(p.name))
+      fail(`measurement "${measurement.name}": parameter "${p.name}" is configured twice`);
     if (!uses.has(p.name)) {
       fail(
         `measurement "${measurement.name}": parameter "${p.name}" is configured but no modifier of any ` +

@@ -56,9 +56,7 @@ export const ModifierSchema = z.discriminatedUnion('type', [
   StatErrorSchema,
 ]);
 
-export const SampleSchema = z
-  .object({ name, data: numbers, modifiers: z.array(ModifierSchema) })
-  .strict();
+export const SampleSchema = z.object({ name, data: numbers, modifiers: z.array(ModifierSchema) }).strict();
 
 export const ChannelSchema = z.object({ name, samples: z.array(SampleSchema).min(1) }).strict();
 
@@ -69,7 +67,10 @@ export const ParameterConfigSchema = z
   .object({
     name,
     inits: numbers.optional(),
-    bounds: z.array(z.tuple([z.number(), z.number()])).min(1).optional(),
+    bounds: z
+      .array(z.tuple([z.number(), z.number()]))
+      .min(1)
+      .optional(),
     auxdata: numbers.optional(),
     factors: numbers.optional(),
     sigmas: numbers.optional(),
