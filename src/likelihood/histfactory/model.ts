@@ -1,0 +1,418 @@
+/**
+ * The HistFactory likelihood of a compiled workspace: expected counts, pyhf's logpdf, and the
+ * negative log-likelihood with its analytic gradient and (structured) Hessian for the minimiser.
+ *
+ * pyhf's logpdf (`pyhf.pdf.Model.logpdf`, numpy backend):
+ *
+ *   ln L = Σ_b [n_b ln λ_b − λ_b − ln Γ(n_b + 1)]                         (main, xlogy(0, ·) = 0)
+ *        + Σ_normal [−½((a − θ)/σ)² − ln σ − ½ ln 2π]                      (normsys, histosys, lumi, staterror)
+ *        + Σ_poisson [a ln(γτ) − γτ − ln Γ(a + 1)]                         (shapesys; a = τ nominally)
+ *
+ * The minimiser uses the same function without its data-only constants, in the saturated form
+ *
+ *   NLL = Σ_b [λ_b − n_b + n_b ln(n_b/λ_b)] + Σ_normal ½((a − θ)/σ)² + Σ_poisson [γτ − a + a ln(a/(γτ))]
+ *
+ * (each term ≥ 0, 0 when λ = n; no cancellation between large numbers at large counts), so
+ * ln L = −NLL − C(data) with C = Σ_b [n − n ln n + ln Γ(n + 1)] + Σ_normal [ln σ + ½ ln 2π]
+ * + Σ_poisson [a − a ln a + ln Γ(a + 1)]. twice_nll (pyhf) = −2 ln L.
+ *
+ * Gradient and Hessian: with w_b = 1 − n_b/λ_b and c_b = n_b/λ_b²,
+ *   ∂NLL/∂θ_i = Σ_b w_b ∂_iλ_b,   ∂²NLL/∂θ_i∂θ_j = Σ_b [c_b ∂_iλ_b ∂_jλ_b + w_b ∂_ijλ_b]
+ * plus the constraint terms; ∂λ and ∂²λ follow from the product rule over each occurrence's factors
+ * (compile.ts), accumulated per bin over the bin's fixed parameter pattern.
+ *
+ * Domain: λ_b < 0 (possible with histosys extrapolation) or λ_b = 0 with n_b > 0 make the NLL +∞
+ * (pyhf gives NaN or −∞ for ln L there); the minimiser treats that as "outside" and steps back.
+ */
+import gammaln from '@stdlib/math-base-special-gammaln';
+import type { CompiledModel } from './compile.js';
+import { histosysCode0, histosysCode4p, normsysCode1, normsysCode4 } from './interpolation.js';
+
+const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * Add v to the (a, c) entry of one bin's second-derivative pairs, stored upper-triangular from `ms`
+ * for a pattern of P parameters: index of (lo, hi) = lo·P − lo(lo − 1)/2 + (hi − lo).
+ */
+function pairAdd(M: Float64Array, ms: number, P: number, a: number, c: number, v: number): void {
+  const lo = a < c ? a : c;
+  const hi = a < c ? c : a;
+  M[ms + lo * P - (lo * (lo - 1)) / 2 + (hi - lo)]! += v;
+}
+
+/** A cross term between two distinct factors: on a shared parameter the product rule gives 2v. */
+function crossAdd(M: Float64Array, ms: number, P: number, a: number, c: number, v: number): void {
+  pairAdd(M, ms, P, a, c, a === c ? 2 * v : v);
+}
+
+/** pyhf's logpdf split as pyhf reports it. */
+export interface LogPdf {
+  readonly total: number;
+  readonly main: number;
+  readonly constraint: number;
+}
+
+export class HistFactoryModel {
+  readonly c: CompiledModel;
+  /** Main data (pyhf order) and auxiliary data of the current dataset. */
+  readonly main: Float64Array;
+  readonly aux: Float64Array;
+  /** λ of the last evaluation. */
+  readonly lambda: Float64Array;
+
+  private readonly J: Float64Array;
+  private readonly M: Float64Array;
+  private readonly t3 = new Float64Array(3);
+  private readonly fv: Float64Array;
+  private readonly f1: Float64Array;
+  private readonly f2: Float64Array;
+  private readonly fx: Float64Array;
+  private readonly fxx: Float64Array;
+  private readonly hd1: Float64Array;
+  private readonly hd2: Float64Array;
+  private readonly gv: Float64Array;
+  private readonly gx: Float64Array;
+  private readonly gxx: Float64Array;
+  private readonly histoCode: 0 | 1;
+  private constantCache: number | undefined;
+
+  constructor(
+    c: CompiledModel,
+    data?: { readonly main?: ArrayLike<number>; readonly aux?: ArrayLike<number> },
+  ) {
+    this.c = c;
+    this.main = Float64Array.from(data?.main ?? c.observed);
+    this.aux = Float64Array.from(data?.aux ?? c.auxNominal);
+    this.lambda = new Float64Array(c.nMain);
+    this.J = new Float64Array(c.patternPar.length);
+    this.M = new Float64Array(c.pairHessian.length);
+    let kS = 1;
+    let kH = 1;
+    let kB = 1;
+    for (const o of c.occurrences) {
+      kS = Math.max(kS, o.scalar.length);
+      kH = Math.max(kH, o.histo.length);
+      kB = Math.max(kB, o.perBin.length);
+    }
+    this.fv = new Float64Array(kS);
+    this.f1 = new Float64Array(kS);
+    this.f2 = new Float64Array(kS);
+    this.fx = new Float64Array(kS);
+    this.fxx = new Float64Array(kS * kS);
+    this.hd1 = new Float64Array(kH);
+    this.hd2 = new Float64Array(kH);
+    this.gv = new Float64Array(kB);
+    this.gx = new Float64Array(kB);
+    this.gxx = new Float64Array(kB * kB);
+    this.histoCode = c.interpolation.histosys === 'code0' ? 0 : 1;
+  }
+
+  /** A model sharing the compiled structure with other data (toys, Asimov). */
+  withData(main: ArrayLike<number>, aux: ArrayLike<number> = this.aux): HistFactoryModel {
+    return new HistFactoryModel(this.c, { main, aux });
+  }
+
+  /** Replace the data in place (no allocation; toys). */
+  setData(main: ArrayLike<number>, aux?: ArrayLike<number>): void {
+    for (let i = 0; i < this.main.length; i++) this.main[i] = main[i]!;
+    if (aux) for (let i = 0; i < this.aux.length; i++) this.aux[i] = aux[i]!;
+    this.constantCache = undefined;
+  }
+
+  private scalarFactor(kind: number, t: number, hi: number, lo: number, coef: Float64Array): void {
+    const o = this.t3;
+    if (kind === 0) {
+      o[0] = t;
+      o[1] = 1;
+      o[2] = 0;
+    } else if (kind === 1) normsysCode1(t, hi, lo, o);
+    else normsysCode4(t, hi, lo, coef, o);
+  }
+
+  private histoDelta(t: number, up: number, down: number): void {
+    if (this.histoCode === 0) histosysCode0(t, up, down, this.t3);
+    else histosysCode4p(t, up, down, this.t3);
+  }
+
+  /** Expected main counts λ at `pars` into `out` (default: this.lambda). */
+  expected(pars: ArrayLike<number>, out: Float64Array = this.lambda): Float64Array {
+    out.fill(0);
+    const t3 = this.t3;
+    for (const o of this.c.occurrences) {
+      let F = 1;
+      for (const s of o.scalar) {
+        this.scalarFactor(s.kind, pars[s.p]!, s.hi, s.lo, s.coef);
+        F *= t3[0]!;
+      }
+      if (F === 0) continue;
+      for (let i = 0; i < o.n; i++) {
+        let A = o.nominal[i]!;
+        for (const h of o.histo) {
+          this.histoDelta(pars[h.p]!, h.up[i]!, h.down[i]!);
+          A += t3[0]!;
+        }
+        let G = 1;
+        for (const k of o.perBin) {
+          const p = k.p[i]!;
+          if (p >= 0) G *= pars[p]!;
+        }
+        out[o.offset + i]! += A * F * G;
+      }
+    }
+    return out;
+  }
+
+  /** The constraint part of the NLL (saturated form), with optional gradient and Hessian diagonal. */
+  private constraintNll(pars: ArrayLike<number>, grad?: Float64Array, hess?: Float64Array): number {
+    const c = this.c;
+    let nll = 0;
+    for (let j = 0; j < c.gaussPar.length; j++) {
+      const p = c.gaussPar[j]!;
+      const s = c.gaussSigma[j]!;
+      const d = (pars[p]! - this.aux[c.gaussAux[j]!]!) / s;
+      nll += 0.5 * d * d;
+      if (grad && hess) {
+        grad[p]! += d / s;
+        hess[c.hessian.index(p, p)]! += 1 / (s * s);
+      }
+    }
+    for (let j = 0; j < c.poisPar.length; j++) {
+      const p = c.poisPar[j]!;
+      const tau = c.poisFactor[j]!;
+      const a = this.aux[c.poisAux[j]!]!;
+      const g = pars[p]!;
+      const rate = g * tau;
+      if (!(rate > 0)) {
+        if (a > 0 || rate < 0) return Infinity;
+        continue;
+      }
+      nll += rate - a + (a > 0 ? a * Math.log(a / rate) : 0);
+      if (grad && hess) {
+        grad[p]! += tau - a / g;
+        hess[c.hessian.index(p, p)]! += a / (g * g);
+      }
+    }
+    return nll;
+  }
+
+  /** NLL (saturated form, see file comment) at `pars`; +∞ outside the model's domain. */
+  nll(pars: ArrayLike<number>): number {
+    const lam = this.expected(pars);
+    let nll = 0;
+    const n = this.main;
+    for (let b = 0; b < lam.length; b++) {
+      const l = lam[b]!;
+      const x = n[b]!;
+      if (x > 0) {
+        if (!(l > 0)) return Infinity;
+        nll += l - x + x * Math.log(x / l);
+      } else {
+        if (l < 0) return Infinity;
+        nll += l;
+      }
+    }
+    return nll + this.constraintNll(pars);
+  }
+
+  /**
+   * NLL with its gradient (length nPars) and structured Hessian (length c.hessian.size; only the
+   * upper parts accumulated, see HessianLayout). Returns +∞ (and leaves grad/hess undefined) outside
+   * the domain.
+   */
+  nllDerivatives(pars: ArrayLike<number>, grad: Float64Array, hess: Float64Array): number {
+    const c = this.c;
+    const lam = this.lambda;
+    const J = this.J;
+    const M = this.M;
+    lam.fill(0);
+    J.fill(0);
+    M.fill(0);
+    grad.fill(0);
+    hess.fill(0);
+    const t3 = this.t3;
+    const { fv, f1, f2, fx, fxx, hd1, hd2, gv, gx, gxx } = this;
+    const pStart = c.patternStart;
+    const pairStart = c.pairStart;
+    const pLen = c.patternLen;
+    for (const o of c.occurrences) {
+      const K = o.scalar.length;
+      let F = 1;
+      for (let m = 0; m < K; m++) {
+        const s = o.scalar[m]!;
+        this.scalarFactor(s.kind, pars[s.p]!, s.hi, s.lo, s.coef);
+        fv[m] = t3[0]!;
+        f1[m] = t3[1]!;
+        f2[m] = t3[2]!;
+        F *= t3[0]!;
+      }
+      // Products of all scalar factors but m (and but m, m′), division-free (factors may be 0).
+      for (let m = 0; m < K; m++) {
+        let pr = 1;
+        for (let j = 0; j < K; j++) if (j !== m) pr *= fv[j]!;
+        fx[m] = pr;
+        for (let m2 = m + 1; m2 < K; m2++) {
+          let pr2 = 1;
+          for (let j = 0; j < K; j++) if (j !== m && j !== m2) pr2 *= fv[j]!;
+          fxx[m * K + m2] = pr2;
+        }
+      }
+      const H = o.histo.length;
+      const B = o.perBin.length;
+      const S = o.nSlots;
+      const slotPos = o.slotPos;
+      const pbPar = o.perBinPar;
+      for (let i = 0; i < o.n; i++) {
+        const b = o.offset + i;
+        const base = i * S;
+        let A = o.nominal[i]!;
+        for (let h = 0; h < H; h++) {
+          const hs = o.histo[h]!;
+          this.histoDelta(pars[hs.p]!, hs.up[i]!, hs.down[i]!);
+          A += t3[0]!;
+          hd1[h] = t3[1]!;
+          hd2[h] = t3[2]!;
+        }
+        let G = 1;
+        for (let k = 0; k < B; k++) {
+          const p = pbPar[i * B + k]!;
+          const v = p >= 0 ? pars[p]! : 1;
+          gv[k] = v;
+          G *= v;
+        }
+        if (B === 1) gx[0] = 1;
+        else {
+          for (let k = 0; k < B; k++) {
+            let pr = 1;
+            for (let j = 0; j < B; j++) if (j !== k) pr *= gv[j]!;
+            gx[k] = pr;
+            for (let k2 = k + 1; k2 < B; k2++) {
+              let pr2 = 1;
+              for (let j = 0; j < B; j++) if (j !== k && j !== k2) pr2 *= gv[j]!;
+              gxx[k * B + k2] = pr2;
+            }
+          }
+        }
+        const FG = F * G;
+        lam[b]! += A * FG;
+        const js = pStart[b]!;
+        const ms = pairStart[b]!;
+        const P = pLen[b]!;
+        for (let h = 0; h < H; h++) {
+          const a = slotPos[base + h]!;
+          const d1 = hd1[h]!;
+          J[js + a]! += d1 * FG;
+          if (hd2[h] !== 0) pairAdd(M, ms, P, a, a, hd2[h]! * FG);
+          for (let m = 0; m < K; m++) crossAdd(M, ms, P, a, slotPos[base + H + m]!, d1 * fx[m]! * f1[m]! * G);
+          for (let k = 0; k < B; k++) {
+            const pk = slotPos[base + H + K + k]!;
+            if (pk >= 0) crossAdd(M, ms, P, a, pk, d1 * F * gx[k]!);
+          }
+        }
+        for (let m = 0; m < K; m++) {
+          const a = slotPos[base + H + m]!;
+          const dm = A * fx[m]! * f1[m]!;
+          J[js + a]! += dm * G;
+          if (f2[m] !== 0) pairAdd(M, ms, P, a, a, A * fx[m]! * f2[m]! * G);
+          for (let m2 = m + 1; m2 < K; m2++) {
+            crossAdd(M, ms, P, a, slotPos[base + H + m2]!, A * fxx[m * K + m2]! * f1[m]! * f1[m2]! * G);
+          }
+          for (let k = 0; k < B; k++) {
+            const pk = slotPos[base + H + K + k]!;
+            if (pk >= 0) crossAdd(M, ms, P, a, pk, dm * gx[k]!);
+          }
+        }
+        for (let k = 0; k < B; k++) {
+          const a = slotPos[base + H + K + k]!;
+          if (a < 0) continue;
+          J[js + a]! += A * F * gx[k]!;
+          for (let k2 = k + 1; k2 < B; k2++) {
+            const a2 = slotPos[base + H + K + k2]!;
+            if (a2 >= 0) crossAdd(M, ms, P, a, a2, A * F * gxx[k * B + k2]!);
+          }
+        }
+      }
+    }
+    let nll = 0;
+    const n = this.main;
+    const par = c.patternPar;
+    const pairH = c.pairHessian;
+    for (let b = 0; b < c.nMain; b++) {
+      const l = lam[b]!;
+      const x = n[b]!;
+      let w: number;
+      let cc: number;
+      if (x > 0) {
+        if (!(l > 0)) return Infinity;
+        nll += l - x + x * Math.log(x / l);
+        const r = x / l;
+        w = 1 - r;
+        cc = r / l;
+      } else {
+        if (l < 0) return Infinity;
+        nll += l;
+        w = 1;
+        cc = 0;
+      }
+      const js = pStart[b]!;
+      const P = pLen[b]!;
+      let k = pairStart[b]!;
+      for (let u = 0; u < P; u++) {
+        const Ju = J[js + u]!;
+        grad[par[js + u]!]! += w * Ju;
+        const cJu = cc * Ju;
+        for (let v = u; v < P; v++) {
+          hess[pairH[k]!]! += cJu * J[js + v]! + w * M[k]!;
+          k++;
+        }
+      }
+    }
+    return nll + this.constraintNll(pars, grad, hess);
+  }
+
+  /** C(data): ln L = −NLL − C (file comment). Cached per dataset. */
+  dataConstant(): number {
+    if (this.constantCache !== undefined) return this.constantCache;
+    const c = this.c;
+    let C = 0;
+    for (const x of this.main) if (x > 0) C += x - x * Math.log(x) + gammaln(x + 1);
+    for (let j = 0; j < c.gaussSigma.length; j++) C += Math.log(c.gaussSigma[j]!) + HALF_LN_2PI;
+    for (let j = 0; j < c.poisAux.length; j++) {
+      const a = this.aux[c.poisAux[j]!]!;
+      if (a > 0) C += a - a * Math.log(a) + gammaln(a + 1);
+    }
+    this.constantCache = C;
+    return C;
+  }
+
+  /**
+   * pyhf's logpdf at `pars` (main + constraint, full normalisation), computed directly from its
+   * definition (not through the saturated form), for comparison with pyhf.
+   */
+  logpdf(pars: ArrayLike<number>): LogPdf {
+    const c = this.c;
+    const lam = this.expected(pars);
+    let main = 0;
+    for (let b = 0; b < lam.length; b++) {
+      const x = this.main[b]!;
+      const l = lam[b]!;
+      main += (x === 0 ? 0 : x * Math.log(l)) - l - gammaln(x + 1);
+    }
+    let constraint = 0;
+    for (let j = 0; j < c.gaussPar.length; j++) {
+      const s = c.gaussSigma[j]!;
+      const d = (this.aux[c.gaussAux[j]!]! - pars[c.gaussPar[j]!]!) / s;
+      constraint += -0.5 * d * d - Math.log(s) - HALF_LN_2PI;
+    }
+    for (let j = 0; j < c.poisPar.length; j++) {
+      const a = this.aux[c.poisAux[j]!]!;
+      const rate = pars[c.poisPar[j]!]! * c.poisFactor[j]!;
+      constraint += (a === 0 ? 0 : a * Math.log(rate)) - rate - gammaln(a + 1);
+    }
+    return { total: main + constraint, main, constraint };
+  }
+
+  /** pyhf's twice_nll = −2 logpdf, through the saturated NLL (stable near a minimum). */
+  twiceNll(pars: ArrayLike<number>): number {
+    return 2 * (this.nll(pars) + this.dataConstant());
+  }
+}
