@@ -14,3 +14,4 @@ export {
   type ConstraintKind as WorkspaceConstraintKind,
   type ParameterSet,
 } from './parameters.js';
+export { renameParameters, withObservations, withPoi } from './transform.js';

@@ -1,0 +1,14 @@
+/**
+ * Inference on compiled HistFactory models: fits and Asimov data, pyhf's asymptotic tests and
+ * profile intervals, and the toolkit's PoiLikelihood door onto a workspace.
+ */
+export { ModelFits, asimovData } from './fits.js';
+export {
+  qtildeTest,
+  q0Test,
+  profileIntervals,
+  type QTildeTest,
+  type Q0Test,
+  type ProfileScan,
+  type WilksInterval,
+} from './pyhfTests.js';
