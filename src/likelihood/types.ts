@@ -105,6 +105,8 @@ export interface PoiFit {
   /** Profiled per-bin steady-state backgrounds b_i (empty for the Gaussian model). */
   readonly background: readonly number[];
   readonly diagnostics: FitDiagnostics;
+  /** All parameters at the fit (HistFactory models; in the model's parameter order). */
+  readonly pars?: Float64Array;
 }
 
 /** Result of the fit in which every bin has its own poi_i ∈ [0, 1] (alternative of the global test). */

@@ -40,8 +40,8 @@ import {
 export interface CompileOptions {
   /** Measurement to use (default: the first). */
   readonly measurement?: string;
-  /** Parameter of interest, overriding the measurement's. */
-  readonly poi?: string;
+  /** Parameter of interest, overriding the measurement's; null: a model without one (poi = −1). */
+  readonly poi?: string | null;
   /** Interpolation codes per modifier type (pyhf `modifier_settings`); default pyhf's code4 / code4p. */
   readonly interpolation?: { readonly normsys?: NormSysCode; readonly histosys?: HistoSysCode };
 }
@@ -135,6 +135,7 @@ export interface CompiledModel {
   readonly lower: Float64Array;
   readonly upper: Float64Array;
   readonly fixed: Uint8Array;
+  /** Flat index of the POI (−1: none). */
   readonly poi: number;
   readonly poiName: string;
   readonly channels: readonly { readonly name: string; readonly offset: number; readonly nBins: number }[];
@@ -302,9 +303,9 @@ export function compileWorkspace(ws: Workspace, options: CompileOptions = {}): C
     }
   });
   const nPars = parNames.length;
-  const poiName = options.poi ?? measurement.config.poi;
+  const poiName = options.poi === null ? '' : (options.poi ?? measurement.config.poi);
   const poiSet = setIndex.get(poiName);
-  if (poiSet === undefined || sets[poiSet]!.n !== 1) {
+  if (options.poi !== null && (poiSet === undefined || sets[poiSet]!.n !== 1)) {
     throw new SpecError(
       'no_poi',
       `POI "${poiName}" is not a single-valued parameter of the model; expected one of ${sets
@@ -314,7 +315,7 @@ export function compileWorkspace(ws: Workspace, options: CompileOptions = {}): C
       ['poi'],
     );
   }
-  const poi = setOffset[poiSet]!;
+  const poi = poiSet === undefined ? -1 : setOffset[poiSet]!;
 
   // Main data layout and observations.
   const layouts = channelLayout(ws);

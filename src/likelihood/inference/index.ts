@@ -12,3 +12,4 @@ export {
   type ProfileScan,
   type WilksInterval,
 } from './pyhfTests.js';
+export { WorkspaceLikelihood, type WorkspaceLikelihoodOptions } from './workspaceLikelihood.js';
