@@ -59,6 +59,8 @@ export type {
   Interval,
 } from './coherencyAnalysis.js';
 export { toPyhfWorkspace } from './pyhfExport.js';
+export { countingWorkspace, COUNTING_POI } from './countingWorkspace.js';
+export type { CountingWorkspace } from './countingWorkspace.js';
 export type { PyhfWorkspace } from './pyhfExport.js';
 // Building blocks for the toys (fits with settable constraint centres, as toy experiments need).
 export { CountingFitter } from './countingFitter.js';

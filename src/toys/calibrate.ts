@@ -4,6 +4,7 @@
  * runToyJob / toysResult directly, as the CLI does.
  */
 import type { CountingModel } from '../likelihood/index.js';
+import type { AnalysisInput } from './modelSpec.js';
 import { planCoverage } from './coverage.js';
 import type { CoverageOptions } from './coverage.js';
 import { planToys } from './plan.js';
@@ -30,6 +31,29 @@ export async function calibrateWithToys(
   const job = planToys(model, options);
   const run = await runToyJob(job, options);
   return toysResult(job, run.units);
+}
+
+/**
+ * Toy p-values, Feldman–Cousins intervals or regions and (on request) limits of general-engine
+ * analyses alone (no counting model): e.g. `toysForAnalyses(workspaceAnalyses(ws), { seed: 1 })`.
+ */
+export async function toysForAnalyses(
+  analyses: readonly AnalysisInput[],
+  options: Omit<ToysOptions, 'analyses'> & RunControl,
+): Promise<ToysResult> {
+  const job = planToys(null, { ...options, analyses });
+  const run = await runToyJob(job, options);
+  return toysResult(job, run.units);
+}
+
+/** Coverage of general-engine analyses alone, at `options.truths` or on the α grid. */
+export async function coverageForAnalyses(
+  analyses: readonly AnalysisInput[],
+  options: Omit<CoverageOptions, 'analyses'> & RunControl,
+): Promise<CoverageResult> {
+  const job = planCoverage(null, { ...options, analyses });
+  const run = await runToyJob(job, options);
+  return coverageResult(job, run.units);
 }
 
 /** Coverage of the FC, asymptotic and Δχ² intervals on a grid of true α (results.ts `CoverageResult`). */

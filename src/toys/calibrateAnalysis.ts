@@ -1,19 +1,22 @@
 /**
  * `coherency analyze --toys N`: replace the asymptotic per-bin p-values and intervals of an analysis
  * (likelihood/coherencyAnalysis.ts) by toy-calibrated ones — one-sided p-values of α = 1 and α = 0 from
- * toys, Feldman–Cousins intervals on the α grid — and the combined tests by their toy p-values. The
- * asymptotic numbers are kept beside them (`asymptotic`), so the two can be compared.
+ * toys, Feldman–Cousins intervals on the α grid — and the combined one-α fit's p-values and intervals
+ * by toy p-values and Feldman–Cousins intervals with the nuisances profiled (the general engine on the
+ * exact counting workspace, or the ξ ± σ model). For counts datasets the combined "α in every bin"
+ * tests get their toy p-values too; for ξ ± σ datasets those stay asymptotic (`combinedGlobalTests`).
+ * The asymptotic numbers are kept beside them (`asymptotic`), so the two can be compared.
  */
-import type { CountsDataset } from '../data/index.js';
-import {
-  countsModel,
-  type AnalysisResult,
-  type BinAnalysis,
-  type GlobalTestSummary,
-} from '../likelihood/index.js';
-import { calibrateWithToys, type RunControl } from './calibrate.js';
+import type { Dataset } from '../data/index.js';
+import { type AnalysisResult, type BinAnalysis, type GlobalTestSummary } from '../likelihood/index.js';
+import { datasetToyInputs } from './analysisInputs.js';
+import type { RunControl } from './calibrate.js';
+import type { IntervalAnalysisResult } from './modelResults.js';
+import { planToys } from './plan.js';
 import type { ToysOptions } from './plan.js';
 import type { IntervalPair } from './results.js';
+import { toysResult } from './results.js';
+import { runToyJob } from './runner.js';
 import type { ToyPValue } from './stats.js';
 
 export interface ToyCalibration {
@@ -22,6 +25,8 @@ export interface ToyCalibration {
   readonly fcToys: number;
   readonly alphaStep: number;
   readonly combinedToys: number;
+  /** How the combined "α in every bin" tests were computed. */
+  readonly combinedGlobalTests: 'toys' | 'asymptotic';
 }
 
 export interface CalibratedBin extends BinAnalysis {
@@ -31,9 +36,14 @@ export interface CalibratedBin extends BinAnalysis {
   readonly asymptotic: Pick<BinAnalysis, 'alpha68' | 'alpha90' | 'pAlpha1' | 'pAlpha0'>;
 }
 
-export interface CalibratedAnalysis extends Omit<AnalysisResult, 'bins'> {
+export interface CalibratedAnalysis extends Omit<AnalysisResult, 'bins' | 'combined'> {
   readonly calibration: ToyCalibration;
   readonly bins: readonly CalibratedBin[];
+  readonly combined: AnalysisResult['combined'] & {
+    readonly pAlpha1McError: number;
+    readonly pAlpha0McError: number;
+    readonly asymptotic: Pick<AnalysisResult['combined'], 'alpha68' | 'alpha90' | 'pAlpha1' | 'pAlpha0'>;
+  };
 }
 
 const fcInterval = (
@@ -61,17 +71,63 @@ const withToys = (g: GlobalTestSummary, global: ToyPValue, local: ToyPValue): Gl
   zGlobal: local.z ?? g.zGlobal,
 });
 
-/** Toy-calibrate an asymptotic analysis of a counts dataset. Same seed → same numbers, any worker count. */
+/** The per-bin numbers of an FC analysis (a ξ bin alone, or the combined fit). */
+function fromAnalysis(a: IntervalAnalysisResult, fallback: Pick<BinAnalysis, 'alpha68' | 'alpha90'>) {
+  const at = (cl: number) => a.fc.intervals.find((i) => Math.abs(i.cl - cl) < 1e-9);
+  return {
+    alpha68: fcInterval(at(0.6827), fallback.alpha68),
+    alpha90: fcInterval(at(0.9), fallback.alpha90),
+    pAlpha1: a.atUpper.toys.pValue,
+    pAlpha0: a.atLower.toys.pValue,
+    pAlpha1McError: a.atUpper.toys.mcError,
+    pAlpha0McError: a.atLower.toys.mcError,
+    z1: a.atUpper.toys.z,
+    z0: a.atLower.toys.z,
+  };
+}
+
+/**
+ * Toy-calibrate an asymptotic analysis of a counts or ξ ± σ dataset. Same seed → same numbers, any
+ * worker count. `combinedToys` sets the toys of the combined tests (α = 1, α = 0) of a counts dataset.
+ */
 export async function calibrateAnalysis(
-  dataset: CountsDataset,
+  dataset: Dataset,
   asymptotic: AnalysisResult,
   options: ToysOptions & RunControl,
 ): Promise<CalibratedAnalysis> {
-  const toys = await calibrateWithToys(countsModel(dataset, asymptotic.systematics), options);
+  const inputs = datasetToyInputs(dataset, { systematics: asymptotic.systematics });
+  const nToys = options.nToys;
+  const job = planToys(inputs.counting, {
+    ...options,
+    analyses: inputs.analyses,
+    ...(inputs.counting !== null && options.combinedToys !== undefined
+      ? { analysisToys: Math.max(1, options.combinedToys) }
+      : nToys === undefined
+        ? {}
+        : { analysisToys: nToys }),
+  });
+  const toys = toysResult(job, (await runToyJob(job, options)).units);
   const byBin = new Map(toys.bins.map((b) => [b.bin, b]));
+  const byKey = new Map(toys.analyses.flatMap((a) => (a.kind === 'interval' ? [[a.key, a] as const] : [])));
   const bins = asymptotic.bins.map((b): CalibratedBin => {
-    const t = byBin.get(b.index);
     const asym = { alpha68: b.alpha68, alpha90: b.alpha90, pAlpha1: b.pAlpha1, pAlpha0: b.pAlpha0 };
+    const t = byBin.get(b.index);
+    const g = byKey.get(`bin${b.index}`);
+    if (g !== undefined) {
+      const f = fromAnalysis(g, b);
+      return {
+        ...b,
+        alpha68: f.alpha68,
+        alpha90: f.alpha90,
+        pAlpha1: f.pAlpha1,
+        pAlpha0: f.pAlpha0,
+        zAlpha1: f.z1 ?? b.zAlpha1,
+        zAlpha0: f.z0 ?? b.zAlpha0,
+        pAlpha1McError: f.pAlpha1McError,
+        pAlpha0McError: f.pAlpha0McError,
+        asymptotic: asym,
+      };
+    }
     if (!t) return { ...b, pAlpha1McError: 0, pAlpha0McError: 0, asymptotic: asym };
     const at = (cl: number) => t.fc.intervals.find((i) => Math.abs(i.cl - cl) < 1e-9);
     return {
@@ -90,6 +146,8 @@ export async function calibrateAnalysis(
   const c1 = toys.combined.find((c) => c.poi === 1);
   const c0 = toys.combined.find((c) => c.poi === 0);
   const c = asymptotic.combined;
+  const comb = byKey.get('combined');
+  const f = comb === undefined ? undefined : fromAnalysis(comb, c);
   return {
     ...asymptotic,
     calibration: {
@@ -97,23 +155,18 @@ export async function calibrateAnalysis(
       nToys: toys.settings.nToys,
       fcToys: toys.settings.fcToys,
       alphaStep: toys.settings.alphaStep,
-      combinedToys: toys.settings.combinedToys,
+      combinedToys: inputs.counting !== null ? toys.settings.combinedToys : toys.settings.analysisToys,
+      combinedGlobalTests: c1 && c0 ? 'toys' : 'asymptotic',
     },
     bins,
     combined: {
       ...c,
-      ...(c1
-        ? {
-            pAlpha1: c1.shared.toys.pValue,
-            allBinsAlpha1: withToys(c.allBinsAlpha1, c1.global.toys, c1.mostSignificant.toys),
-          }
-        : {}),
-      ...(c0
-        ? {
-            pAlpha0: c0.shared.toys.pValue,
-            allBinsAlpha0: withToys(c.allBinsAlpha0, c0.global.toys, c0.mostSignificant.toys),
-          }
-        : {}),
+      ...(f ? { alpha68: f.alpha68, alpha90: f.alpha90, pAlpha1: f.pAlpha1, pAlpha0: f.pAlpha0 } : {}),
+      pAlpha1McError: f?.pAlpha1McError ?? 0,
+      pAlpha0McError: f?.pAlpha0McError ?? 0,
+      asymptotic: { alpha68: c.alpha68, alpha90: c.alpha90, pAlpha1: c.pAlpha1, pAlpha0: c.pAlpha0 },
+      ...(c1 ? { allBinsAlpha1: withToys(c.allBinsAlpha1, c1.global.toys, c1.mostSignificant.toys) } : {}),
+      ...(c0 ? { allBinsAlpha0: withToys(c.allBinsAlpha0, c0.global.toys, c0.mostSignificant.toys) } : {}),
     },
   };
 }

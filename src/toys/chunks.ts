@@ -7,9 +7,11 @@
  * {@link UNIT_COST} toy-fits of work, the grain of scheduling, progress, resume files and shards.
  */
 import { SingleBinKernel, testPoi } from '../likelihood/index.js';
+import type { CountingModel } from '../likelihood/index.js';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { BinToyDrawer, ModelToyDrawer, binGenerator } from './generate.js';
 import { KernelLikelihood } from './kernelLikelihood.js';
+import { runFitChunk, runFitCoverageChunk } from './modelChunks.js';
 import { ModelFits } from './modelFits.js';
 import { createRng } from './rng.js';
 import { exceedThreshold, fcAccepted } from './stats.js';
@@ -32,19 +34,35 @@ const COMBINED_TOY_COST = 150;
 const EXPERIMENT_OVERHEAD_COST = 20;
 
 function taskSize(task: ToyTask): number {
-  return task.kind === 'coverage' ? task.nExperiments : task.nToys;
+  return task.kind === 'coverage' || task.kind === 'fitCoverage' ? task.nExperiments : task.nToys;
 }
 
 function chunkSizeOf(job: ToyJob, task: ToyTask): number {
   const s = job.settings;
-  return task.kind === 'bin' ? s.chunkToys : task.kind === 'combined' ? s.chunkCombined : s.chunkExperiments;
+  switch (task.kind) {
+    case 'bin':
+      return s.chunkToys;
+    case 'combined':
+      return s.chunkCombined;
+    case 'fit':
+      return s.chunkFits;
+    default:
+      return s.chunkExperiments;
+  }
 }
 
 /** Cost of one toy / experiment of a task, in single-bin toy fits. */
 export function itemCost(task: ToyTask): number {
   if (task.kind === 'bin') return 1;
   if (task.kind === 'combined') return COMBINED_TOY_COST;
-  return task.innerToys + EXPERIMENT_OVERHEAD_COST;
+  if (task.kind === 'coverage') return task.innerToys + EXPERIMENT_OVERHEAD_COST;
+  return task.cost;
+}
+
+/** The counting model of a job's per-bin and combined counting tasks. */
+function countingModelOf(job: ToyJob): CountingModel {
+  if (job.model === null) throw new RangeError('a counting task in a job without a counting model');
+  return job.model;
 }
 
 /** All chunks of a job in task order, then chunk order. */
@@ -86,8 +104,9 @@ export function unitCosts(job: ToyJob, units: readonly (readonly ChunkRef[])[]):
 
 function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
   const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
-  const kernel = new SingleBinKernel(job.model, task.bin);
-  const drawer = new BinToyDrawer(job.model);
+  const model = countingModelOf(job);
+  const kernel = new SingleBinKernel(model, task.bin);
+  const drawer = new BinToyDrawer(model);
   const thr = exceedThreshold(task.tObs);
   const gen = task.gen;
   const poi = task.poi;
@@ -111,8 +130,9 @@ function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
 
 function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): number[] {
   const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
-  const fits = new ModelFits(job.model);
-  const drawer = new ModelToyDrawer(job.model);
+  const model = countingModelOf(job);
+  const fits = new ModelFits(model);
+  const drawer = new ModelToyDrawer(model);
   const thrShared = exceedThreshold(task.obs.shared);
   const thrGlobal = exceedThreshold(task.obs.global);
   const thrLocal = exceedThreshold(task.obs.maxLocal);
@@ -146,7 +166,7 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
  */
 function runCoverageChunk(job: ToyJob, task: CoverageTask, ref: ChunkRef): number[] {
   const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
-  const model = job.model;
+  const model = countingModelOf(job);
   const cls = job.settings.cls;
   const crit = cls.map((cl) => chisquareQuantile(cl, 1));
   const kernel = new SingleBinKernel(model, task.bin);
@@ -197,7 +217,11 @@ export function runChunk(job: ToyJob, ref: ChunkRef): ChunkTally {
       ? runBinChunk(job, task, ref)
       : task.kind === 'combined'
         ? runCombinedChunk(job, task, ref)
-        : runCoverageChunk(job, task, ref);
+        : task.kind === 'coverage'
+          ? runCoverageChunk(job, task, ref)
+          : task.kind === 'fit'
+            ? runFitChunk(job, task, ref)
+            : runFitCoverageChunk(job, task, ref);
   return { task: ref.task, chunk: ref.chunk, counts };
 }
 

@@ -7,10 +7,17 @@
  * alone with the constraint terms, as for the toys); each has its own global observables, and its own
  * FC construction at α with `innerToys` toys (chunks.ts `runCoverageChunk`). The FC grid is not
  * needed: whether the interval covers α is decided at α itself.
+ *
+ * General-engine analyses (`analyses`: combined fits, bands, workspaces, ξ ± σ, 2-D regions) are
+ * studied in the same job (modelCoverage.ts), at the true points `truths` or on the α grid.
  */
 import { countingLikelihood } from '../likelihood/index.js';
 import type { CountingModel } from '../likelihood/index.js';
 import { binGenerator } from './generate.js';
+import { planAnalysisCoverage } from './modelCoverage.js';
+import type { AnalysisCoveragePoint } from './modelCoverage.js';
+import { collectModels } from './modelPlan.js';
+import type { AnalysisInput, LimitSide } from './modelSpec.js';
 import {
   gridIntervals,
   requireCount,
@@ -21,7 +28,8 @@ import {
   validateCls,
 } from './plan.js';
 import { TOY_JOB_SCHEMA } from './types.js';
-import type { CoverageTask, ToyJob, ToySource } from './types.js';
+import type { ToyJob, ToySource, ToyTask } from './types.js';
+import { SpecError } from '../errors.js';
 
 export const COVERAGE_DEFAULTS = {
   alphaStep: 0.25,
@@ -41,6 +49,12 @@ export interface CoverageOptions {
   readonly bins?: readonly number[];
   readonly source?: ToySource;
   readonly chunkExperiments?: number;
+  /** General-engine analyses to study too (modelSpec.ts). */
+  readonly analyses?: readonly AnalysisInput[];
+  /** True POI points of the analyses (own units, one value per POI); default the α grid. */
+  readonly truths?: readonly (readonly number[])[];
+  /** Also the coverage of one-sided limits (upper: truth ≤ limit) of one-POI analyses. */
+  readonly limit?: LimitSide;
 }
 
 export interface CoverageSummary {
@@ -50,9 +64,11 @@ export interface CoverageSummary {
   readonly innerToys: number;
   readonly bins: readonly number[];
   readonly points: readonly { readonly bin: number; readonly poi: number; readonly task: number }[];
+  readonly analyses: readonly AnalysisCoveragePoint[];
 }
 
-export function planCoverage(model: CountingModel, options: CoverageOptions): ToyJob {
+/** Plan a coverage study of `model`'s bins (null: none) and of `options.analyses`. */
+export function planCoverage(model: CountingModel | null, options: CoverageOptions): ToyJob {
   const seed = seedString(options.seed);
   const alphaStep = options.alphaStep ?? COVERAGE_DEFAULTS.alphaStep;
   const intervals = gridIntervals(alphaStep);
@@ -60,11 +76,15 @@ export function planCoverage(model: CountingModel, options: CoverageOptions): To
   const innerToys = requireCount(options.innerToys ?? COVERAGE_DEFAULTS.innerToys, 'innerToys');
   const cls = options.cls ?? TOYS_DEFAULTS.cls;
   validateCls(cls);
-  const lik = countingLikelihood(model);
-  const bins = selectBins(options.bins, lik.informativeBins);
-  const tasks: CoverageTask[] = [];
+  if (model === null && (options.analyses ?? []).length === 0) {
+    throw new SpecError('invalid_input', 'nothing to do: no counting model and no analyses', ['analyses']);
+  }
+  const lik = model === null ? null : countingLikelihood(model);
+  const bins = lik === null ? [] : selectBins(options.bins, lik.informativeBins);
+  const tasks: ToyTask[] = [];
   const points: { bin: number; poi: number; task: number }[] = [];
   for (const bin of bins) {
+    if (model === null || lik === null) break;
     const bl = lik.bin(bin);
     for (let j = 0; j <= intervals; j++) {
       const poi = j / intervals;
@@ -80,16 +100,40 @@ export function planCoverage(model: CountingModel, options: CoverageOptions): To
       points.push({ bin, poi, task: tasks.length - 1 });
     }
   }
-  const summary: CoverageSummary = { kind: 'coverage', alphaStep, nExperiments, innerToys, bins, points };
+  const { toyModels, analyses } = collectModels(options.analyses ?? []);
+  const analysisPoints = planAnalysisCoverage(
+    toyModels,
+    analyses,
+    {
+      ...(options.truths === undefined ? {} : { truths: options.truths }),
+      intervals,
+      nExperiments,
+      innerToys,
+      limit: options.limit ?? null,
+    },
+    tasks,
+  );
+  const summary: CoverageSummary = {
+    kind: 'coverage',
+    alphaStep,
+    nExperiments,
+    innerToys,
+    bins,
+    points,
+    analyses: analysisPoints,
+  };
   return sealJob({
     schema: TOY_JOB_SCHEMA,
     kind: 'coverage',
     source: options.source ?? { id: 'model', hash: '' },
     model,
+    toyModels,
+    analyses,
     settings: {
       seed,
       chunkToys: TOYS_DEFAULTS.chunkToys,
       chunkCombined: TOYS_DEFAULTS.chunkCombined,
+      chunkFits: TOYS_DEFAULTS.chunkFits,
       chunkExperiments: requireCount(
         options.chunkExperiments ?? COVERAGE_DEFAULTS.chunkExperiments,
         'chunkExperiments',

@@ -10,6 +10,11 @@
  *
  * Typical use: `calibrateWithToys(model, { seed, nToys, workers })`; or, with control over the run,
  * `planToys` → `runToyJob` (workers, shard, resume, progress, abort) → `toysResult` → `resultJson`.
+ *
+ * Any compiled model: `analyses` (pyhf workspaces, the combined fit of a counts dataset, ξ ± σ data,
+ * template bands, 2-D regions; analysisInputs.ts) run through the general engine (engine.ts,
+ * teststat.ts) in the same jobs, with toy p-values, Feldman–Cousins intervals, one-sided limits
+ * (CLs+b or CLs) and coverage: `toysForAnalyses(analyses, options)`, `coverageForAnalyses(…)`.
  */
 export { createRng, streamSeed } from './rng.js';
 export type { Rng } from './rng.js';
@@ -38,6 +43,7 @@ export {
   toysResult,
 } from './results.js';
 export type {
+  AnalysisCoverageResultPoint,
   AsymptoticP,
   BinToysResult,
   BoundaryToys,
@@ -52,7 +58,7 @@ export type {
 } from './results.js';
 export { makeShardFile, mergeShards, shardJson } from './shards.js';
 export type { MergedShards, MergeOptions } from './shards.js';
-export { calibrateWithToys, coverageStudy } from './calibrate.js';
+export { calibrateWithToys, coverageForAnalyses, coverageStudy, toysForAnalyses } from './calibrate.js';
 export type { RunControl } from './calibrate.js';
 export { TOY_JOB_SCHEMA, TOY_SHARD_SCHEMA, TOY_UNIT_SCHEMA } from './types.js';
 export type {
@@ -62,6 +68,9 @@ export type {
   ChunkTally,
   CombinedTask,
   CoverageTask,
+  FitCoverageTask,
+  FitTask,
+  FitTest,
   ModelGenerator,
   ShardFile,
   ToyJob,
@@ -71,4 +80,41 @@ export type {
   UnitTally,
 } from './types.js';
 export { calibrateAnalysis } from './calibrateAnalysis.js';
+export {
+  countingAnalyses,
+  datasetToyInputs,
+  gaussianAnalyses,
+  templateAnalyses,
+  TIED_ALPHA,
+  workspaceAnalyses,
+} from './analysisInputs.js';
+export type { DatasetToyInputs, WorkspaceAnalysisOptions } from './analysisInputs.js';
+export { GAUSSIAN_POI } from './modelSpec.js';
+export type {
+  AnalysisInput,
+  GaussianModelSpec,
+  LimitSide,
+  ToyAnalysis,
+  ToyModelSpec,
+  WorkspaceModelSpec,
+} from './modelSpec.js';
+export { buildEngine, EXPERIMENT, OBSERVED, TOY } from './engine.js';
+export type { DataSlot, ToyEngine } from './engine.js';
+export { FIT_T_TIE, StatEvaluator } from './teststat.js';
+export type { StatTest, TestSide } from './teststat.js';
+export { TOY_EDM_TOLERANCE } from './workspaceEngine.js';
+export { limitCrossing } from './modelResults.js';
+export type {
+  AnalysisBoundaryTest,
+  ToyAnalysisResult,
+  IntervalAnalysisResult,
+  LimitPoint,
+  LimitResult,
+  LimitStatus,
+  LimitValue,
+  RegionAnalysisResult,
+  RegionPoint,
+} from './modelResults.js';
+export type { AnalysisPlan, IntervalPlan, LimitPlan, RegionPlan } from './modelPlan.js';
+export type { AnalysisCoveragePoint } from './modelCoverage.js';
 export type { CalibratedAnalysis, CalibratedBin, ToyCalibration } from './calibrateAnalysis.js';

@@ -9,6 +9,10 @@
  *   q0 = t̃(0) and get `nToys` toys; the interior points get `fcToys` (Feldman–Cousins belt).
  * Combined (≥ 2 informative bins, `combinedToys` > 0): toys of the whole model at α = 1 and α = 0 for
  * every bin, each tallying the shared-α q, the global Λ and the largest local q (modelFits.ts).
+ *
+ * General-engine analyses (`analyses`: the combined one-α fit, bands, pyhf workspaces, ξ ± σ data,
+ * 2-D regions; modelPlan.ts) are planned into the same job, so one run, its shards and its merge
+ * carry both kinds. Without a counting model (`model` null) the job holds only those.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -23,6 +27,9 @@ import type { CountingModel } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { binGenerator, modelGenerator } from './generate.js';
 import { ModelFits } from './modelFits.js';
+import { collectModels, planAnalyses } from './modelPlan.js';
+import type { AnalysisPlan } from './modelPlan.js';
+import type { AnalysisInput, LimitSide } from './modelSpec.js';
 import { TOY_JOB_SCHEMA } from './types.js';
 import type { BinTask, CombinedTask, ToyJob, ToyJobSettings, ToySource, ToyTask } from './types.js';
 
@@ -36,6 +43,8 @@ export const TOYS_DEFAULTS = {
   chunkToys: 10_000,
   chunkCombined: 500,
   chunkExperiments: 20,
+  regionStep: 0.1,
+  chunkFits: 100,
 } as const;
 
 export interface ToysOptions {
@@ -55,6 +64,18 @@ export interface ToysOptions {
   /** Work-split settings (change what is drawn; normally left at the defaults). */
   readonly chunkToys?: number;
   readonly chunkCombined?: number;
+  /** Toys per chunk of the general-engine tasks. */
+  readonly chunkFits?: number;
+  /** General-engine analyses (modelSpec.ts). */
+  readonly analyses?: readonly AnalysisInput[];
+  /** Toys at the grid ends (boundary tests) of the analyses; default `nToys`. */
+  readonly analysisToys?: number;
+  /** Grid step of 2-D regions on each POI range (1/step an integer; 0.1 → 11 × 11 points). */
+  readonly regionStep?: number;
+  /** One-sided limits for one-POI analyses: upper (q̃_μ) or lower. */
+  readonly limit?: LimitSide;
+  /** Limits by CLs = CLs+b/CLb (toys at the reference end too) instead of CLs+b. */
+  readonly clsMethod?: boolean;
 }
 
 /** The per-bin summary stored in a toys job. */
@@ -104,6 +125,11 @@ export interface ToysSummary {
   readonly informativeBins: readonly number[];
   readonly bins: readonly BinPlan[];
   readonly combined: readonly CombinedPlan[];
+  readonly analysisToys: number;
+  readonly regionStep: number;
+  readonly limit: LimitSide | null;
+  readonly clsMethod: boolean;
+  readonly analyses: readonly AnalysisPlan[];
 }
 
 export function requireCount(value: number, name: string, min = 1): number {
@@ -172,8 +198,11 @@ export function sealJob(job: Omit<ToyJob, 'hash'>): ToyJob {
   return { ...(JSON.parse(text) as Omit<ToyJob, 'hash'>), hash };
 }
 
-/** Plan the toys of `model` (observed data inside it). Throws SpecError for bad options. */
-export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
+/**
+ * Plan the toys of `model` (observed data inside it; null: none) and of `options.analyses`. Throws
+ * SpecError for bad options.
+ */
+export function planToys(model: CountingModel | null, options: ToysOptions): ToyJob {
   const seed = seedString(options.seed);
   const nToys = requireCount(options.nToys ?? TOYS_DEFAULTS.nToys, 'nToys');
   const fcToys = requireCount(options.fcToys ?? TOYS_DEFAULTS.fcToys, 'fcToys');
@@ -187,14 +216,82 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
     chunkToys: requireCount(options.chunkToys ?? TOYS_DEFAULTS.chunkToys, 'chunkToys'),
     chunkCombined: requireCount(options.chunkCombined ?? TOYS_DEFAULTS.chunkCombined, 'chunkCombined'),
     chunkExperiments: TOYS_DEFAULTS.chunkExperiments,
+    chunkFits: requireCount(options.chunkFits ?? TOYS_DEFAULTS.chunkFits, 'chunkFits'),
     cls: [...cls],
   };
+  const analysisToys = requireCount(options.analysisToys ?? nToys, 'analysisToys');
+  const regionStep = options.regionStep ?? TOYS_DEFAULTS.regionStep;
+  const regionIntervals = gridIntervals(regionStep, 'regionStep');
+  const limit = options.limit ?? null;
+  const clsMethod = options.clsMethod ?? false;
+  if (clsMethod && limit === null) {
+    throw new SpecError('invalid_input', 'clsMethod: CLs needs a limit side (upper or lower)', ['clsMethod']);
+  }
+  if ((options.analyses ?? []).length === 0 && model === null) {
+    throw new SpecError('invalid_input', 'nothing to do: no counting model and no analyses', ['analyses']);
+  }
 
+  const tasks: ToyTask[] = [];
+  const binPlans: BinPlan[] = [];
+  const combined: CombinedPlan[] = [];
+  let informativeBins: number[] = [];
+  if (model !== null) {
+    informativeBins = planCounting(model, options, { nToys, fcToys, intervals, combinedToys }, tasks, {
+      binPlans,
+      combined,
+    });
+  }
+  const { toyModels, analyses } = collectModels(options.analyses ?? []);
+  const analysisPlans = planAnalyses(
+    toyModels,
+    analyses,
+    { nToys: analysisToys, fcToys, alphaStep, regionStep, cls, limit, clsMethod },
+    { intervals, regionIntervals },
+    tasks,
+  );
+
+  const summary: ToysSummary = {
+    kind: 'toys',
+    nToys,
+    fcToys,
+    alphaStep,
+    combinedToys,
+    informativeBins,
+    bins: binPlans,
+    combined,
+    analysisToys,
+    regionStep,
+    limit,
+    clsMethod,
+    analyses: analysisPlans,
+  };
+  return sealJob({
+    schema: TOY_JOB_SCHEMA,
+    kind: 'toys',
+    source: options.source ?? { id: 'model', hash: '' },
+    model,
+    toyModels,
+    analyses,
+    settings,
+    tasks,
+    summary,
+  });
+}
+
+/** The per-bin and combined counting tasks; returns the informative bins. */
+function planCounting(
+  model: CountingModel,
+  options: ToysOptions,
+  n: { nToys: number; fcToys: number; intervals: number; combinedToys: number },
+  tasks: ToyTask[],
+  out: { binPlans: BinPlan[]; combined: CombinedPlan[] },
+): number[] {
+  const { nToys, fcToys, intervals, combinedToys } = n;
+  const cls = options.cls ?? TOYS_DEFAULTS.cls;
   const lik = countingLikelihood(model); // validates the model
   const bins = selectBins(options.bins, lik.informativeBins);
   const grid = Array.from({ length: intervals + 1 }, (_, j) => j / intervals);
-  const tasks: ToyTask[] = [];
-  const binPlans: BinPlan[] = bins.map((bin) => {
+  bins.forEach((bin) => {
     const bl = lik.bin(bin);
     const kernel = new SingleBinKernel(model, bin);
     const data = model.bins[bin]!;
@@ -215,7 +312,7 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
     });
     const b1 = boundaryTest(bl, 1);
     const b0 = boundaryTest(bl, 0);
-    return {
+    out.binPlans.push({
       bin,
       poiHat: bl.fitUnconditional().poi,
       grid,
@@ -229,10 +326,9 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
         const iv = poiInterval(bl, { cl });
         return { cl, lower: iv.lower, upper: iv.upper };
       }),
-    };
+    });
   });
 
-  const combined: CombinedPlan[] = [];
   if (combinedToys > 0 && lik.informativeBins.length >= 2) {
     const fits = new ModelFits(model);
     const n = model.bins.map((b) => b.nOn);
@@ -250,7 +346,7 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
       tasks.push(task);
       const bt = boundaryTest(lik, v);
       const gt = globalBoundaryTest(lik, v);
-      combined.push({
+      out.combined.push({
         poi: v,
         task: tasks.length - 1,
         poiHat: bt.poiHat,
@@ -267,23 +363,5 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
     }
   }
 
-  const summary: ToysSummary = {
-    kind: 'toys',
-    nToys,
-    fcToys,
-    alphaStep,
-    combinedToys,
-    informativeBins: [...lik.informativeBins],
-    bins: binPlans,
-    combined,
-  };
-  return sealJob({
-    schema: TOY_JOB_SCHEMA,
-    kind: 'toys',
-    source: options.source ?? { id: 'model', hash: '' },
-    model,
-    settings,
-    tasks,
-    summary,
-  });
+  return [...lik.informativeBins];
 }

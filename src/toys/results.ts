@@ -4,17 +4,22 @@
  * summed per task, so a single run, any number of workers, and merged shards give the same bytes
  * (`resultJson`).
  */
-import { significance } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { jobUnits } from './chunks.js';
 import type { CoverageSummary } from './coverage.js';
 import type { BinPlan, CombinedPlan, ToysSummary } from './plan.js';
-import { fcAccepted, finiteOrNull, fraction, toyPValue } from './stats.js';
+import { asym, countsOf, fcInterval, fcPoint } from './fcResults.js';
+import type { AsymptoticP, FcPoint, IntervalPair } from './fcResults.js';
+import { fraction, toyPValue } from './stats.js';
 import type { Fraction, ToyPValue } from './stats.js';
 import type { BinTask, ToyJob, UnitTally } from './types.js';
+import { analysisResults } from './modelResults.js';
+import type { ToyAnalysisResult } from './modelResults.js';
 
-export const TOYS_RESULT_SCHEMA = 'cevns-coherency/toys-result@1';
-export const COVERAGE_RESULT_SCHEMA = 'cevns-coherency/coverage-result@1';
+export const TOYS_RESULT_SCHEMA = 'cevns-coherency/toys-result@2';
+export type { AsymptoticP, FcPoint, IntervalPair } from './fcResults.js';
+
+export const COVERAGE_RESULT_SCHEMA = 'cevns-coherency/coverage-result@2';
 
 /** Sum of the chunk tallies per task; throws if a (task, chunk) appears twice. */
 export function sumTallies(
@@ -57,45 +62,12 @@ export function sumTallies(
   return { counts, missingUnits };
 }
 
-export interface AsymptoticP {
-  readonly pValue: number;
-  readonly z: number | null;
-}
-
-function asym(p: number): AsymptoticP {
-  return { pValue: p, z: finiteOrNull(significance(p)) };
-}
-
 export interface BoundaryToys {
   readonly poi: 0 | 1;
   /** Observed q = t̃(poi). */
   readonly q: number;
   readonly asymptotic: AsymptoticP;
   readonly toys: ToyPValue;
-}
-
-export interface FcPoint {
-  readonly poi: number;
-  readonly t: number;
-  readonly pAsymptotic: number;
-  readonly pToys: number;
-  readonly mcError: number;
-  readonly nToys: number;
-  /** FC acceptance of poi at each CL (order of `settings.cls`). */
-  readonly accepted: readonly boolean[];
-}
-
-export interface IntervalPair {
-  readonly cl: number;
-  /** Feldman–Cousins: edges interpolated between accepted and rejected grid points (see `fcInterval`). */
-  readonly lower: number | null;
-  readonly upper: number | null;
-  /** Whether the accepted grid points were one piece. */
-  readonly connected: boolean;
-  /** No grid point accepted: the interval is narrower than the grid; the cell holding p̂oi is reported. */
-  readonly belowGridResolution: boolean;
-  /** Asymptotic (likelihood `poiInterval`). */
-  readonly asymptotic: { readonly lower: number; readonly upper: number };
 }
 
 export interface BinToysResult {
@@ -149,62 +121,22 @@ export interface ToysResult {
     readonly cls: readonly number[];
     readonly chunkToys: number;
     readonly chunkCombined: number;
+    readonly chunkFits: number;
+    /** The general-engine analyses: toys at the grid ends, 2-D grid step, limits. */
+    readonly analysisToys: number;
+    readonly regionStep: number;
+    readonly limit: ToysSummary['limit'];
+    readonly clsMethod: boolean;
   };
   readonly bins: readonly BinToysResult[];
   readonly combined: readonly CombinedToys[];
+  /** General-engine analyses (combined fits, bands, workspaces, ξ ± σ, 2-D regions). */
+  readonly analyses: readonly ToyAnalysisResult[];
 }
 
 /** Display label of a bin: the source's label, or "bin i". */
 export function binLabel(job: ToyJob, bin: number): string {
   return job.source.binLabels?.[bin] ?? `bin ${bin}`;
-}
-
-function countsOf(counts: number[][], task: number): number[] {
-  return counts[task] ?? [];
-}
-
-/**
- * The Feldman–Cousins interval at one CL from the accepted grid points. The span of accepted grid
- * points alone would shrink the interval inwards by up to one grid step on each side (and could exclude
- * p̂oi), so each edge is interpolated linearly in the toy p-value between the last rejected and the first
- * accepted grid point, where p_toys crosses 1 − CL, and the hull always contains p̂oi. If no grid point
- * is accepted (an interval narrower than the grid), the grid cell holding p̂oi is reported and flagged.
- */
-function fcInterval(plan: BinPlan, points: readonly FcPoint[], c: number, cl: number): IntervalPair {
-  const grid = plan.grid;
-  const acc = points.flatMap((p, j) => (p.accepted[c] ? [j] : []));
-  const first = acc[0];
-  const last = acc[acc.length - 1];
-  const a = plan.asymptoticIntervals[c] ?? { lower: NaN, upper: NaN };
-  const crossing = (rejected: number, accepted: number): number => {
-    const pr = (points[rejected]?.pToys ?? NaN) - (1 - cl);
-    const pa = (points[accepted]?.pToys ?? NaN) - (1 - cl);
-    const xr = grid[rejected] as number;
-    const xa = grid[accepted] as number;
-    return pa > pr && pr <= 0 ? xr + ((0 - pr) / (pa - pr)) * (xa - xr) : xa;
-  };
-  if (first === undefined || last === undefined) {
-    let j = 0;
-    while (j + 2 < grid.length && (grid[j + 1] as number) <= plan.poiHat) j++;
-    return {
-      cl,
-      lower: grid[j] as number,
-      upper: grid[j + 1] ?? (grid[j] as number),
-      connected: true,
-      belowGridResolution: true,
-      asymptotic: { lower: a.lower, upper: a.upper },
-    };
-  }
-  const lower = first > 0 ? crossing(first - 1, first) : (grid[first] as number);
-  const upper = last < grid.length - 1 ? crossing(last + 1, last) : (grid[last] as number);
-  return {
-    cl,
-    lower: Math.min(lower, plan.poiHat),
-    upper: Math.max(upper, plan.poiHat),
-    connected: last - first + 1 === acc.length,
-    belowGridResolution: false,
-    asymptotic: { lower: a.lower, upper: a.upper },
-  };
 }
 
 function binResult(job: ToyJob, plan: BinPlan, counts: number[][], step: number): BinToysResult {
@@ -213,15 +145,7 @@ function binResult(job: ToyJob, plan: BinPlan, counts: number[][], step: number)
     const t = plan.tasks[j] as number;
     const task = job.tasks[t] as BinTask;
     const [n = 0, k = 0] = countsOf(counts, t);
-    return {
-      poi,
-      t: task.tObs,
-      pAsymptotic: plan.pAsymptotic[j] as number,
-      pToys: n > 0 ? k / n : NaN,
-      mcError: n > 0 ? Math.sqrt(((k / n) * (1 - k / n)) / n) : NaN,
-      nToys: n,
-      accepted: cls.map((cl) => fcAccepted(task.tObs, k, n, cl)),
-    };
+    return fcPoint(poi, task.tObs, plan.pAsymptotic[j] as number, k, n, cls);
   });
   const intervals: IntervalPair[] = cls.map((cl, c) => fcInterval(plan, points, c, cl));
   const boundary = (poi: 0 | 1): BoundaryToys => {
@@ -289,9 +213,15 @@ export function toysResult(job: ToyJob, units: readonly UnitTally[]): ToysResult
       cls: job.settings.cls,
       chunkToys: job.settings.chunkToys,
       chunkCombined: job.settings.chunkCombined,
+      chunkFits: job.settings.chunkFits,
+      analysisToys: summary.analysisToys,
+      regionStep: summary.regionStep,
+      limit: summary.limit,
+      clsMethod: summary.clsMethod,
     },
     bins: summary.bins.map((b) => binResult(job, b, counts, summary.alphaStep)),
     combined: summary.combined.map((c) => combinedResult(c, counts)),
+    analyses: analysisResults(job, summary.analyses, counts),
   };
 }
 
@@ -306,6 +236,20 @@ export interface CoveragePoint {
   readonly method: CoverageMethod;
   readonly coverage: Fraction;
   /** (coverage − CL)/MC error: how many standard errors from nominal (null without error). */
+  readonly pull: number | null;
+  readonly failed: number;
+}
+
+/** Coverage of a general-engine analysis at one true point, CL and method. */
+export interface AnalysisCoverageResultPoint {
+  readonly key: string;
+  readonly label: string;
+  readonly pois: readonly string[];
+  readonly truth: readonly number[];
+  readonly cl: number;
+  /** feldmanCousins, asymptotic (one POI), deltaChi2 (Wilks, k POIs), upperLimit/lowerLimit. */
+  readonly method: string;
+  readonly coverage: Fraction;
   readonly pull: number | null;
   readonly failed: number;
 }
@@ -326,6 +270,7 @@ export interface CoverageResult {
     readonly chunkExperiments: number;
   };
   readonly points: readonly CoveragePoint[];
+  readonly analyses: readonly AnalysisCoverageResultPoint[];
 }
 
 /** The coverage result of a `planCoverage` job. */
@@ -374,6 +319,28 @@ export function coverageResult(job: ToyJob, units: readonly UnitTally[]): Covera
       chunkExperiments: job.settings.chunkExperiments,
     },
     points,
+    analyses: summary.analyses.flatMap((p) => {
+      const c = countsOf(counts, p.task);
+      const n = c[0] ?? 0;
+      const M = p.methods.length;
+      const failed = c[1 + M * cls.length] ?? 0;
+      return cls.flatMap((cl, j) =>
+        p.methods.map((method, m): AnalysisCoverageResultPoint => {
+          const cov = fraction(c[1 + M * j + m] ?? 0, n);
+          return {
+            key: p.key,
+            label: p.label,
+            pois: p.pois,
+            truth: p.truth,
+            cl,
+            method,
+            coverage: cov,
+            pull: cov.mcError > 0 ? (cov.value - cl) / cov.mcError : null,
+            failed,
+          };
+        }),
+      );
+    }),
   };
 }
 

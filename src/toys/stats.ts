@@ -30,9 +30,13 @@ export const T_ZERO = 1e-8;
 /** Relative tolerance for ties between a toy's statistic and the observed one. */
 export const T_TIE = 1e-9;
 
-/** Toys with t ≥ this threshold are "at least as extreme" as tObs (see the module comment). */
-export function exceedThreshold(tObs: number): number {
-  const thr = tObs - T_TIE * Math.max(1, tObs);
+/**
+ * Toys with t ≥ this threshold are "at least as extreme" as tObs (see the module comment). `tie` is
+ * the relative tie tolerance: T_TIE for the closed-form kernels (exact to rounding), teststat.ts
+ * `FIT_T_TIE` for statistics from iterative fits.
+ */
+export function exceedThreshold(tObs: number, tie: number = T_TIE): number {
+  const thr = tObs - tie * Math.max(1, tObs);
   return thr > T_ZERO ? thr : T_ZERO;
 }
 

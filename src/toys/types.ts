@@ -9,6 +9,8 @@
  * summed per task: any grouping of chunks into units, workers or shards gives the same sums.
  */
 import type { CountingModel } from '../likelihood/index.js';
+import type { LimitSide, ToyAnalysis, ToyModelSpec } from './modelSpec.js';
+import type { TestSide } from './teststat.js';
 
 export const TOY_JOB_SCHEMA = 'cevns-coherency/toy-job@1';
 export const TOY_SHARD_SCHEMA = 'cevns-coherency/toy-shard@1';
@@ -85,7 +87,52 @@ export interface CoverageTask {
   readonly gen: BinGenerator;
 }
 
-export type ToyTask = BinTask | CombinedTask | CoverageTask;
+/** One statistic a fit task evaluates on every toy, with its observed value. */
+export interface FitTest {
+  /** POI values (the analysis' POIs, their own units). */
+  readonly values: readonly number[];
+  readonly side: TestSide;
+  readonly tObs: number;
+}
+
+/**
+ * Toys of a general-engine analysis (job.analyses[analysis]) generated at the parameter point `gen`;
+ * every toy is fitted once freely and once per distinct tested point: tally
+ * [toys, toys with t_j ≥ tObs_j for each test j, failed] (modelChunks.ts). Serves the FC grid (at the
+ * grid point, generated at θ̂̂ of that point: the two-sided t̃ and, for limits, the one-sided one), the
+ * boundary tests, and the CLb toys of CLs (generated at the reference end, tested at every grid point).
+ */
+export interface FitTask {
+  readonly kind: 'fit';
+  readonly key: string;
+  readonly analysis: number;
+  readonly gen: readonly number[];
+  readonly nToys: number;
+  readonly tests: readonly FitTest[];
+  /** Cost of one toy in single-bin toy fits (work split and progress only). */
+  readonly cost: number;
+}
+
+/**
+ * Coverage of an analysis at a true POI point: pseudo-experiments drawn at `gen` (θ̂̂ of the observed
+ * data at `truth`), each with its own FC construction at `truth` (`innerToys` toys at its own
+ * θ̂̂(truth)): tally [experiments, covered per CL per method (order `methods`), failed].
+ */
+export interface FitCoverageTask {
+  readonly kind: 'fitCoverage';
+  readonly key: string;
+  readonly analysis: number;
+  readonly truth: readonly number[];
+  readonly gen: readonly number[];
+  readonly nExperiments: number;
+  readonly innerToys: number;
+  /** Also tally the one-sided limit at `truth` (upper: covered iff truth ≤ limit). */
+  readonly side: LimitSide | null;
+  readonly methods: readonly string[];
+  readonly cost: number;
+}
+
+export type ToyTask = BinTask | CombinedTask | CoverageTask | FitTask | FitCoverageTask;
 
 /** Settings that change what is drawn (all enter the job hash). */
 export interface ToyJobSettings {
@@ -94,6 +141,8 @@ export interface ToyJobSettings {
   readonly chunkToys: number;
   readonly chunkCombined: number;
   readonly chunkExperiments: number;
+  /** Toys per chunk of the general-engine fit tasks. */
+  readonly chunkFits: number;
   /** Confidence levels of the FC acceptance (coverage tasks tally each). */
   readonly cls: readonly number[];
 }
@@ -102,7 +151,11 @@ export interface ToyJob {
   readonly schema: typeof TOY_JOB_SCHEMA;
   readonly kind: 'toys' | 'coverage';
   readonly source: ToySource;
-  readonly model: CountingModel;
+  /** The counting model of the per-bin and combined counting tasks (null when there are none). */
+  readonly model: CountingModel | null;
+  /** Models and analyses of the general-engine tasks (modelSpec.ts); empty when there are none. */
+  readonly toyModels: readonly ToyModelSpec[];
+  readonly analyses: readonly ToyAnalysis[];
   readonly settings: ToyJobSettings;
   readonly tasks: readonly ToyTask[];
   /** Per-bin and combined asymptotic numbers and what else the result needs (plan.ts, coverage.ts). */

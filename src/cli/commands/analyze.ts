@@ -17,7 +17,6 @@ import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { countArg, workersArg } from '../toyRun.js';
 import { calibrateAnalysis, type CalibratedAnalysis } from '../../toys/index.js';
-import { SpecError } from '../../errors.js';
 
 const AnalyzeOptionsSchema = z
   .object({
@@ -150,7 +149,7 @@ function humanReport(
   const fmtC = (p: number): string =>
     calibration !== undefined && p === 0 ? `< ${(1 / calibration.combinedToys).toExponential(0)}` : fmtP(p);
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic); p(α=1) = ${fmtC(c.pAlpha1)}, p(α=0) = ${fmtC(c.pAlpha0)}`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${calibration ? 'Feldman–Cousins' : 'asymptotic'}); p(α=1) = ${fmtC(c.pAlpha1)}, p(α=0) = ${fmtC(c.pAlpha0)}`,
   );
   for (const [name, g] of [
     ['α = 1', c.allBinsAlpha1],
@@ -196,7 +195,7 @@ export function registerAnalyze(program: Command): void {
     .option('--out <dir>', 'also write analysis.json and Figures 5 and 6 (SVG, PNG) to DIR')
     .option(
       '--toys <N>',
-      'calibrate with N toys per bin: toy p-values and Feldman–Cousins intervals (counts datasets)',
+      'calibrate with N toys per bin: toy p-values and Feldman–Cousins intervals, per bin and combined',
     )
     .option('--seed <seed>', 'seed of the toys (recorded in the output)', '1')
     .option('--workers <N>', 'worker threads for the toys (results do not depend on it)')
@@ -207,13 +206,6 @@ export function registerAnalyze(program: Command): void {
       let result: AnalysisResult = asymptotic;
       let calibration: CalibratedAnalysis['calibration'] | undefined;
       if (o.toys !== undefined) {
-        if (dataset.kind !== 'counts') {
-          throw new SpecError(
-            'invalid_input',
-            `--toys needs a counts dataset; ${dataset.id} is a ξ ± σ dataset`,
-            ['toys'],
-          );
-        }
         const calibrated = await calibrateAnalysis(dataset, asymptotic, {
           seed: o.seed,
           nToys: o.toys,
