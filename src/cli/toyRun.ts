@@ -1,20 +1,14 @@
 /**
- * The toy-run machinery shared by `toys`, `coverage` and `analyze --toys`: option schemas, dataset →
- * counting model, a progress bar on a terminal (quiet in CI and pipes), resumable chunk files,
+ * The toy-run machinery shared by `toys`, `coverage` and `analyze --toys`: option schemas, a progress bar on a terminal (quiet in CI and pipes), resumable chunk files,
  * Ctrl-C handling that keeps finished work, and the shard branch (`--shard k/n` → shard file).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadDataset } from '../data/index.js';
-import type { CountsDataset } from '../data/index.js';
 import { ToolkitError, SpecError } from '../errors.js';
-import { countsModel } from '../likelihood/index.js';
-import type { CountingModel, SystematicsTreatment } from '../likelihood/index.js';
 import {
   jobUnits,
   makeShardFile,
@@ -24,7 +18,7 @@ import {
   TOY_UNIT_SCHEMA,
   unitCosts,
 } from '../toys/index.js';
-import type { RunOutcome, ShardSpec, ToyJob, ToySource, UnitTally } from '../toys/index.js';
+import type { RunOutcome, ShardSpec, ToyJob, UnitTally } from '../toys/index.js';
 import { OutputSet, print, writeFileAtomic } from './io.js';
 import { numberArg } from './options.js';
 
@@ -64,40 +58,23 @@ export const gridStepArg = numberArg('a grid step').refine(
 
 export const systematicsArg = z.enum(['profiled', 'none']).default('profiled');
 
-// ---------------------------------------------------------------------------------------------
-// Dataset → model.
+/** One or two comma-separated parameter names. */
+export const poiListArg = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()))
+  .refine((xs) => xs.length >= 1 && xs.length <= 2 && xs.every((x) => x.length > 0), {
+    message: 'expected one POI name, or two separated by a comma (a 2-D region)',
+  });
 
-export interface LoadedModel {
-  readonly dataset: CountsDataset;
-  readonly model: CountingModel;
-  readonly source: ToySource;
-}
+export const limitArg = z.enum(['upper', 'lower']);
 
-/** Bin label: the recoil-energy range. */
-function labelOf(bin: CountsDataset['bins'][number]): string {
-  return `${bin.tLoKeV.toFixed(1)}–${bin.tHiKeV.toFixed(1)} keV`;
-}
-
-/** Load a counts dataset (shipped name or path) and map it onto the counting model (α = poi). */
-export function loadCountsModel(
-  datasetArg: string | undefined,
-  systematics: SystematicsTreatment,
-): LoadedModel {
-  const dataset = loadDataset(datasetArg);
-  if (dataset.kind !== 'counts') {
-    throw new SpecError(
-      'invalid_dataset',
-      `dataset ${dataset.id}: toys need per-bin counts (kind "counts"); this one is "${dataset.kind}" (ξ ± σ)`,
-      ['kind'],
-    );
-  }
-  const hash = createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
-  return {
-    dataset,
-    model: countsModel(dataset, systematics),
-    source: { id: dataset.id, hash, binLabels: dataset.bins.map(labelOf) },
-  };
-}
+/** True POI points: numbers (one POI) or a:b pairs (two POIs), comma-separated. */
+export const truthListArg = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.split(':').map((v) => (v.trim() === '' ? NaN : Number(v)))))
+  .refine((xs) => xs.every((p) => p.length >= 1 && p.length <= 2 && p.every(Number.isFinite)), {
+    message: 'expected POI values separated by commas (0,0.5,1), or a:b pairs for two POIs',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Running with progress, resume files and Ctrl-C.

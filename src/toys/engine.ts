@@ -37,6 +37,11 @@ export interface ToyEngine {
   readonly fitCost: number;
   /** Draw a dataset at `gen` into slot 1 or 2 (fixed draw order; see the implementations). */
   draw(rng: Rng, gen: ArrayLike<number>, slot: DataSlot): void;
+  /**
+   * Put given data into slot 1 or 2 (main data in the model's order; auxiliary data of a workspace in
+   * pyhf's order, absent: unchanged): statistics of datasets from elsewhere (tests, cross-checks).
+   */
+  load(slot: DataSlot, main: ArrayLike<number>, aux?: ArrayLike<number>): void;
   /** Make `slot` the data the fits see. */
   select(slot: DataSlot): void;
   /** Fit with every POI free, warm-started at `warm`. False if the fit fails. */

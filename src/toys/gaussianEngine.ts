@@ -57,6 +57,11 @@ class GaussianEngine implements ToyEngine {
     }
   }
 
+  load(slot: DataSlot, main: ArrayLike<number>): void {
+    if (slot === 0) throw new RangeError('slot 0 holds the observed data');
+    this.x[slot]!.set(main);
+  }
+
   select(slot: DataSlot): void {
     const x = this.x[slot]!;
     // The likelihood copies the numbers it needs; the bins are rebuilt for each dataset.

@@ -135,6 +135,12 @@ class WorkspaceEngine implements ToyEngine {
     }
   }
 
+  load(slot: DataSlot, main: ArrayLike<number>, aux?: ArrayLike<number>): void {
+    if (slot === 0) throw new RangeError('slot 0 holds the observed data');
+    this.main[slot]!.set(main);
+    if (aux !== undefined) this.aux[slot]!.set(aux);
+  }
+
   select(slot: DataSlot): void {
     this.current = slot;
     this.model.setData(this.main[slot]!, this.aux[slot]!);

@@ -1,7 +1,10 @@
 /**
- * `coherency coverage [DATASET] [--alpha-step 0.25] [--experiments 1000] [--inner-toys 1000] ...`:
- * for true α on a grid (0 and 1 included), the fraction of pseudo-experiments whose Feldman–Cousins,
- * asymptotic and Δχ² intervals cover it, with binomial Monte Carlo errors, and a plot.
+ * `coherency coverage [INPUT] [--alpha-step 0.25] [--experiments 1000] [--inner-toys 1000] ...`:
+ * for true α on a grid (0 and 1 included) or at `--truth` values, the fraction of pseudo-experiments
+ * whose Feldman–Cousins, asymptotic and Δχ² intervals (and with --limit the one-sided limits) cover
+ * it, with binomial Monte Carlo errors, and a plot. INPUT as for `toys` (../toyInput.ts): per bin for
+ * counts datasets (with --combined also the combined fit), combined and per bin for ξ ± σ, combined
+ * and per band for templates, the POI (or a 2-D region) of a pyhf workspace.
  *
  * Files with --out DIR: coverage.json (byte-identical for any worker count and to `coherency merge`
  * of the shards), coverage.csv, coverage.svg/png; with --shard k/n only shard-k-of-n.json.
@@ -28,11 +31,15 @@ import {
 import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
+import { loadToyInput } from '../toyInput.js';
+import { analysisCoverageTable } from './toyAnalyses.js';
 import {
   countArg,
   gridStepArg,
-  loadCountsModel,
+  limitArg,
   numberListArg,
+  poiListArg,
+  truthListArg,
   removeChunkFiles,
   runJobOrShard,
   shardArg,
@@ -98,27 +105,40 @@ export function printCoverageResult(r: CoverageResult): void {
   print(
     `Coverage for ${r.source.id}: seed ${s.seed}; ${s.nExperiments} pseudo-experiments per true α, ${s.innerToys} toys per FC construction${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
   );
-  print(coverageTable(r, 'text'));
-  const fc = r.points.filter((p) => p.method === 'feldmanCousins');
+  if (r.points.length > 0) print(coverageTable(r, 'text'));
+  if (r.analyses.length > 0) {
+    print(
+      'Profile-likelihood analyses (pseudo-experiments at θ̂̂(truth) of the data; ± binomial MC error; upperLimit/lowerLimit: the one-sided CLs+b limit lies beyond the truth)',
+    );
+    print(analysisCoverageTable(r.analyses, s.cls, 'text'));
+  }
+  const fc = [...r.points, ...r.analyses].filter((p) => p.method === 'feldmanCousins');
   const worst = fc.reduce((a, p) => (Math.abs(p.pull ?? 0) > Math.abs(a.pull ?? 0) ? p : a), fc[0]!);
   if (worst !== undefined) {
     print(
-      `Feldman–Cousins: largest deviation from nominal ${((worst.coverage.value - worst.cl) * 100).toFixed(1)} points = ${(worst.pull ?? 0).toFixed(1)} σ_MC (bin ${worst.bin}, α = ${worst.poi}, CL ${pct(worst.cl)}); ${fc.filter((p) => Math.abs(p.pull ?? 0) <= 3).length}/${fc.length} points within 3 σ_MC.`,
+      `Feldman–Cousins: largest deviation from nominal ${((worst.coverage.value - worst.cl) * 100).toFixed(1)} points = ${(worst.pull ?? 0).toFixed(1)} σ_MC (${'bin' in worst ? `bin ${worst.bin}, α = ${worst.poi}` : `${worst.label}, ${worst.pois.join(', ')} = ${worst.truth.join(', ')}`}, CL ${pct(worst.cl)}); ${fc.filter((p) => Math.abs(p.pull ?? 0) <= 3).length}/${fc.length} points within 3 σ_MC.`,
     );
   }
 }
 
-/** Coverage vs true α, one panel per CL; bins pooled (Σ covered / Σ experiments) when there are several. */
+/**
+ * Coverage vs true α, one panel per CL; bins and one-POI analyses pooled (Σ covered / Σ experiments)
+ * when there are several (analyses in units of their POI range, so α stays α).
+ */
 export function coverageChart(r: CoverageResult) {
   const bins = [...new Set(r.points.map((p) => p.bin))];
+  const oneDim = r.analyses.filter((p) => p.truth.length === 1);
   const panels = r.settings.cls.map((cl) => {
     const layers = COVERAGE_METHODS.map((method, m) => {
       const byPoi = new Map<number, { k: number; n: number }>();
-      for (const p of r.points) {
-        if (p.cl !== cl || p.method !== method) continue;
-        const acc = byPoi.get(p.poi) ?? { k: 0, n: 0 };
-        byPoi.set(p.poi, { k: acc.k + p.coverage.k, n: acc.n + p.coverage.n });
-      }
+      const add = (poi: number, k: number, n: number) => {
+        const acc = byPoi.get(poi) ?? { k: 0, n: 0 };
+        byPoi.set(poi, { k: acc.k + k, n: acc.n + n });
+      };
+      for (const p of r.points)
+        if (p.cl === cl && p.method === method) add(p.poi, p.coverage.k, p.coverage.n);
+      for (const p of oneDim)
+        if (p.cl === cl && p.method === method) add(p.truth[0]!, p.coverage.k, p.coverage.n);
       const data: Datum[] = [...byPoi.entries()].map(([poi, { k, n }]) => {
         const c = n > 0 ? k / n : 0;
         const e = n > 0 ? Math.sqrt((c * (1 - c)) / n) : 0;
@@ -136,7 +156,12 @@ export function coverageChart(r: CoverageResult) {
     });
     return layeredChart({
       title: `Coverage at ${pct(cl)} CL`,
-      subtitle: `${r.source.id}, ${bins.length === 1 ? `bin ${bins[0]}` : `${bins.length} bins pooled`}; ±1σ MC errors`,
+      subtitle: `${r.source.id}, ${[
+        ...(bins.length === 1 ? [`bin ${bins[0]}`] : bins.length > 1 ? [`${bins.length} bins`] : []),
+        ...(oneDim.length > 0 ? [`${new Set(oneDim.map((p) => p.key)).size} analyses`] : []),
+      ].join(
+        ' + ',
+      )}${bins.length + new Set(oneDim.map((p) => p.key)).size > 1 ? ' pooled' : ''}; ±1σ MC errors`,
       x: { field: 'alpha', title: 'true α', domain: [-0.05, 1.05] },
       y: { field: 'coverage', title: 'coverage' },
       colors: { nominal: '#666666' },
@@ -160,6 +185,11 @@ const CoverageOptionsSchema = z
     systematics: systematicsArg,
     json: z.boolean().default(false),
     csv: z.boolean().default(false),
+    truth: truthListArg.optional(),
+    poi: poiListArg.optional(),
+    measurement: z.string().min(1).optional(),
+    limit: limitArg.optional(),
+    combined: z.boolean().default(false),
   })
   .strict();
 
@@ -170,7 +200,10 @@ export function registerCoverage(program: Command): void {
       .description(
         'coverage of the Feldman–Cousins, asymptotic and Δχ² α intervals for true α on a grid (0 and 1 included)',
       )
-      .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
+      .argument(
+        '[input]',
+        'shipped dataset name, dataset file (counts, ξ, template) or pyhf workspace file (default coherent-csi-2017)',
+      )
       .option('--alpha-step <x>', 'spacing of the true-α grid (1/n)', String(COVERAGE_DEFAULTS.alphaStep))
       .option(
         '--experiments <N>',
@@ -182,19 +215,38 @@ export function registerCoverage(program: Command): void {
         'toys of the FC construction of each pseudo-experiment',
         String(COVERAGE_DEFAULTS.innerToys),
       )
-      .option('--csv', 'print the table as CSV on stdout'),
+      .option('--csv', 'print the table as CSV on stdout')
+      .option(
+        '--truth <list>',
+        'true POI values of the analyses (own units), e.g. 0,0.5,0.9,1; for a 2-D region pairs a:b (default: the --alpha-step grid)',
+      )
+      .option(
+        '--poi <names>',
+        "pyhf workspace: POI name (default the measurement's); two names: a 2-D region",
+      )
+      .option('--measurement <name>', 'pyhf workspace: the measurement (default the first)')
+      .option('--limit <side>', "also the coverage of one-sided limits: 'upper' or 'lower' (CLs+b)")
+      .option('--combined', 'counts datasets: also the combined one-α fit (general engine)'),
     'write coverage.json/.csv and the plot (or shard-k-of-n.json) here',
   ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(CoverageOptionsSchema, raw);
-    const loaded = loadCountsModel(datasetArg, o.systematics);
-    const job = planCoverage(loaded.model, {
+    const input = loadToyInput(datasetArg, {
+      systematics: o.systematics,
+      poi: o.poi,
+      measurement: o.measurement,
+      combined: o.combined,
+    });
+    const job = planCoverage(input.counting, {
       seed: o.seed,
       alphaStep: o.alphaStep,
       nExperiments: o.experiments,
       innerToys: o.innerToys,
       cls: o.cl,
       ...(o.bins === undefined ? {} : { bins: o.bins }),
-      source: loaded.source,
+      source: input.source,
+      analyses: input.analyses,
+      ...(o.truth === undefined ? {} : { truths: o.truth }),
+      ...(o.limit === undefined ? {} : { limit: o.limit }),
     });
     const done = await runJobOrShard(job, runSettings(o, 'coverage'));
     if (done === undefined) return;
@@ -203,13 +255,20 @@ export function registerCoverage(program: Command): void {
     if (o.out !== undefined) {
       const out = new OutputSet(o.out);
       out.add('coverage.json', resultJson(result));
-      out.add('coverage.csv', coverageTable(result, 'csv'));
+      if (result.points.length > 0) out.add('coverage.csv', coverageTable(result, 'csv'));
+      if (result.analyses.length > 0)
+        out.add('coverage-analyses.csv', analysisCoverageTable(result.analyses, result.settings.cls, 'csv'));
       await out.addFigure('coverage', coverageChart(result));
       out.commit();
       removeChunkFiles(o.out, job);
     }
     if (o.json) print(resultJson(result));
-    else if (o.csv) print(coverageTable(result, 'csv'));
+    else if (o.csv)
+      print(
+        [coverageTable(result, 'csv'), analysisCoverageTable(result.analyses, result.settings.cls, 'csv')]
+          .filter((x) => x !== '' && result.points.length + result.analyses.length > 0)
+          .join('\n'),
+      );
     else printCoverageResult(result);
     process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
   });

@@ -1,10 +1,17 @@
 /**
- * `coherency toys [DATASET] --n 100000 --seed 1 [--workers N] [--shard k/n] [--out DIR]`:
- * toy-calibrated p-values of α = 1 and α = 0 per bin and combined, and Feldman–Cousins intervals per
- * bin, beside the asymptotic ones (src/toys); the run machinery is in ../toyRun.ts.
+ * `coherency toys [INPUT] --n 100000 --seed 1 [--workers N] [--shard k/n] [--out DIR]`:
+ * toy-calibrated p-values and Feldman–Cousins intervals beside the asymptotic ones (src/toys); the
+ * run machinery is in ../toyRun.ts, the input (shipped dataset, dataset file of any kind, pyhf
+ * workspace file with --poi/--measurement) in ../toyInput.ts.
+ *
+ * - counts datasets: α = 1 and α = 0 per bin (closed-form kernels) and combined, FC intervals per bin,
+ *   and the combined one-α fit's FC interval (general engine);
+ * - ξ ± σ datasets: the combined fit and each bin; template datasets: the combined fit and each band
+ *   (other bands profiled); pyhf workspaces: the POI (two names: a 2-D FC region);
+ * - `--limit upper|lower` adds one-sided limits (q̃_μ), `--cls` makes them CLs = CLs+b/CLb.
  *
  * Files with --out DIR: toys.json (the result; byte-identical for any worker count and to
- * `coherency merge` of the shards), toys.csv, toys.md, toys-intervals.svg/png; with --shard k/n only
+ * `coherency merge` of the shards), toys.csv, toys.md, and plots; with --shard k/n only
  * shard-k-of-n.json. Finished units go to DIR/.chunks/<job hash>/ as they complete; a rerun of the
  * same command reuses them (resume) and the folder is removed once the outputs are written.
  */
@@ -19,14 +26,24 @@ import {
   type Datum,
 } from '../../report/index.js';
 import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
-import type { ToyPValue, ToysResult } from '../../toys/index.js';
+import type { ToysResult } from '../../toys/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
+import { loadToyInput } from '../toyInput.js';
+import {
+  analysisIntervalsChart,
+  analysisTables,
+  fmtP,
+  fmtToyP,
+  limitChart,
+  regionChart,
+} from './toyAnalyses.js';
 import {
   countArg,
   gridStepArg,
-  loadCountsModel,
+  limitArg,
   numberListArg,
+  poiListArg,
   removeChunkFiles,
   runJobOrShard,
   shardArg,
@@ -40,17 +57,6 @@ import {
 // Tables and plot of a toys result (also used by `merge`).
 
 const f3 = (v: number) => v.toFixed(3);
-
-function fmtP(p: number): string {
-  if (!(p >= 0)) return '—';
-  return p >= 1e-3 ? p.toFixed(4) : p.toExponential(2);
-}
-
-function fmtToyP(t: ToyPValue): string {
-  if (t.nToys === 0) return '—';
-  if (t.nExceed === 0) return `< ${(t.pUpper95 ?? 0).toExponential(1)}`;
-  return `${fmtP(t.pValue)} ± ${t.mcError >= 1e-3 ? t.mcError.toFixed(4) : t.mcError.toExponential(1)}`;
-}
 
 function fmtInterval(lo: number | null, hi: number | null): string {
   return lo === null || hi === null ? '—' : `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`;
@@ -164,20 +170,47 @@ export function printToysResult(r: ToysResult): void {
   const t = toysTables(r);
   const s = r.settings;
   print(
-    `Toys for ${r.source.id}: seed ${s.seed}; ${s.nToys} toys per bin for α = 1 and α = 0; FC grid step ${s.alphaStep} with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
+    `Toys for ${r.source.id}: seed ${s.seed}; ${r.bins.length > 0 ? `${s.nToys} toys per bin for α = 1 and α = 0; ` : ''}FC grid step ${s.alphaStep} (of the POI range) with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
   );
-  print(
-    'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)',
-  );
-  print(t.tests);
-  print(
-    'α intervals per bin: Feldman–Cousins from toys (edges interpolated between grid points; * = accepted set not connected) and asymptotic',
-  );
-  print(t.intervals);
+  if (r.bins.length > 0) {
+    print(
+      'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)',
+    );
+    print(t.tests);
+    print(
+      'α intervals per bin: Feldman–Cousins from toys (edges interpolated between grid points; * = accepted set not connected) and asymptotic',
+    );
+    print(t.intervals);
+  }
   if (t.combined !== '') {
     print(`Combined tests (${s.combinedToys} toys per hypothesis)`);
     print(t.combined);
   }
+  printAnalyses(r);
+}
+
+/** The general-engine analyses of a toys result. */
+export function printAnalyses(r: ToysResult): void {
+  if (r.analyses.length === 0) return;
+  const a = analysisTables(r.analyses, r.settings.cls);
+  const s = r.settings;
+  if (a.tests !== '') {
+    print(
+      `Profile-likelihood analyses (nuisances profiled; toys at θ̂̂ of each tested point: ${s.analysisToys} at the bounds, ${s.fcToys} per interior point). Tests of the POI's bounds (α = 1, α = 0): q = t̃, asymptotic ½χ²₁, toys ± binomial error`,
+    );
+    print(a.tests);
+    print(
+      'Feldman–Cousins intervals (t̃ ordering, edges interpolated; * = not connected, † = narrower than the grid)',
+    );
+    print(a.intervals);
+  }
+  if (a.limits !== '') {
+    print(
+      `One-sided limits (q̃_μ; ${s.clsMethod ? `CLs = CLs+b/CLb, CLb from ${s.fcToys} toys at the reference bound` : 'CLs+b'}; linear interpolation between grid points)`,
+    );
+    print(a.limits);
+  }
+  if (a.regions !== '') print(a.regions);
 }
 
 /** FC vs asymptotic intervals per bin, one panel per CL (x = bin centre in keV_nr). */
@@ -216,8 +249,13 @@ const ToysOptionsSchema = z
     fcToys: countArg('a number of toys').default(TOYS_DEFAULTS.fcToys),
     combinedToys: countArg('a number of toys', 0).default(TOYS_DEFAULTS.combinedToys),
     alphaStep: gridStepArg.default(TOYS_DEFAULTS.alphaStep),
+    regionStep: gridStepArg.default(TOYS_DEFAULTS.regionStep),
     cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
     bins: numberListArg('bin indices').optional(),
+    poi: poiListArg.optional(),
+    measurement: z.string().min(1).optional(),
+    limit: limitArg.optional(),
+    cls: z.boolean().default(false),
     seed: z.string().min(1).default('1'),
     workers: workersArg,
     shard: shardArg.optional(),
@@ -232,38 +270,68 @@ export function registerToys(program: Command): void {
     program
       .command('toys')
       .description(
-        'toy-calibrated p-values (α = 1, α = 0) per bin and combined, and Feldman–Cousins intervals per bin, beside the asymptotic ones',
+        'toy-calibrated p-values and Feldman–Cousins intervals (per bin, combined, per band, any pyhf workspace POI; 2-D regions; one-sided limits), beside the asymptotic ones',
       )
-      .argument('[dataset]', 'shipped dataset name or dataset file (default coherent-csi-2017)')
-      .option('--n <N>', 'toys per bin for the α = 1 and α = 0 tests', String(TOYS_DEFAULTS.nToys))
+      .argument(
+        '[input]',
+        'shipped dataset name, dataset file (counts, ξ, template) or pyhf workspace file (default coherent-csi-2017)',
+      )
+      .option(
+        '--n <N>',
+        'toys for the tests of α = 1 and α = 0 (per bin; per analysis)',
+        String(TOYS_DEFAULTS.nToys),
+      )
       .option(
         '--fc-toys <N>',
-        'toys per interior point of the Feldman–Cousins grid',
+        'toys per interior point of the Feldman–Cousins grid (and per 2-D grid point, and for CLb)',
         String(TOYS_DEFAULTS.fcToys),
       )
       .option(
         '--alpha-step <x>',
-        'spacing of the α grid (1/n: 0.025 → 41 points)',
+        'spacing of the α grid as a fraction of the POI range (1/n: 0.025 → 41 points)',
         String(TOYS_DEFAULTS.alphaStep),
       )
       .option(
         '--combined-toys <N>',
-        'toys per hypothesis for the combined tests (0: skip)',
+        'toys per hypothesis for the combined tests of a counts dataset (0: skip them and the combined FC interval)',
         String(TOYS_DEFAULTS.combinedToys),
-      ),
-    'write toys.json/.csv/.md and a plot (or shard-k-of-n.json) here',
-  ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
+      )
+      .option(
+        '--poi <names>',
+        "pyhf workspace: POI name (default the measurement's); two names: a 2-D FC region",
+      )
+      .option('--measurement <name>', 'pyhf workspace: the measurement (default the first)')
+      .option(
+        '--region-step <x>',
+        'grid step of a 2-D region on each POI range (1/n)',
+        String(TOYS_DEFAULTS.regionStep),
+      )
+      .option('--limit <side>', "one-sided limits: 'upper' (POI < x, with q̃_μ) or 'lower' (POI > x)")
+      .option('--cls', 'limits by CLs = CLs+b/CLb (toys at the reference bound too), as for exclusion'),
+    'write toys.json/.csv/.md and plots (or shard-k-of-n.json) here',
+  ).action(async (inputArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(ToysOptionsSchema, raw);
-    const loaded = loadCountsModel(datasetArg, o.systematics);
-    const job = planToys(loaded.model, {
+    const input = loadToyInput(inputArg, {
+      systematics: o.systematics,
+      poi: o.poi,
+      measurement: o.measurement,
+      combined: o.combinedToys > 0,
+    });
+    const job = planToys(input.counting, {
       seed: o.seed,
       nToys: o.n,
       fcToys: o.fcToys,
       combinedToys: o.combinedToys,
       alphaStep: o.alphaStep,
+      regionStep: o.regionStep,
       cls: o.cl,
       ...(o.bins === undefined ? {} : { bins: o.bins }),
-      source: loaded.source,
+      source: input.source,
+      analyses: input.analyses,
+      // The combined fit of a counts dataset is one of the combined tests; other analyses get --n.
+      analysisToys: input.counting !== null ? Math.max(1, o.combinedToys) : o.n,
+      ...(o.limit === undefined ? {} : { limit: o.limit }),
+      clsMethod: o.cls,
     });
     const done = await runJobOrShard(job, runSettings(o, 'toys'));
     if (done === undefined) return;
@@ -272,11 +340,26 @@ export function registerToys(program: Command): void {
     if (o.out !== undefined) {
       const out = new OutputSet(o.out);
       const tables = toysTables(result);
+      const a = analysisTables(result.analyses, result.settings.cls);
       out.add('toys.json', resultJson(result));
-      out.add('toys.csv', tables.csv);
-      out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
-      const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
-      await out.addFigure('toys-intervals', intervalsChart(result, centres));
+      if (tables.csv !== '') out.add('toys.csv', tables.csv);
+      if (a.csv !== '') out.add('toys-analyses.csv', a.csv);
+      out.add(
+        'toys.md',
+        [tables.tests, tables.intervals, tables.combined, a.tests, a.intervals, a.limits, a.regions]
+          .filter((x) => x !== '')
+          .join('\n'),
+      );
+      if (result.bins.length > 0)
+        await out.addFigure('toys-intervals', intervalsChart(result, input.binCentresKeV));
+      if (result.analyses.some((x) => x.kind === 'interval'))
+        await out.addFigure('toys-analyses', analysisIntervalsChart(result.analyses, result.settings.cls));
+      for (const x of result.analyses) {
+        if (x.kind === 'region')
+          await out.addFigure(`toys-region-${x.key}`, regionChart(x, result.settings.cls));
+        else if (x.limit !== null)
+          await out.addFigure(`toys-limit-${x.key}`, limitChart(x, result.settings.cls));
+      }
       out.commit();
       removeChunkFiles(o.out, job);
     }
