@@ -44,8 +44,11 @@ export interface ToyEngine {
   load(slot: DataSlot, main: ArrayLike<number>, aux?: ArrayLike<number>): void;
   /** Make `slot` the data the fits see. */
   select(slot: DataSlot): void;
-  /** Fit with every POI free, warm-started at `warm`. False if the fit fails. */
-  fitFree(warm: ArrayLike<number>): boolean;
+  /**
+   * Fit with every POI free, warm-started at `warm`. False if the fit fails. `precise`: converge to
+   * the minimiser's default tolerance instead of the toys' (for reported fits of the observed data).
+   */
+  fitFree(warm: ArrayLike<number>, precise?: boolean): boolean;
   /** NLL (saturated form, see histfactory/model.ts) and POI values of the last free fit. */
   readonly freeNll: number;
   freePoi(i: number): number;

@@ -143,7 +143,7 @@ export function observed(
   at: (values: readonly number[], side?: StatTest['side']) => { t: number; gen: number[] };
 } {
   engine.select(OBSERVED);
-  const converged = engine.fitFree(engine.init);
+  const converged = engine.fitFree(engine.init, true);
   if (!Number.isFinite(engine.freeNll)) {
     throw new SpecError(
       'invalid_spec',

@@ -146,16 +146,20 @@ class WorkspaceEngine implements ToyEngine {
     this.model.setData(this.main[slot]!, this.aux[slot]!);
   }
 
-  private fit(warm: ArrayLike<number>, fix?: readonly (readonly [number, number])[]): MinimizeResult {
-    const opts = { edmTolerance: TOY_EDM_TOLERANCE, ...(fix ? { fix } : {}) };
+  private fit(
+    warm: ArrayLike<number>,
+    fix?: readonly (readonly [number, number])[],
+    precise = false,
+  ): MinimizeResult {
+    const opts = { ...(precise ? {} : { edmTolerance: TOY_EDM_TOLERANCE }), ...(fix ? { fix } : {}) };
     const r = this.minimizer.minimize({ init: warm, ...opts });
     if (r.converged) return r;
     const retry = this.minimizer.minimize({ init: this.c.init, ...opts });
     return retry.converged || retry.nll < r.nll ? retry : r;
   }
 
-  fitFree(warm: ArrayLike<number>): boolean {
-    this.free = this.fit(warm);
+  fitFree(warm: ArrayLike<number>, precise = false): boolean {
+    this.free = this.fit(warm, undefined, precise);
     return this.free.converged && Number.isFinite(this.free.nll);
   }
 
