@@ -8,15 +8,22 @@
  * 2. the same through the job machinery on 1 and 2 worker threads (wall clock, start-up included),
  *    and the scaling from 1 to 2;
  * 3. the time of one Feldman–Cousins interval: one bin, 41-point α grid, 1000 toys per point
- *    (planning — observed fits and asymptotic p-values — and the toys, reported separately).
+ *    (planning — observed fits and asymptotic p-values — and the toys, reported separately);
+ * 4. the general engine on the pyhf anchors (../shared/data/pyhf-anchors): toys per second of an
+ *    interior FC point (α = 0.9), each toy = draw (main + auxiliary data) + free fit + conditional fit
+ *    with the HistFactory engine — "fit pairs per second". Per core from the CPU time of this thread
+ *    (process.cpuUsage), which a shared machine does not inflate as it does the wall clock; both are
+ *    printed. pyhf's anchor README gives no timing to compare with.
  *
  * Run alone: `npx tsx bench/toys.bench.ts` (prints all numbers). `benchmarks` plugs into bench/run.ts.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { countsModel } from '../src/likelihood/index.js';
-import { loadDataset } from '../src/data/index.js';
+import { loadDataset, parseWorkspace, resolveDataDir } from '../src/data/index.js';
 import type { CountingModel } from '../src/likelihood/index.js';
-import { jobUnits, planToys, runChunk, runToyJob, toysResult } from '../src/toys/index.js';
+import { jobUnits, planToys, runChunk, runToyJob, toysResult, workspaceAnalyses } from '../src/toys/index.js';
 import type { BinTask, ToyJob } from '../src/toys/index.js';
 import type { Benchmark } from './run.js';
 
@@ -73,6 +80,43 @@ function fcIntervalTime(bin: number): { planMs: number; toysMs: number; units: n
   return { planMs: t1 - t0, toysMs: t2 - t1, units: units.length };
 }
 
+const ANCHORS = join(resolveDataDir(process.env.COHERENCY_DATA_DIR), 'pyhf-anchors');
+
+/** A job with one FC point at α = 0.9 of an anchor workspace, and that task's index. */
+function anchorJob(name: string, nToys: number): { job: ToyJob; task: number } | undefined {
+  const file = join(ANCHORS, `${name}.workspace.json`);
+  if (!existsSync(file)) return undefined;
+  const ws = parseWorkspace(JSON.parse(readFileSync(file, 'utf8')), name);
+  const job = planToys(null, {
+    seed: 1,
+    nToys: 1,
+    fcToys: nToys,
+    alphaStep: 0.1,
+    analyses: workspaceAnalyses(ws),
+  });
+  const task = job.tasks.findIndex((t) => t.kind === 'fit' && Math.abs(t.tests[0]!.values[0]! - 0.9) < 1e-9);
+  return { job, task };
+}
+
+/** Fit pairs (toys) per second of an anchor: by the wall clock and per core (CPU time). */
+function anchorRate(name: string, nToys: number): { wall: number; cpu: number } | undefined {
+  const a = anchorJob(name, nToys);
+  if (a === undefined) return undefined;
+  runChunk(a.job, { task: a.task, chunk: 99, size: Math.min(200, nToys) }); // warm-up (JIT)
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const c = runChunk(a.job, { task: a.task, chunk: r, size: nToys });
+    const cu = process.cpuUsage(c0);
+    const toys = (c.counts[0] ?? 0) + (c.counts[c.counts.length - 1] ?? 0);
+    walls.push((toys / (performance.now() - t0)) * 1000);
+    cpus.push(toys / ((cu.user + cu.system) / 1e6));
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
@@ -97,6 +141,16 @@ export async function run(): Promise<Record<string, number>> {
   out['fc.41points.1000toys.planMs'] = median(fc.map((f) => f.planMs));
   out['fc.41points.1000toys.toysMs'] = median(fc.map((f) => f.toysMs));
   out['fc.41points.1000toys.totalMs'] = median(fc.map((f) => f.planMs + f.toysMs));
+  for (const [name, n] of [
+    ['template_3run', 3000],
+    ['csi_like_full', 20_000],
+    ['two_band', 20_000],
+  ] as const) {
+    const r = anchorRate(name, n);
+    if (r === undefined) continue;
+    out[`workspace.${name}.fitPairsPerSecondPerCore`] = r.cpu;
+    out[`workspace.${name}.fitPairsPerSecondWall`] = r.wall;
+  }
   return out;
 }
 
@@ -104,7 +158,19 @@ const singleJob = perBinJob(50_000);
 const scalingJob = perBinJob(100_000);
 const taskOfBin6 = singleJob.tasks.findIndex((t) => t.kind === 'bin' && t.bin === 6 && t.poi === 1);
 
+const template = anchorJob('template_3run', 500);
+
 export const benchmarks: Benchmark[] = [
+  ...(template === undefined
+    ? []
+    : [
+        {
+          name: 'toys: template_3run anchor, α = 0.9, 500 toys (draw + free + cond. fit)',
+          items: 500,
+          itemName: 'toys',
+          run: () => runChunk(template.job, { task: template.task, chunk: 0, size: 500 }),
+        },
+      ]),
   {
     name: 'toys: CsI bin 6 alone, q1 toys (draw + 2 fits), 50k',
     items: 50_000,

@@ -9,9 +9,12 @@
  *   upper      q̃_μ = t̃(μ) if p̂ ≤ μ, else 0 (CCGV Eq. 16; pyhf `qtilde`): upper limits;
  *   lower      its mirror image, t̃(μ) if p̂ ≥ μ, else 0: lower limits.
  *
- * Tests with the same POI values share one conditional fit. If a conditional fit ends BELOW the free
- * one (the free fit stopped in a shallower minimum), the free fit is redone from that point and every
- * statistic recomputed, so t̃ ≥ 0 holds by construction rather than by clipping a wrong value.
+ * Tests with the same POI values share one conditional fit, and no conditional fit is run where the
+ * statistic is 0 whatever it gives: when the free fit already sits at the tested point (p̂ = v
+ * exactly, as at a bound the projected minimiser clips to) or, for the one-sided statistics, when p̂
+ * lies on the far side of μ. If a conditional fit ends BELOW the free one (the free fit stopped in a
+ * shallower minimum), the free fit is redone from that point and every statistic recomputed, so
+ * t̃ ≥ 0 holds by construction rather than by clipping a wrong value.
  */
 import type { ToyEngine } from './engine.js';
 
@@ -33,6 +36,8 @@ export const FIT_T_TIE = 1e-7;
 
 /** A conditional fit below the free one by more than this (NLL units) triggers a refit. */
 const REFIT_TOLERANCE = 1e-7;
+/** Refits of the free fit allowed per dataset. */
+const MAX_REFITS = 3;
 
 export class StatEvaluator {
   private readonly cond: Float64Array;
@@ -63,34 +68,65 @@ export class StatEvaluator {
     let free = e.freeNll;
     this.copyFree();
     const tests = this.tests;
-    for (let j = 0; j < tests.length; j++) {
-      const v = tests[j]!.values;
-      const prev = j > 0 ? tests[j - 1]!.values : undefined;
-      if (prev !== undefined && sameValues(prev, v)) {
-        this.cond[j] = this.cond[j - 1]!;
-        continue;
-      }
-      // Warm start: the free fit with the POIs moved to v (the minimiser holds them there).
-      const c = e.fitFixed(v, this.freePars);
-      if (Number.isNaN(c)) return false;
-      this.cond[j] = c;
-      if (c < free - REFIT_TOLERANCE) {
-        if (!e.fitFree(e.fixedPars())) return false;
-        if (e.freeNll < free) {
+    // A refit lowers the free NLL strictly, so this ends; the bound only guards against a minimiser
+    // that keeps finding ever lower conditional minima (then the toy counts as failed).
+    for (let pass = 0; pass < MAX_REFITS + 1; pass++) {
+      let refitted = false;
+      for (let j = 0; j < tests.length && !refitted; j++) {
+        const v = tests[j]!.values;
+        const prev = j > 0 ? tests[j - 1]!.values : undefined;
+        if (prev !== undefined && sameValues(prev, v)) {
+          this.cond[j] = this.cond[j - 1]!;
+          continue;
+        }
+        if (!this.needsFit(j)) {
+          this.cond[j] = NaN; // the statistic is 0 (see `needsFit`)
+          continue;
+        }
+        // Warm start: the free fit with the POIs moved to v (the minimiser holds them there).
+        const c = e.fitFixed(v, this.freePars);
+        if (Number.isNaN(c)) return false;
+        this.cond[j] = c;
+        if (c < free - REFIT_TOLERANCE) {
+          if (!e.fitFree(e.fixedPars())) return false;
+          if (!(e.freeNll < free)) return false;
           free = e.freeNll;
           this.copyFree();
+          refitted = true; // p̂ moved: every statistic again from the new free fit
         }
       }
+      if (!refitted) {
+        for (let k = 0; k < tests.length; k++) {
+          const d = this.cond[k]! - free;
+          const t = d > 0 ? 2 * d : 0; // NaN (no fit needed) gives 0 too
+          const test = tests[k]!;
+          const p = this.poiHat[0]!;
+          const v0 = test.values[0]!;
+          out[k] = test.side === 'upper' && p > v0 ? 0 : test.side === 'lower' && p < v0 ? 0 : t;
+        }
+        return true;
+      }
     }
-    for (let j = 0; j < tests.length; j++) {
-      const d = this.cond[j]! - free;
-      const t = d > 0 ? 2 * d : 0;
-      const test = tests[j]!;
-      const p = this.poiHat[0]!;
-      const v = test.values[0]!;
-      out[j] = test.side === 'upper' && p > v ? 0 : test.side === 'lower' && p < v ? 0 : t;
+    return false;
+  }
+
+  /**
+   * Whether the tests with the values of test j (j and the equal ones after it) need a conditional fit:
+   * not if p̂ = v exactly (t = 0), nor if every one of them is one-sided with p̂ beyond μ (q̃ = 0).
+   */
+  private needsFit(j: number): boolean {
+    const tests = this.tests;
+    const v = tests[j]!.values;
+    let atPoint = true;
+    for (let i = 0; i < v.length; i++) if (this.poiHat[i] !== v[i]) atPoint = false;
+    if (atPoint) return false;
+    const p = this.poiHat[0]!;
+    for (let k = j; k < tests.length && sameValues(tests[k]!.values, v); k++) {
+      const side = tests[k]!.side;
+      if (side === 'two-sided' || (side === 'upper' && p <= v[0]!) || (side === 'lower' && p >= v[0]!))
+        return true;
     }
-    return true;
+    return false;
   }
 
   private copyFree(): void {
