@@ -22,6 +22,13 @@ export {
   type SetupCountingModel,
 } from './asimov.js';
 export { BAND_PROBABILITIES, quantileSorted, toyBands, type ToyOptions } from './toys.js';
+export {
+  PROJECTION_FC_DEFAULTS,
+  projectionFeldmanCousins,
+  type FcInterval,
+  type ProjectionFc,
+  type ProjectionFcOptions,
+} from './projectionToys.js';
 export { CROSSING_SEARCH, exposureScan, medianZ, type ScanOptions } from './scan.js';
 export {
   projectResponse,

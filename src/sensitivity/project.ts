@@ -11,6 +11,7 @@ import { expectedCounts, setupCoverage } from './expected.js';
 import { buildResponse, type SetupResponse } from './response.js';
 import { exposureScan, type ScanOptions } from './scan.js';
 import { toyBands, type ToyOptions } from './toys.js';
+import { projectionFeldmanCousins, type ProjectionFc, type ProjectionFcOptions } from './projectionToys.js';
 import type {
   AlphaInterval,
   BinSensitivity,
@@ -31,6 +32,8 @@ export interface ProjectOptions {
   readonly intervals?: boolean;
   /** Exposure scan (absent: none). */
   readonly scan?: ScanOptions;
+  /** Toy-calibrated expected results: FC intervals and toy p-values of the Asimov dataset (absent: none). */
+  readonly fc?: ProjectionFcOptions;
 }
 
 /** What the output shows about the setup itself. */
@@ -69,6 +72,7 @@ export interface Projection {
   readonly combined: { readonly interval68: AlphaInterval; readonly interval90: AlphaInterval } | null;
   readonly bins: readonly BinSensitivity[];
   readonly scan?: ExposureScan;
+  readonly feldmanCousins?: ProjectionFc;
   readonly method: string;
 }
 
@@ -144,6 +148,7 @@ export function projectResponse(resp: SetupResponse, opts: ProjectOptions = {}):
     combined,
     bins,
     ...(opts.scan === undefined ? {} : { scan: exposureScan(resp, opts.scan) }),
+    ...(opts.fc === undefined ? {} : { feldmanCousins: projectionFeldmanCousins(m, opts.fc) }),
     method:
       'Asimov dataset of the true model; profile likelihood with α ∈ [0, 1] (CCGV 2011): one-sided q1 = t̃(1), q0 = t̃(0) with ½χ²₁ asymptotics, two-sided t̃(α) for a user α; intervals by t̃ inversion; bands Z_A ± N',
   };

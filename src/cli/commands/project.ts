@@ -62,6 +62,7 @@ const ProjectOptionsSchema = z
     scanTo: exposureArg.optional(),
     scanPoints: z.coerce.number().int().min(2).max(1000).default(50),
     toys: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    fcToys: z.coerce.number().int().min(0).max(1_000_000).default(0),
     seed: z.string().min(1).default('1'),
     spectra: z.string().min(1).optional(),
     json: z.boolean().default(false),
@@ -223,6 +224,24 @@ function printHuman(p: Projection): void {
       `  expected α (one α for all bins): α̂ = ${i68.alphaHat.toFixed(3)}, 68.27 % CL [${i68.lower.toFixed(3)}, ${i68.upper.toFixed(3)}], 90 % CL [${i90.lower.toFixed(3)}, ${i90.upper.toFixed(3)}]`,
     );
   }
+  if (p.feldmanCousins !== undefined) {
+    const f = p.feldmanCousins;
+    const iv = (x: (typeof f.combined.intervals)[number]) =>
+      `${(x.cl * 100).toFixed(2)} % CL [${x.lower?.toFixed(3) ?? '—'}, ${x.upper?.toFixed(3) ?? '—'}] (asymptotic [${x.asymptotic.lower.toFixed(3)}, ${x.asymptotic.upper.toFixed(3)}])`;
+    const tp = (t: typeof f.combined.pAlpha1) =>
+      t.nExceed === 0 ? `< ${(t.pUpper95 ?? 0).toExponential(1)}` : `${fmtP(t.pValue)} ± ${fmtP(t.mcError)}`;
+    print(
+      `Toy-calibrated (Asimov dataset of the true model; ${f.nToys} toys per α point, grid step ${f.alphaStep}, seed ${f.seed}):`,
+    );
+    print(
+      `  one α for all bins: Feldman–Cousins ${f.combined.intervals.map(iv).join(', ')}; toy p(α=1) = ${tp(f.combined.pAlpha1)}, p(α=0) = ${tp(f.combined.pAlpha0)}`,
+    );
+    for (const b of f.bins) {
+      print(
+        `  bin ${b.index} alone: Feldman–Cousins ${b.intervals.map(iv).join(', ')}; toy p(α=1) = ${tp(b.pAlpha1)}`,
+      );
+    }
+  }
   if (p.scan !== undefined) {
     const sc = p.scan;
     print('Exposure scan (median Z, Asimov):');
@@ -288,6 +307,11 @@ export function registerProject(program: Command): void {
     .option('--scan-to <exposure>', 'upper end of the exposure scan (default nominal×1000)')
     .option('--scan-points <n>', 'points of the exposure scan', '50')
     .option('--toys <n>', 'toy pseudo-experiments for the ±1σ/±2σ bands (0: Asimov bands only)', '0')
+    .option(
+      '--fc-toys <n>',
+      'toys per α grid point: Feldman–Cousins intervals and toy p-values of the Asimov dataset (0: none)',
+      '0',
+    )
     .option('--seed <seed>', 'seed of the toys', '1')
     .option('--spectra <dir>', 'shared spectra directory (solar shape "tabulated")')
     .option('--json', 'machine-readable JSON on stdout')
@@ -305,6 +329,7 @@ export function registerProject(program: Command): void {
         ...(o.exposure === undefined ? {} : { exposureKgS: o.exposure }),
         ...(o.testAlpha === undefined ? {} : { alphaTest: o.testAlpha }),
         ...(o.toys > 0 ? { toys: { nToys: o.toys, seed: o.seed } } : {}),
+        ...(o.fcToys > 0 ? { fc: { nToys: o.fcToys, seed: o.seed } } : {}),
         ...(o.scan === undefined
           ? {}
           : {
