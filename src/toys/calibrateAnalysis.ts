@@ -12,7 +12,7 @@ import { type AnalysisResult, type BinAnalysis, type GlobalTestSummary } from '.
 import { datasetToyInputs } from './analysisInputs.js';
 import type { RunControl } from './calibrate.js';
 import type { IntervalAnalysisResult } from './modelResults.js';
-import { planToys } from './plan.js';
+import { planToys, TOYS_DEFAULTS } from './plan.js';
 import type { ToysOptions } from './plan.js';
 import type { IntervalPair } from './results.js';
 import { toysResult } from './results.js';
@@ -100,8 +100,13 @@ export async function calibrateAnalysis(
   const job = planToys(inputs.counting, {
     ...options,
     analyses: inputs.analyses,
+    // The combined fit of a counts dataset is one of the combined tests: its toys, at the ends and
+    // inside the grid (a few 1000 per point are plenty for an interval, and it is the costly part).
     ...(inputs.counting !== null && options.combinedToys !== undefined
-      ? { analysisToys: Math.max(1, options.combinedToys) }
+      ? {
+          analysisToys: Math.max(1, options.combinedToys),
+          analysisFcToys: Math.max(1, Math.min(options.combinedToys, options.fcToys ?? TOYS_DEFAULTS.fcToys)),
+        }
       : nToys === undefined
         ? {}
         : { analysisToys: nToys }),

@@ -70,6 +70,8 @@ export interface ToysOptions {
   readonly analyses?: readonly AnalysisInput[];
   /** Toys at the grid ends (boundary tests) of the analyses; default `nToys`. */
   readonly analysisToys?: number;
+  /** Toys per interior grid point (and 2-D point, CLb) of the analyses; default `fcToys`. */
+  readonly analysisFcToys?: number;
   /** Grid step of 2-D regions on each POI range (1/step an integer; 0.1 → 11 × 11 points). */
   readonly regionStep?: number;
   /** One-sided limits for one-POI analyses: upper (q̃_μ) or lower. */
@@ -126,6 +128,7 @@ export interface ToysSummary {
   readonly bins: readonly BinPlan[];
   readonly combined: readonly CombinedPlan[];
   readonly analysisToys: number;
+  readonly analysisFcToys: number;
   readonly regionStep: number;
   readonly limit: LimitSide | null;
   readonly clsMethod: boolean;
@@ -220,6 +223,7 @@ export function planToys(model: CountingModel | null, options: ToysOptions): Toy
     cls: [...cls],
   };
   const analysisToys = requireCount(options.analysisToys ?? nToys, 'analysisToys');
+  const analysisFcToys = requireCount(options.analysisFcToys ?? fcToys, 'analysisFcToys');
   const regionStep = options.regionStep ?? TOYS_DEFAULTS.regionStep;
   const regionIntervals = gridIntervals(regionStep, 'regionStep');
   const limit = options.limit ?? null;
@@ -245,7 +249,7 @@ export function planToys(model: CountingModel | null, options: ToysOptions): Toy
   const analysisPlans = planAnalyses(
     toyModels,
     analyses,
-    { nToys: analysisToys, fcToys, alphaStep, regionStep, cls, limit, clsMethod },
+    { nToys: analysisToys, fcToys: analysisFcToys, alphaStep, regionStep, cls, limit, clsMethod },
     { intervals, regionIntervals },
     tasks,
   );
@@ -260,6 +264,7 @@ export function planToys(model: CountingModel | null, options: ToysOptions): Toy
     bins: binPlans,
     combined,
     analysisToys,
+    analysisFcToys,
     regionStep,
     limit,
     clsMethod,

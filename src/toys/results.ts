@@ -124,6 +124,7 @@ export interface ToysResult {
     readonly chunkFits: number;
     /** The general-engine analyses: toys at the grid ends, 2-D grid step, limits. */
     readonly analysisToys: number;
+    readonly analysisFcToys: number;
     readonly regionStep: number;
     readonly limit: ToysSummary['limit'];
     readonly clsMethod: boolean;
@@ -215,6 +216,7 @@ export function toysResult(job: ToyJob, units: readonly UnitTally[]): ToysResult
       chunkCombined: job.settings.chunkCombined,
       chunkFits: job.settings.chunkFits,
       analysisToys: summary.analysisToys,
+      analysisFcToys: summary.analysisFcToys,
       regionStep: summary.regionStep,
       limit: summary.limit,
       clsMethod: summary.clsMethod,

@@ -11,9 +11,12 @@
  * their Monte Carlo errors.
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, test } from 'vitest';
-import { pValueTildeT } from '../../src/likelihood/index.js';
-import { gaussianAnalyses, toysForAnalyses } from '../../src/toys/index.js';
+import { parseDataset } from '../../src/data/index.js';
+import { analyzeDataset, pValueTildeT } from '../../src/likelihood/index.js';
+import { calibrateAnalysis, gaussianAnalyses, toysForAnalyses } from '../../src/toys/index.js';
+import { validXiDataset } from '../data/datasetTestKit.js';
 import type { IntervalAnalysisResult } from '../../src/toys/index.js';
 
 const Phi = (x: number) => normalCdf(x, 0, 1);
@@ -116,5 +119,37 @@ describe(`ξ ± σ (x = ${X} ± ${SIGMA}): toys against the exact distributions,
       expect(lim.status).toBe('crossing');
       expect(Math.abs(lim.value - lo), `CLs limit at ${lim.cl}`).toBeLessThan(0.015);
     }
+  });
+});
+
+describe('analyze --toys on a ξ ± σ dataset (calibrateAnalysis)', () => {
+  test('per-bin p(α=1) from toys = the exact split-normal p; combined FC; global tests stay asymptotic', async () => {
+    const raw = validXiDataset();
+    const ds = parseDataset(raw, 'example-xi');
+    const asym = analyzeDataset(ds);
+    const N_TOYS = 10_000; // σ_MC ≈ 0.003: the 1.2× of bin 1 (0.018) is 6σ_MC
+    const c = await calibrateAnalysis(ds, asym, { seed: 1, nToys: N_TOYS, fcToys: 500, alphaStep: 0.05 });
+    expect(c.calibration.combinedGlobalTests).toBe('asymptotic');
+    expect(c.combined.allBinsAlpha1).toEqual(asym.combined.allBinsAlpha1);
+    // Exact p(α = 1) of one bin: under α = 1 the measurement is split-normal about the prediction,
+    // below it with probability w = σ_hi/(σ_lo + σ_hi) (σ_hi applies there); q1 = (Δ/σ_hi)² for a
+    // measurement Δ below, so P(q1 ≥ q) = 2w·Φ(−√q) while the threshold stays above the α = 0
+    // prediction (true here). The asymptotic ½χ²₁ p = Φ(−√q) is exact only for w = ½: bin 1
+    // (σ_lo = 0.2, σ_hi = 0.3) has w = 0.6, so its asymptotic p is 1.2 times too small.
+    c.bins.forEach((b, i) => {
+      const bin = raw.bins[i] as { sigma?: number; sigmaLo?: number; sigmaHi?: number };
+      const w = bin.sigma === undefined ? bin.sigmaHi! / (bin.sigmaLo! + bin.sigmaHi!) : 0.5;
+      const q = b.asymptotic.pAlpha1 > 0 ? (-normalQuantile(b.asymptotic.pAlpha1, 0, 1)) ** 2 : NaN;
+      const exact = 2 * w * Phi(-Math.sqrt(q));
+      const err = Math.sqrt((exact * (1 - exact)) / N_TOYS);
+      expect(Math.abs(b.pAlpha1 - exact), `bin ${i}: toys ${b.pAlpha1}, exact ${exact}`).toBeLessThan(
+        3.5 * err,
+      );
+      expect(b.alpha68.lo).toBeLessThanOrEqual(b.alphaHat);
+      expect(b.alpha68.hi).toBeGreaterThanOrEqual(b.alphaHat);
+    });
+    expect(c.combined.alpha68.lo).toBeLessThanOrEqual(c.combined.alphaHat);
+    expect(c.combined.alpha68.hi).toBeGreaterThanOrEqual(c.combined.alphaHat);
+    expect(c.combined.pAlpha1McError).toBeGreaterThan(0);
   });
 });

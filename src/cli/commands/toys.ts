@@ -196,7 +196,7 @@ export function printAnalyses(r: ToysResult): void {
   const s = r.settings;
   if (a.tests !== '') {
     print(
-      `Profile-likelihood analyses (nuisances profiled; toys at θ̂̂ of each tested point: ${s.analysisToys} at the bounds, ${s.fcToys} per interior point). Tests of the POI's bounds (α = 1, α = 0): q = t̃, asymptotic ½χ²₁, toys ± binomial error`,
+      `Profile-likelihood analyses (nuisances profiled; toys at θ̂̂ of each tested point: ${s.analysisToys} at the bounds, ${s.analysisFcToys} per interior point). Tests of the POI's bounds (α = 1, α = 0): q = t̃, asymptotic ½χ²₁, toys ± binomial error`,
     );
     print(a.tests);
     print(
@@ -206,7 +206,7 @@ export function printAnalyses(r: ToysResult): void {
   }
   if (a.limits !== '') {
     print(
-      `One-sided limits (q̃_μ; ${s.clsMethod ? `CLs = CLs+b/CLb, CLb from ${s.fcToys} toys at the reference bound` : 'CLs+b'}; linear interpolation between grid points)`,
+      `One-sided limits (q̃_μ; ${s.clsMethod ? `CLs = CLs+b/CLb, CLb from ${s.analysisFcToys} toys at the reference bound` : 'CLs+b'}; linear interpolation between grid points)`,
     );
     print(a.limits);
   }
