@@ -109,7 +109,7 @@ function progressBar(label: string): cliProgress.SingleBar | undefined {
   if (!process.stderr.isTTY || process.env.CI) return undefined;
   return new cliProgress.SingleBar(
     {
-      format: `${label} |{bar}| {percentage}% | {units} units | {rate} toys/s | ETA {eta_formatted}`,
+      format: `${label} |{bar}| {percentage}% | {units} units | {rate} ${label === 'coverage' ? 'experiments' : 'toys'}/s | ETA {eta_formatted}`,
       stream: process.stderr,
       fps: 5,
       etaBuffer: 20,
@@ -159,6 +159,9 @@ export async function runWithResume(job: ToyJob, settings: RunSettings): Promise
   const resumedCost = sum(completed.map((t) => t.unit).filter(inRange));
   bar?.start(totalCost, resumedCost, { units: '', rate: '—' });
   const started = performance.now();
+  // Toys (or pseudo-experiments) per unit, for the rate: costs weigh a fit of a big workspace more.
+  const items = units.map((refs) => refs.reduce((a, r) => a + r.size, 0));
+  let itemsDone = 0;
   try {
     const outcome = await runToyJob(job, {
       workers: settings.workers,
@@ -174,9 +177,10 @@ export async function runWithResume(job: ToyJob, settings: RunSettings): Promise
           );
         }
         const seconds = (performance.now() - started) / 1000;
+        itemsDone += items[tally.unit] ?? 0;
         bar?.update(p.doneCost, {
           units: `${p.doneUnits}/${p.totalUnits}`,
-          rate: humanRate((p.doneCost - resumedCost) / Math.max(seconds, 1e-3)),
+          rate: humanRate(itemsDone / Math.max(seconds, 1e-3)),
         });
       },
     });
