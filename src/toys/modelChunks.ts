@@ -92,8 +92,11 @@ export function runFitCoverageChunk(job: ToyJob, task: FitCoverageTask, ref: Chu
   for (let e = 0; e < ref.size; e++) {
     engine.draw(rng, task.gen, EXPERIMENT);
     engine.select(EXPERIMENT);
-    const ok = ev.evaluate(task.gen, obs);
-    if (ok) genPe.set(engine.fixedPars());
+    let ok = ev.evaluate(task.gen, obs);
+    if (ok) {
+      genPe.set(ev.conditionalPars(task.truth));
+      ok = !genPe.some(Number.isNaN);
+    }
     const pAsym = ok && wantAsymptotic ? testPoi(engine.likelihood(), poiUnit).pValue : NaN;
     let toys = 0;
     let exceedTwo = 0;

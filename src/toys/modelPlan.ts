@@ -167,7 +167,15 @@ export function observed(
           ['workspace'],
         );
       }
-      return { t: out[0]!, gen: Array.from(engine.fixedPars()) };
+      const gen = Array.from(ev.conditionalPars(values));
+      if (gen.some((x) => Number.isNaN(x))) {
+        throw new SpecError(
+          'invalid_spec',
+          `${label}: the fit of the observed data with the POI at ${values.join(', ')} did not converge`,
+          ['workspace'],
+        );
+      }
+      return { t: out[0]!, gen };
     },
   };
 }

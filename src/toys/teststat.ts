@@ -64,6 +64,7 @@ export class StatEvaluator {
    */
   evaluate(start: ArrayLike<number>, out: Float64Array): boolean {
     const e = this.engine;
+    this.lastFit = undefined;
     if (!e.fitFree(start)) return false;
     let free = e.freeNll;
     this.copyFree();
@@ -85,6 +86,7 @@ export class StatEvaluator {
         }
         // Warm start: the free fit with the POIs moved to v (the minimiser holds them there).
         const c = e.fitFixed(v, this.freePars);
+        this.lastFit = v;
         if (Number.isNaN(c)) return false;
         this.cond[j] = c;
         if (c < free - REFIT_TOLERANCE) {
@@ -109,6 +111,24 @@ export class StatEvaluator {
     }
     return false;
   }
+
+  /**
+   * The conditional fit θ̂̂(values) of the data of the last `evaluate` (a generating point): the free
+   * fit itself if it sits at `values`, the conditional fit `evaluate` ran there, or else a new one.
+   * NaN entries if that fit fails.
+   */
+  conditionalPars(values: readonly number[]): ArrayLike<number> {
+    const e = this.engine;
+    let atPoint = true;
+    for (let i = 0; i < values.length; i++) if (this.poiHat[i] !== values[i]) atPoint = false;
+    if (atPoint) return this.freePars;
+    if (this.lastFit !== undefined && sameValues(this.lastFit, values)) return e.fixedPars();
+    const c = e.fitFixed(values, this.freePars);
+    this.lastFit = values;
+    return Number.isNaN(c) ? this.freePars.map(() => NaN) : e.fixedPars();
+  }
+
+  private lastFit: readonly number[] | undefined;
 
   /**
    * Whether the tests with the values of test j (j and the equal ones after it) need a conditional fit:

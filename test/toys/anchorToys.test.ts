@@ -11,7 +11,8 @@ import { describe, expect, test } from 'vitest';
 import { parseWorkspace } from '../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../src/likelihood/histfactory/index.js';
 import { ModelFits } from '../../src/likelihood/inference/index.js';
-import { toysForAnalyses, workspaceAnalyses } from '../../src/toys/index.js';
+import { planCoverage, planToys, toysForAnalyses, workspaceAnalyses } from '../../src/toys/index.js';
+import type { FitTask } from '../../src/toys/index.js';
 import type { IntervalAnalysisResult, RegionAnalysisResult } from '../../src/toys/index.js';
 import { expectRelClose } from '../helpers.js';
 import {
@@ -64,6 +65,39 @@ describe.skipIf(!ANCHORS_AVAILABLE)('toys on the pyhf anchors', () => {
       expectRelClose(at1.asymptoticCls!, m.hypotests.qtilde_mu1.CLs, 1e-6, 0, 'CLs(1)');
     },
   );
+
+  test('every generating point sits at its tested POI value (onoff_4bin: α̂ = 1 on the bound)', () => {
+    // The toys of a grid point are drawn at θ̂̂ of THAT point; when the fit already sits there (α̂ = 1
+    // here, a bound) θ̂̂ is the free fit itself — never the fit of a neighbouring point.
+    const ws = parseWorkspace(readAnchorWorkspace('onoff_4bin'), 'onoff_4bin');
+    const c = compileWorkspace(ws);
+    const job = planToys(null, {
+      seed: 1,
+      nToys: 1,
+      fcToys: 1,
+      alphaStep: 0.25,
+      limit: 'upper',
+      clsMethod: true,
+      analyses: workspaceAnalyses(ws),
+    });
+    const fits = job.tasks.filter((t): t is FitTask => t.kind === 'fit' && !t.key.endsWith('/clb'));
+    expect(fits).toHaveLength(5);
+    for (const t of fits) expect(t.gen[c.poi]).toBe(t.tests[0]!.values[0]);
+    const clb = job.tasks.find((t) => t.key.endsWith('/clb')) as FitTask;
+    expect(clb.gen[c.poi]).toBe(0); // CLb toys: the reference end of an upper limit
+    const free = new ModelFits(new HistFactoryModel(c)).free();
+    const atOne = fits[fits.length - 1]!;
+    // θ̂̂(1) = θ̂ since α̂ = 1: equal to the likelihood layer's free fit to its tolerance.
+    atOne.gen.forEach((v, i) => expect(Math.abs(v - free.pars[i]!), c.parNames[i]).toBeLessThan(1e-5));
+    const cov = planCoverage(null, {
+      seed: 1,
+      nExperiments: 1,
+      innerToys: 1,
+      truths: [[0], [0.5], [1]],
+      analyses: workspaceAnalyses(ws),
+    });
+    for (const t of cov.tasks) if (t.kind === 'fitCoverage') expect(t.gen[c.poi]).toBe(t.truth[0]);
+  });
 
   test('two_band: a 2-D FC region in (α0, α1); observed t from independent fits, gross agreement with Wilks', async () => {
     const ws = parseWorkspace(readAnchorWorkspace('two_band'), 'two_band');

@@ -170,7 +170,21 @@ export function printToysResult(r: ToysResult): void {
   const t = toysTables(r);
   const s = r.settings;
   print(
-    `Toys for ${r.source.id}: seed ${s.seed}; ${r.bins.length > 0 ? `${s.nToys} toys per bin for α = 1 and α = 0; ` : ''}FC grid step ${s.alphaStep} (of the POI range) with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
+    `Toys for ${r.source.id}: seed ${s.seed}; ${[
+      ...(r.bins.length > 0
+        ? [
+            `${s.nToys} toys per bin for α = 1 and α = 0, FC grid step ${s.alphaStep} with ${s.fcToys} toys per interior point`,
+          ]
+        : []),
+      ...(r.analyses.some((a) => a.kind === 'interval')
+        ? [
+            `analyses: FC grid step ${s.alphaStep} of the POI range, ${s.analysisToys} toys at the bounds and ${s.analysisFcToys} per interior point`,
+          ]
+        : []),
+      ...(r.analyses.some((a) => a.kind === 'region')
+        ? [`2-D regions: grid step ${s.regionStep} of each POI range, ${s.analysisFcToys} toys per point`]
+        : []),
+    ].join('; ')}${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
   );
   if (r.bins.length > 0) {
     print(
