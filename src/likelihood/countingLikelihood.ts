@@ -162,6 +162,31 @@ class CountingLikelihood implements PoiLikelihood {
     });
   }
 
+  /** Single-bin fast path of asimov(poi0) + conditional fits (types.ts), allocation-free per point. */
+  asimovNlls(poi0: number, pois: readonly number[]): number[] {
+    if (!this.kernel) {
+      const asimov = this.asimov(poi0);
+      return pois.map((p) => asimov.fitConditional(p).nll);
+    }
+    validatePoi(poi0);
+    const kn = this.kernel;
+    kn.conditional(kn.nOn, kn.nOff, poi0);
+    const c = this.compiled;
+    const b = kn.background;
+    const nOnA =
+      b +
+      kn.thetaBeam * (c.f[0] as number) +
+      kn.thetaSig * ((c.s0[0] as number) + poi0 * (c.delta[0] as number));
+    const bg = this.model.bins[0]!.background;
+    const nOffA = bg.kind === 'measured' ? bg.tau * b : 0;
+    const scratch = (this.asimovKernel ??= new SingleBinKernel(this.model, 0));
+    scratch.obsSig = c.kindSig === CONSTRAINT_FIXED ? this.obs.sig : kn.thetaSig;
+    scratch.obsBeam = c.kindBeam === CONSTRAINT_FIXED ? this.obs.beam : kn.thetaBeam;
+    return pois.map((p) => scratch.conditional(nOnA, nOffA, p));
+  }
+
+  private asimovKernel: SingleBinKernel | undefined;
+
   private makeFit(
     poiFixed: boolean,
     poi: number,

@@ -17,14 +17,17 @@
  * - A log-normal normalisation, ln θ ~ N(0, σ), is a normsys with hi = e^σ, lo = e^−σ, exact under
  *   code1 (θ = e^{σt}); under pyhf's default code4 it differs for |t| < 1, so `interpolation` says
  *   which code the workspace needs (pyhf: `modifier_settings={'normsys': {'interpcode': 'code1'}}`).
- * - b̃ = (n_on + n_off + 1)/(1 + τ) is only the scale of the free background (any positive value
- *   gives the same likelihood); the shapefactor bounds [0, 1e3] allow b up to 1000 b̃.
+ * - b̃ is only the scale of the free background b = γ·b̃ (any positive value gives the same
+ *   likelihood): the background profiled at the model's starting point (POI = 1, normalisations 1;
+ *   profileBackground.ts), floored at (n_off + 1)/(1 + τ)/10 so that γ = 1 starts near the optimum;
+ *   the shapefactor bounds [0, 1e3] allow b up to 1000 b̃.
  *
  * Bin i of the model is bin `binChannel[i]`/`binIndex[i]` of the workspace. With `poi: 'perBin'`
  * each bin has its own α (the shapefactor `poi_bins` in [0, 1]; the alternative of the global tests).
  */
 import { SpecError } from '../errors.js';
 import type { Workspace } from '../data/index.js';
+import { profileBackground } from './profileBackground.js';
 import type { CountingModel } from './types.js';
 
 export const COUNTING_POI = 'poi';
@@ -116,7 +119,8 @@ export function countingWorkspace(
     const scale = measured.map((i) => {
       const b = model.bins[i]!;
       const bg = b.background as { nOff: number; tau: number };
-      return (b.nOn + bg.nOff + 1) / (1 + bg.tau);
+      const a = b.signal1 + (b.beamBackground ?? 0);
+      return Math.max(profileBackground(a, b.nOn, bg.nOff, bg.tau), (bg.nOff + 1) / (1 + bg.tau) / 10);
     });
     const steady = (data: number[]): Sample => ({
       name: 'steady_state',

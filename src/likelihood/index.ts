@@ -43,7 +43,7 @@ export {
 } from './asymptotics.js';
 export { boundaryTest, poiSigma, testPoi, tildeT } from './testStatistics.js';
 export type { BoundaryDistribution, BoundaryTestResult, PoiTestResult, TildeT } from './testStatistics.js';
-export { INTERVAL_DEFAULTS, poiInterval } from './intervals.js';
+export { INTERVAL_DEFAULTS, poiInterval, poiIntervals } from './intervals.js';
 export type { IntervalMethod, IntervalOptions, PoiInterval } from './intervals.js';
 export { globalBoundaryTest } from './globalTests.js';
 export type { GlobalTestResult, LocalBinTest } from './globalTests.js';

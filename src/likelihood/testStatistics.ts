@@ -46,18 +46,19 @@ const SIGMA_STEP = 1e-3;
  */
 export function poiSigma(lik: PoiLikelihood, poi0: number): number {
   validatePoi(poi0, 'poi0');
-  const asimov = lik.asimov(poi0);
-  const base = asimov.fitConditional(poi0).nll;
+  const pois = [poi0];
+  if (poi0 + SIGMA_STEP <= 1) pois.push(poi0 + SIGMA_STEP);
+  if (poi0 - SIGMA_STEP >= 0) pois.push(poi0 - SIGMA_STEP);
+  let nlls: number[];
+  if (lik.asimovNlls) nlls = lik.asimovNlls(poi0, pois);
+  else {
+    const asimov = lik.asimov(poi0);
+    nlls = pois.map((p) => asimov.fitConditional(p).nll);
+  }
+  const base = nlls[0]!;
   let sumQ = 0;
-  let sides = 0;
-  if (poi0 + SIGMA_STEP <= 1) {
-    sumQ += 2 * (asimov.fitConditional(poi0 + SIGMA_STEP).nll - base);
-    sides++;
-  }
-  if (poi0 - SIGMA_STEP >= 0) {
-    sumQ += 2 * (asimov.fitConditional(poi0 - SIGMA_STEP).nll - base);
-    sides++;
-  }
+  for (let k = 1; k < nlls.length; k++) sumQ += 2 * (nlls[k]! - base);
+  const sides = nlls.length - 1;
   if (!(sumQ > 0)) return Infinity;
   return SIGMA_STEP * Math.sqrt(sides / sumQ);
 }

@@ -140,4 +140,10 @@ export interface PoiLikelihood {
    * centres (global observables) are moved to θ̂̂ as well, so the Asimov NLL is exactly 0 at poi.
    */
   asimov(poi: number): PoiLikelihood;
+  /**
+   * Optional fast path of `asimov(poi0)` followed by conditional fits: the NLLs of the Asimov dataset
+   * at poi0 fitted with poi fixed at each of `pois`. Implementations that can do this without building
+   * a new likelihood (the single-bin kernels) provide it; `poiSigma` uses it when present.
+   */
+  asimovNlls?(poi0: number, pois: readonly number[]): number[];
 }

@@ -115,14 +115,30 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     return this.uncond;
   }
 
+  /**
+   * Conditional fit at poi, warm-started from the last conditional fit (scans move in small steps) or
+   * the unconditional one; results are cached per poi (t̃ and the Asimov σ at a point share one fit).
+   */
   fitConditional(poi: number): PoiFit {
     if (!(poi >= 0 && poi <= 1)) {
       throw new SpecError('invalid_input', `poi: expected a value in [0, 1], got ${poi}`, ['poi']);
     }
-    const init = this.fitUnconditional().pars;
-    const r = this.fits.fixed([[this.model.c.poi, this.poiValue(poi)]], init ? { init } : {});
-    return this.toPoiFit(r, true);
+    const hit = this.condCache.get(poi);
+    if (hit) return hit;
+    const init = this.lastCond ?? this.fitUnconditional().pars!;
+    let r = this.fits.fixed([[this.model.c.poi, this.poiValue(poi)]], { init });
+    if (!r.converged && init !== this.fitUnconditional().pars) {
+      r = this.fits.fixed([[this.model.c.poi, this.poiValue(poi)]], { init: this.fitUnconditional().pars! });
+    }
+    const fit = this.toPoiFit(r, true);
+    if (r.converged) this.lastCond = r.pars;
+    if (this.condCache.size > 4096) this.condCache.clear();
+    this.condCache.set(poi, fit);
+    return fit;
   }
+
+  private readonly condCache = new Map<number, PoiFit>();
+  private lastCond: Float64Array | undefined;
 
   fitPerBinPoi(): PerBinPoiFit {
     if (this.perBinCache) return this.perBinCache;
@@ -153,6 +169,21 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     }
     return this.options.bin(i);
   }
+
+  /**
+   * Asimov NLLs without a new likelihood object's unconditional fit: the Asimov data of the
+   * conditional fit at poi0 are fitted at each poi, warm-started from the generating point (which is
+   * the exact minimum at poi0).
+   */
+  asimovNlls(poi0: number, pois: readonly number[]): number[] {
+    const cond = this.fitConditional(poi0);
+    const { main, aux } = asimovData(this.model, cond.pars!);
+    const fits = (this.asimovFits ??= new ModelFits(this.model.withData(main, aux)));
+    fits.model.setData(main, aux);
+    return pois.map((p) => fits.fixed([[this.model.c.poi, this.poiValue(p)]], { init: cond.pars! }).nll);
+  }
+
+  private asimovFits: ModelFits | undefined;
 
   asimov(poi: number): PoiLikelihood {
     const cond = this.fitConditional(poi);

@@ -11,8 +11,9 @@
  * (J.J. Moré, "The Levenberg–Marquardt algorithm", LNM 630 (1978) 105) for indefinite Hessians:
  *
  *  1. ACTIVE SET: a free parameter at a bound whose gradient points outward is held there.
- *  2. STEP: (H_FF + μ D) δ = −g_F on the remaining parameters (μ = 0 first; ×10 when the system is
- *     not positive definite or the line search fails; ÷10 after each accepted step).
+ *  2. STEP: (H_FF + μ D) δ = −g_F on the remaining parameters (μ = 0 first; 10⁻⁴ then ×10 when the
+ *     system is not positive definite or the line search fails; ÷100 after an accepted full step,
+ *     ÷3 after a shortened one).
  *  3. LINE SEARCH along the projected path θ(t) = P[θ + tδ], t = 1, ½, ¼ …, accepting the first t
  *     with NLL(θ(t)) ≤ NLL(θ) + 10⁻⁴·gᵀ(θ(t) − θ).
  *  4. CONVERGENCE: the estimated distance to the minimum EDM = ½ g_Fᵀ H_FF⁻¹ g_F (the Newton
@@ -125,7 +126,7 @@ export class Minimizer {
       // 2. Damped Newton step (μ grows until the system is positive definite).
       const grad = this.grad;
       while (!this.solver.solve(this.hess, grad, free, mu, delta)) {
-        mu = mu === 0 ? 1e-8 : mu * 10;
+        mu = mu === 0 ? 1e-4 : mu * 10;
         if (mu > MU_MAX) return this.result(f, edm, false, 'lineSearch', it);
       }
       let gd = 0;
@@ -182,7 +183,8 @@ export class Minimizer {
       } else {
         f = model.nllDerivatives(x, this.grad, this.hess);
       }
-      mu = mu > 1e-10 ? mu / 10 : 0;
+      // A full step means the quadratic model was good: relax the damping fast; a shortened one less.
+      mu = t === 1 ? (mu > 1e-10 ? mu / 100 : 0) : mu > 1e-10 ? mu / 3 : 0;
       if (Math.abs(fOld - f) <= 1e-15 * (1 + Math.abs(f)) && mu <= MU_EDM && edm <= 100 * edmTol) {
         return this.result(f, edm, true, 'tolerance', it + 1);
       }
