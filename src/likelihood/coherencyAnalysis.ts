@@ -6,7 +6,7 @@
  * intervals, the global χ̄² tests of "α = 1 in every bin" and "α = 0 in every bin", and the most
  * significant local bin with its look-elsewhere (Šidák) global p-value.
  */
-import type { CountsDataset, Dataset } from '../data/index.js';
+import type { AnyDataset, CountsDataset, Dataset } from '../data/index.js';
 import { countsModel, xiModel, type SystematicsTreatment } from './coherencyDataset.js';
 import { countingLikelihood } from './countingLikelihood.js';
 import { gaussianLikelihood } from './gaussianLikelihood.js';
@@ -74,7 +74,7 @@ export interface AnalysisResult {
     readonly id: string;
     readonly experiment: string;
     readonly title: string;
-    readonly kind: Dataset['kind'];
+    readonly kind: AnyDataset['kind'];
   };
   readonly systematics: SystematicsTreatment;
   readonly bins: readonly BinAnalysis[];

@@ -64,3 +64,14 @@ export type { PyhfWorkspace } from './pyhfExport.js';
 export { CountingFitter } from './countingFitter.js';
 export { compileCounting } from './compiled.js';
 export type { CompiledCounting } from './compiled.js';
+// Round 2: the HistFactory template-likelihood engine (pyhf workspaces), its minimiser and inference.
+export * from './histfactory/index.js';
+export * from './minimize/index.js';
+export * from './inference/index.js';
+export * from './coherency/index.js';
+export {
+  countingWorkspace,
+  type CountingWorkspace,
+  COUNTING_POI,
+  COUNTING_POI_BINS,
+} from './countingWorkspace.js';

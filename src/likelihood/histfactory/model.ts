@@ -162,6 +162,37 @@ export class HistFactoryModel {
     return out;
   }
 
+  /**
+   * Expected counts of selected occurrences (samples in channels) at `pars`, summed over their bins:
+   * e.g. the fitted signal. `select(channel, sample)` picks the occurrences.
+   */
+  expectedOf(pars: ArrayLike<number>, select: (channel: string, sample: string) => boolean): number {
+    let total = 0;
+    const t3 = this.t3;
+    for (const o of this.c.occurrences) {
+      if (!select(o.channel, o.sample)) continue;
+      let F = 1;
+      for (const s of o.scalar) {
+        this.scalarFactor(s.kind, pars[s.p]!, s.hi, s.lo, s.coef);
+        F *= t3[0]!;
+      }
+      for (let i = 0; i < o.n; i++) {
+        let A = o.nominal[i]!;
+        for (const h of o.histo) {
+          this.histoDelta(pars[h.p]!, h.up[i]!, h.down[i]!);
+          A += t3[0]!;
+        }
+        let G = 1;
+        for (const k of o.perBin) {
+          const p = k.p[i]!;
+          if (p >= 0) G *= pars[p]!;
+        }
+        total += A * F * G;
+      }
+    }
+    return total;
+  }
+
   /** The constraint part of the NLL (saturated form), with optional gradient and Hessian diagonal. */
   private constraintNll(pars: ArrayLike<number>, grad?: Float64Array, hess?: Float64Array): number {
     const c = this.c;

@@ -16,7 +16,7 @@ import { SpecError } from '../../errors.js';
 import type { HistFactoryModel } from '../histfactory/index.js';
 import type { MinimizeResult } from '../minimize/index.js';
 import type { FitDiagnostics, PerBinPoiFit, PoiFit, PoiLikelihood } from '../types.js';
-import { asimovData, ModelFits } from './fits.js';
+import { asimovData, WorkspaceFits } from './fits.js';
 
 export interface WorkspaceLikelihoodOptions {
   /** The same channels with one POI per bin/band: the model and the flat index of each POI. */
@@ -63,7 +63,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
   readonly model: HistFactoryModel;
   readonly nBins: number;
   readonly informativeBins: readonly number[];
-  private readonly fits: ModelFits;
+  private readonly fits: WorkspaceFits;
   private readonly options: WorkspaceLikelihoodOptions;
   private readonly lo: number;
   private readonly hi: number;
@@ -76,7 +76,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     if (c.poi < 0) throw new SpecError('no_poi', 'the model has no parameter of interest', ['poi']);
     this.model = model;
     this.options = options;
-    this.fits = new ModelFits(model);
+    this.fits = new WorkspaceFits(model);
     this.lo = c.lower[c.poi]!;
     this.hi = c.upper[c.poi]!;
     this.nBins = options.nBins ?? options.perBin?.pois.length ?? 1;
@@ -145,7 +145,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     const pb = this.options.perBin;
     if (!pb) throw new SpecError('invalid_input', 'this likelihood has no per-bin POIs', []);
     const model = transferData(this.model, pb.model, this.model.main, this.model.aux);
-    const r = new ModelFits(model).free();
+    const r = new WorkspaceFits(model).free();
     this.perBinCache = {
       poi: pb.pois.map((p) => {
         const lo = pb.model.c.lower[p]!;
@@ -178,12 +178,12 @@ export class WorkspaceLikelihood implements PoiLikelihood {
   asimovNlls(poi0: number, pois: readonly number[]): number[] {
     const cond = this.fitConditional(poi0);
     const { main, aux } = asimovData(this.model, cond.pars!);
-    const fits = (this.asimovFits ??= new ModelFits(this.model.withData(main, aux)));
+    const fits = (this.asimovFits ??= new WorkspaceFits(this.model.withData(main, aux)));
     fits.model.setData(main, aux);
     return pois.map((p) => fits.fixed([[this.model.c.poi, this.poiValue(p)]], { init: cond.pars! }).nll);
   }
 
-  private asimovFits: ModelFits | undefined;
+  private asimovFits: WorkspaceFits | undefined;
 
   asimov(poi: number): PoiLikelihood {
     const cond = this.fitConditional(poi);

@@ -192,6 +192,31 @@ export class Minimizer {
     return this.result(f, edm, false, 'maxIterations', it);
   }
 
+  /**
+   * Column `index` of the inverse Hessian over the free parameters at `pars` (the covariance column of
+   * the MLE when `pars` is a minimum; parameters held or at a bound count as fixed and get 0). Uses the
+   * block solve, so it is O(bins) like a Newton step. Returns undefined when H is not positive definite.
+   */
+  inverseHessianColumn(
+    pars: ArrayLike<number>,
+    index: number,
+    options: { readonly fix?: readonly number[] } = {},
+  ): Float64Array | undefined {
+    const c = this.model.c;
+    const x = Float64Array.from(pars);
+    const f = this.model.nllDerivatives(x, this.grad, this.hess);
+    if (!Number.isFinite(f)) return undefined;
+    for (let p = 0; p < c.nPars; p++) {
+      const held = c.fixed[p]! || c.lower[p] === c.upper[p] || (options.fix ?? []).includes(p);
+      const atBound = x[p]! <= c.lower[p]! || x[p]! >= c.upper[p]!;
+      this.free[p] = held || (atBound && p !== index) ? 0 : 1;
+    }
+    const e = new Float64Array(c.nPars);
+    e[index] = -1;
+    const out = new Float64Array(c.nPars);
+    return this.solver.solve(this.hess, e, this.free, 0, out) ? out : undefined;
+  }
+
   private lastEdm = Infinity;
 
   /** EDM of the undamped Newton step at the current point (∞ if H_FF is not positive definite). */
