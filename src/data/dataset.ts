@@ -44,6 +44,8 @@ export const ANALYSIS_UNITS = [
   'MeV',
   'MeV2',
   'events',
+  't*yr',
+  '1/(cm2*s)',
 ] as const;
 
 const finite = z.number();

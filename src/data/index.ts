@@ -11,6 +11,18 @@ export {
   AR_2020_DEFAULTS,
   type CoherentAr2020Options,
 } from './coherentAr2020.js';
+export {
+  assembleXenonnt8bDataset,
+  buildXenonnt8bDataset,
+  readXenonnt8bRelease,
+  resolveXenonnt8bOptions,
+  summarizeXenonnt8b,
+  XENONNT_8B_RECORD,
+  type Xenonnt8bBuild,
+  type Xenonnt8bOptions,
+  type Xenonnt8bSummary,
+  type XenonntRelease,
+} from './releases/xenonnt8b/index.js';
 export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';

@@ -47,6 +47,11 @@ export interface RecoilSpectraOptions {
   readonly relTol?: number;
 }
 
+/** One nucleus of a target alone, but counted per kg of the whole target (same formula mass). */
+export function componentAlone(target: Target, component: Target['components'][number]): Target {
+  return { label: component.nucleus.label, components: [component], formulaMassU: target.formulaMassU };
+}
+
 /** Tabulate the recoil spectra of every nucleus of `target` (detector mass `massKg`) on `grid`. */
 export function recoilSpectraOnGrid(
   target: Target,
@@ -58,12 +63,7 @@ export function recoilSpectraOnGrid(
   const rateOpts = { epsilon: opts.epsilon, relTol: opts.relTol ?? 1e-8 };
   return target.components.map((component) => {
     const { nucleus } = component;
-    // The nucleus alone, but counted per kg of the whole target (same formula mass).
-    const single: Target = {
-      label: nucleus.label,
-      components: [component],
-      formulaMassU: target.formulaMassU,
-    };
+    const single = componentAlone(target, component);
     const coherentPerKeV: Record<string, Float64Array> = {};
     for (const g of groups) {
       coherentPerKeV[g.label] = grid.tKeV.map(
