@@ -5,13 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SpecError } from '../errors.js';
-import { parseDataset, type Dataset } from './dataset.js';
+import { parseAnyDataset, parseDataset, type AnyDataset, type Dataset } from './dataset.js';
+import { parseWorkspace, type Workspace } from './workspace/index.js';
 import { packageRoot } from './spectraDir.js';
 
 /** The datasets shipped in fixtures/ (derived from the public releases by scripts/build-fixtures.ts). */
 export const SHIPPED_DATASETS = {
   'coherent-csi-2017': 'coherent-csi-2017.json',
   'coherent-ar-2020': 'coherent-ar-2020.json',
+  'xenonnt-8b': 'xenonnt-8b.json',
 } as const;
 export type ShippedDatasetName = keyof typeof SHIPPED_DATASETS;
 
@@ -28,7 +30,8 @@ export function shippedDatasetPath(name: ShippedDatasetName): string {
  * Throws SpecError('io_error') for a missing/unreadable file or invalid JSON, and
  * SpecError('invalid_dataset') for a dataset that fails validation.
  */
-export function loadDataset(nameOrPath: string = DEFAULT_DATASET): Dataset {
+/** Read a shipped name or a file as JSON; SpecError('io_error') naming the file on failure. */
+function readJsonInput(nameOrPath: string): { raw: unknown; file: string } {
   const path =
     nameOrPath in SHIPPED_DATASETS ? shippedDatasetPath(nameOrPath as ShippedDatasetName) : nameOrPath;
   if (!existsSync(path)) {
@@ -38,13 +41,50 @@ export function loadDataset(nameOrPath: string = DEFAULT_DATASET): Dataset {
       ['dataset'],
     );
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return { raw: JSON.parse(readFileSync(path, 'utf8')), file: basename(path) };
   } catch (err) {
     throw new SpecError('io_error', `${basename(path)}: not valid JSON (${(err as Error).message})`, [
       'dataset',
     ]);
   }
-  return parseDataset(raw, basename(path));
+}
+
+/**
+ * Load a binned ξ dataset (counts or ξ ± σ) given as a shipped name or a file path.
+ * Throws SpecError('io_error') for a missing/unreadable file or invalid JSON, and
+ * SpecError('invalid_dataset') for a dataset that fails validation (or is of another kind).
+ */
+export function loadDataset(nameOrPath: string = DEFAULT_DATASET): Dataset {
+  const { raw, file } = readJsonInput(nameOrPath);
+  return parseDataset(raw, file);
+}
+
+/** Load a dataset of any kind (counts, ξ ± σ, template). */
+export function loadAnyDataset(nameOrPath: string = DEFAULT_DATASET): AnyDataset {
+  const { raw, file } = readJsonInput(nameOrPath);
+  return parseAnyDataset(raw, file);
+}
+
+/** What `analyze`, `toys`, `coverage` and `export-pyhf` accept: a toolkit dataset or a pyhf workspace. */
+export type AnalysisInput =
+  | { readonly kind: 'dataset'; readonly dataset: AnyDataset }
+  | { readonly kind: 'workspace'; readonly workspace: Workspace; readonly file: string };
+
+/** A pyhf workspace has exactly its schema's top-level keys; a toolkit dataset has `$schemaVersion`. */
+function looksLikeWorkspace(raw: unknown): boolean {
+  return (
+    raw !== null &&
+    typeof raw === 'object' &&
+    !('$schemaVersion' in raw) &&
+    'channels' in raw &&
+    'measurements' in raw &&
+    'observations' in raw
+  );
+}
+
+export function loadAnalysisInput(nameOrPath: string = DEFAULT_DATASET): AnalysisInput {
+  const { raw, file } = readJsonInput(nameOrPath);
+  if (looksLikeWorkspace(raw)) return { kind: 'workspace', workspace: parseWorkspace(raw, file), file };
+  return { kind: 'dataset', dataset: parseAnyDataset(raw, file) };
 }

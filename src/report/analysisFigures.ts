@@ -5,7 +5,7 @@
  * decoherency (α = 0) per bin against q², on a log scale.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Dataset } from '../data/index.js';
+import type { AnyDataset as Dataset } from '../data/index.js';
 import type { AnalysisResult } from '../likelihood/index.js';
 import { alphaFromFormFactors, paperHelm, type Nucleus } from '../physics/index.js';
 import { bandLayer, errorBarLayer, layeredChart, lineLayer, pointLayer } from './charts.js';

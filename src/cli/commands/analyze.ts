@@ -5,13 +5,16 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DEFAULT_DATASET, loadDataset, type Dataset } from '../../data/index.js';
+import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
   analyzeDataset,
+  analyzeTemplateDataset,
+  analyzeWorkspace,
   compareWithPaper,
   type AnalysisResult,
   type BinAnalysis,
 } from '../../likelihood/index.js';
+import { templateJson, templateReport, workspaceReport } from './analyzeReports.js';
 import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
@@ -28,6 +31,9 @@ const AnalyzeOptionsSchema = z
     toys: countArg('a number of toys').optional(),
     seed: z.string().min(1).default('1'),
     workers: workersArg,
+    poi: z.string().min(1).optional(),
+    measurement: z.string().min(1).optional(),
+    muTest: z.coerce.number().finite().optional(),
   })
   .strict();
 
@@ -185,7 +191,11 @@ export function registerAnalyze(program: Command): void {
     .description(
       'α(q²) intervals and p-values for complete coherency (α=1) and decoherency (α=0) from a binned ξ dataset',
     )
-    .argument('[dataset]', `shipped dataset name or JSON file (default ${DEFAULT_DATASET})`, DEFAULT_DATASET)
+    .argument(
+      '[dataset]',
+      `shipped dataset name, dataset JSON file (counts, ξ ± σ or template kind) or pyhf workspace JSON (default ${DEFAULT_DATASET})`,
+      DEFAULT_DATASET,
+    )
     .option(
       '--systematics <mode>',
       "'profiled' (signal and beam normalisations constrained) or 'none'",
@@ -200,9 +210,56 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--seed <seed>', 'seed of the toys (recorded in the output)', '1')
     .option('--workers <N>', 'worker threads for the toys (results do not depend on it)')
+    .option('--poi <name>', "pyhf workspace: the parameter of interest (default: the measurement's)")
+    .option(
+      '--measurement <name>',
+      'pyhf workspace or template dataset: the measurement (default: the first)',
+    )
+    .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
     .action(async (datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(AnalyzeOptionsSchema, raw);
-      const dataset = loadDataset(datasetArg);
+      const input = loadAnalysisInput(datasetArg);
+      if (input.kind === 'workspace' || input.dataset.kind === 'template') {
+        if (o.toys !== undefined) {
+          throw new SpecError(
+            'invalid_input',
+            '--toys: use `coherency toys` for workspaces and template datasets',
+            ['toys'],
+          );
+        }
+        let json: unknown;
+        let text: string;
+        let figures: [string, ReturnType<typeof alphaFigure>][] = [];
+        if (input.kind === 'workspace') {
+          const w = analyzeWorkspace(input.workspace, {
+            ...(o.poi === undefined ? {} : { poi: o.poi }),
+            ...(o.measurement === undefined ? {} : { measurement: o.measurement }),
+            ...(o.muTest === undefined ? {} : { muTest: o.muTest }),
+          });
+          json = { input: input.file, ...w };
+          text = workspaceReport(input.file, w);
+        } else {
+          const ds = input.dataset as Extract<typeof input.dataset, { kind: 'template' }>;
+          const r = analyzeTemplateDataset(ds);
+          json = templateJson(ds, r);
+          text = templateReport(ds, r);
+          figures = [
+            ['fig5-alpha', alphaFigure(ds, r)],
+            ['fig6-pvalues', pValueFigure(ds, r)],
+          ];
+        }
+        const stdout = o.json ? JSON.stringify(json, null, 2) : text;
+        if (o.out !== undefined) {
+          const out = new OutputSet(o.out);
+          out.add('analysis.json', `${JSON.stringify(json, null, 2)}\n`);
+          for (const [name, spec] of figures) await out.addFigure(name, spec);
+          const written = out.commit();
+          if (!o.json) print(`wrote ${written.join(', ')}`);
+        }
+        print(stdout);
+        return;
+      }
+      const dataset = input.dataset;
       const asymptotic = analyzeDataset(dataset, { systematics: o.systematics });
       let result: AnalysisResult = asymptotic;
       let calibration: CalibratedAnalysis['calibration'] | undefined;
