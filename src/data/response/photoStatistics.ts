@@ -10,7 +10,8 @@
  * density, not taken at the bin centre. Quadrature: composite 8-point Gauss–Legendre on panels of
  * width min(1 PE, sd/2) (sd = μ/√k, so each panel resolves the density), over the part of the bin where
  * ε > 0 (above `efficiencyZeroPe`, where a clipped efficiency has its kink) and the density is not
- * negligible (μ ± 40 sd). Written here rather than through a library CDF because ε(x) multiplies the
+ * negligible (μ ± 40 sd); a panel starting at x = 0, where x^{k−1} is singular in its derivatives, is
+ * split geometrically towards 0. Written here rather than through a library CDF because ε(x) multiplies the
  * density; with ε ≡ 1 it reproduces the regularised incomplete gamma function (a test checks this).
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
@@ -22,6 +23,9 @@ export interface GammaSmearing {
   /** Shape k ≥ 1 of the gamma distribution (variance μ²/k). */
   readonly shape: number;
 }
+
+/** Geometric panels on a panel starting at x = 0 (see gammaPeBinProbabilities). */
+const GRADING = 48;
 
 /** Largest number of panels per bin (guards against pathological inputs; ~160 suffice). */
 const MAX_PANELS = 4000;
@@ -54,14 +58,25 @@ export function gammaPeBinProbabilities(
     const n = Math.min(MAX_PANELS, Math.max(1, Math.ceil((hi - lo) / width)));
     const h = (hi - lo) / n;
     let sum = 0;
-    for (let p = 0; p < n; p++) {
-      const mid = lo + (p + 0.5) * h;
+    const panel = (a: number, b: number) => {
+      const half = 0.5 * (b - a);
+      const mid = a + half;
+      let s = 0;
       for (let q = 0; q < 8; q++) {
-        const x = mid + 0.5 * h * GAUSS_LEGENDRE_8.x[q]!;
-        sum += GAUSS_LEGENDRE_8.w[q]! * pdf(x) * efficiency(x);
+        const x = mid + half * GAUSS_LEGENDRE_8.x[q]!;
+        s += GAUSS_LEGENDRE_8.w[q]! * pdf(x) * efficiency(x);
       }
+      sum += half * s;
+    };
+    for (let p = 0; p < n; p++) {
+      const a = lo + p * h;
+      if (a === 0) {
+        // x^{k−1} is not smooth at 0 for non-integer k: geometric panels [h/2^{i+1}, h/2^i] (hp-grading);
+        // the omitted [0, h·2^{−GRADING}] holds a fraction ≲ 2^{−GRADING·k} of the panel's mass.
+        for (let i = 0; i < GRADING; i++) panel(h * 2 ** -(i + 1), h * 2 ** -i);
+      } else panel(a, a + h);
     }
-    out[j] = 0.5 * h * sum;
+    out[j] = sum;
   }
   return out;
 }

@@ -82,7 +82,11 @@ export function parseEfficiencyCoefficients(text: string, file: string): Efficie
         releaseError(file, line, `coefficient ${k} = ${m[k]} is not positive; expected a > 0, b > 0, c > 0`);
     }
     if (!(m.a + m.d > 0 && m.a + m.d <= 1 + 1e-12)) {
-      releaseError(file, line, `plateau a + d = ${m.a + m.d}; expected an efficiency in (0, 1]`);
+      releaseError(
+        file,
+        line,
+        `plateau a + d = ${+(m.a + m.d).toPrecision(6)}; expected an efficiency in (0, 1]`,
+      );
     }
   }
   return { nominal: rows[0]!.model, variants: [rows[1]!.model, rows[2]!.model] };
