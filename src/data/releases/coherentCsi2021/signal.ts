@@ -8,7 +8,7 @@
  * (recoilSpectra.recoilDensityPerKeV), P_pe the energy response (response.ts) and P_time,g the group's
  * arrival-time probabilities after ε_T (timing.ts). A band's recoil range on nucleus k is
  * T = q²→T with q² = 2M_kT + T² (physics/kinematics, the project's exact convention), capped at the
- * kinematic end point. Each ∫ dT is foldSpectrumChecked (panel doubling to relTol) with the ν_μ line's
+ * kinematic end point. Each ∫ dT is foldSpectrumChecked (2 panels per interval, doubled until relTol) with the ν_μ line's
  * end point T_max(29.8 MeV) as a breakpoint; the largest relative error estimate is returned.
  *
  * Per nucleus the Standard-Model (Helm) and q²-weighted folds of the nominal response are returned as
