@@ -16,7 +16,7 @@ import {
   type Target,
 } from '../physics/index.js';
 import { foldOnGrid, recoilGrid, type RecoilGrid } from './detectorResponse.js';
-import { recoilSpectraOnGrid, times, type NucleusRecoilSpectra } from './recoilSpectra.js';
+import { recoilSpectraOnGrid, times, type FlavourGroup, type NucleusRecoilSpectra } from './recoilSpectra.js';
 import type { FineHistograms } from './binAssembly.js';
 
 export const DAR_GROUPS = ['prompt', 'delayed'] as const;
@@ -38,15 +38,20 @@ export interface DarPiRecoilModel {
   readonly spectra: readonly NucleusRecoilSpectra[];
 }
 
-/** Tabulate dN/dT per nucleus and flavour group over the whole kinematic range (the costly step). */
-export function darPiRecoilModel(x: DarPiExposure): DarPiRecoilModel {
+/**
+ * The DAR-π fluence over the exposure split into the prompt (ν_μ line) and delayed (ν_e, ν̄_μ Michel)
+ * flavour groups, as spectra whose "flux" is the fluence (t_live = 1 s).
+ */
+export function darPiFluenceGroups(
+  x: Pick<DarPiExposure, 'protonsOnTarget' | 'nuPerFlavourPerProton' | 'distanceM'>,
+): readonly (FlavourGroup & { readonly label: DarGroup })[] {
   const full = darPiSpectrum({
     protonsOnTarget: x.protonsOnTarget,
     nuPerFlavourPerProton: x.nuPerFlavourPerProton,
     distanceM: x.distanceM,
     liveTimeS: 1,
   });
-  const groups = [
+  return [
     {
       label: 'prompt',
       fluenceSpectrum: { ...full, components: full.components.filter((c) => c.kind === 'line') },
@@ -56,6 +61,11 @@ export function darPiRecoilModel(x: DarPiExposure): DarPiRecoilModel {
       fluenceSpectrum: { ...full, components: full.components.filter((c) => c.kind === 'continuum') },
     },
   ];
+}
+
+/** Tabulate dN/dT per nucleus and flavour group over the whole kinematic range (the costly step). */
+export function darPiRecoilModel(x: DarPiExposure): DarPiRecoilModel {
+  const groups = darPiFluenceGroups(x);
   const masses = x.target.components.map((c) => c.nucleus.massMeV);
   const tMaxKeV = Math.max(...masses.map((m) => MeVToKeV(maxRecoilEnergy(MICHEL_END_POINT_MEV, m))));
   const lineEnds = masses.map((m) => MeVToKeV(maxRecoilEnergy(DAR_PI_PROMPT_LINE_MEV, m)));

@@ -37,3 +37,9 @@ export {
   BandNucleusSchema,
   PublishedValueSchema,
 } from './templateDataset.js';
+export {
+  buildCoherentCsi2021Dataset,
+  CSI_2021_DEFAULTS,
+  type CoherentCsi2021Options,
+} from './releases/coherentCsi2021/index.js';
+export { gammaPeBinProbabilities, type GammaSmearing } from './response/photoStatistics.js';
