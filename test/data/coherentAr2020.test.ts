@@ -9,7 +9,7 @@ import { buildCoherentAr2020Dataset } from '../../src/data/coherentAr2020.js';
 import {
   readCoherentAr2020Release,
   type CoherentAr2020Release,
-} from '../../src/data/coherentAr2020Release.js';
+} from '../../src/data/releases/coherentAr2020/release.js';
 import { parseDataset, type CountsDataset } from '../../src/data/dataset.js';
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import { expectRelClose } from '../helpers.js';
