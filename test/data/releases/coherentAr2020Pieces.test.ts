@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { SpecError } from '../../../src/errors.js';
 import { foldSpectrum, weightedResponses, type RecoilResponse } from '../../../src/data/response/index.js';
 import { arEnergyResponse, mirrorAboutNominal } from '../../../src/data/releases/coherentAr2020/index.js';
-import { bandFactors, scaleByEnergy } from '../../../src/data/releases/coherentAr2020/bandSplit.js';
+import { bandFactors, scaleByCell } from '../../../src/data/releases/coherentAr2020/bandSplit.js';
 import type { BandFold } from '../../../src/data/releases/coherentAr2020/bandFold.js';
 import { stableJson } from '../../../src/data/stableJson.js';
 import { expectRelClose } from '../../helpers.js';
@@ -77,44 +77,65 @@ describe('one-sided variations mirrored about the nominal', () => {
 });
 
 describe('band factors', () => {
-  const fold = (helm: number[][]): BandFold => ({
-    coh: helm.map((h) => [Float64Array.from(h.map((v) => 2 * v))]),
-    helm: helm.map((h) => [Float64Array.from(h)]),
-    q2Weighted: helm.map((h) => [Float64Array.from(h)]),
-    tRangeKeV: helm.map(() => [[0, 1] as const]),
-    relError: 0,
-  });
+  const zeros = (n: number) => new Array<number>(n).fill(0);
+  /** Prompt and delayed SM folds per band (one nucleus); α = 1 folds are twice the SM ones. */
+  const fold = (prompt: number[][], delayed: number[][]): BandFold => {
+    const group = (helm: number[][]) => ({
+      coh: helm.map((h) => [Float64Array.from(h.map((v) => 2 * v))]),
+      helm: helm.map((h) => [Float64Array.from(h)]),
+      q2Weighted: helm.map((h) => [Float64Array.from(h)]),
+    });
+    return {
+      groups: { prompt: group(prompt), delayed: group(delayed) },
+      tRangeKeV: prompt.map(() => [[0, 1] as const]),
+      relError: 0,
+    };
+  };
+  /** Prompt ν arrive only in time bin 0, delayed only in time bin 1. */
+  const weights = {
+    prompt: Float64Array.from([1, ...zeros(9)]),
+    delayed: Float64Array.from([0, 1, ...zeros(8)]),
+  };
+  /** Events only in time bins 0 and 1 (where the weights put neutrinos), spread over the 8 F90 bins. */
   const template = (perEnergy: number[]) =>
-    Float64Array.from({ length: 960 }, (_, b) => perEnergy[Math.floor(b / 80)]! / 80);
+    Float64Array.from({ length: 960 }, (_, b) => (b % 10 < 2 ? perEnergy[Math.floor(b / 80)]! / 16 : 0));
 
-  test('f sums to 1 over bands in every energy bin with a prediction; g = C/H_e', () => {
+  test('f sums to 1 over bands in each (energy, time) cell, and follows the flavour group arriving there', () => {
+    // Energy bin 0: prompt SM events 1 (band 0) and 3 (band 1); delayed 3 and 1.
     const f = bandFactors(
-      fold([
-        [1, 3, ...new Array<number>(10).fill(0)],
-        [3, 1, ...new Array<number>(10).fill(0)],
-      ]),
-      [{ file: 'x', values: template([8, 4, ...new Array<number>(10).fill(0)]) }],
+      fold(
+        [
+          [1, ...zeros(11)],
+          [3, ...zeros(11)],
+        ],
+        [
+          [3, ...zeros(11)],
+          [1, ...zeros(11)],
+        ],
+      ),
+      weights,
+      [{ file: 'x', values: template([8, ...zeros(11)]) }],
     );
+    // cell (e=0, t=0) is prompt only: 1/4, 3/4; cell (0, 1) delayed only: 3/4, 1/4.
     expect([f.f[0]![0]![0], f.f[1]![0]![0], f.f[0]![0]![1], f.f[1]![0]![1]]).toEqual([
       0.25, 0.75, 0.75, 0.25,
     ]);
-    expect(f.g[0]![0]![0]).toBe(0.5);
-    const split = scaleByEnergy(template([8, 4, ...new Array<number>(10).fill(0)]), f.f[0]![0]!);
-    expectRelClose(sum(split), 8 * 0.25 + 4 * 0.75, 1e-14);
+    expect(f.g[0]![0]![0]).toBe(0.5); // α = 1 events are twice the SM ones here
+    const split = scaleByCell(template([8, ...zeros(11)]), f.f[0]![0]!);
+    // Cells (0, 0) and (0, 1) hold 4 events each (8 F90 bins × 8/16): band 0 gets 4 × 1/4 of the first
+    // (prompt) and 4 × 3/4 of the second (delayed).
+    const inCell = (t: number) => sum(split.filter((_, b) => b < 80 && b % 10 === t));
+    expectRelClose(inCell(0), 1, 1e-14);
+    expectRelClose(inCell(1), 3, 1e-14);
   });
 
-  test('release events in an energy bin where our prediction is zero cannot be split: SpecError naming the file', () => {
-    const zero = new Array<number>(12).fill(0);
-    expect(() =>
-      bandFactors(fold([[1, ...zero.slice(1)]]), [
-        { file: 'cevnspdf.txt', values: template([1, 1, ...zero.slice(2)]) },
-      ]),
-    ).toThrow(SpecError);
-    expect(() =>
-      bandFactors(fold([[1, ...zero.slice(1)]]), [
-        { file: 'cevnspdf.txt', values: template([1, 1, ...zero.slice(2)]) },
-      ]),
-    ).toThrow(/cevnspdf\.txt: CEvNS events in energy bin 1/);
+  test('release events in a cell where our prediction is zero cannot be split: SpecError naming the file', () => {
+    const call = () =>
+      bandFactors(fold([[1, ...zeros(11)]], [[1, ...zeros(11)]]), weights, [
+        { file: 'cevnspdf.txt', values: template([1, 1, ...zeros(10)]) },
+      ]);
+    expect(call).toThrow(SpecError);
+    expect(call).toThrow(/cevnspdf\.txt: CEvNS events in energy bin 1, time bin 0/);
   });
 });
 

@@ -8,6 +8,7 @@
  */
 import {
   PAPER_EPSILON,
+  darPiArrivalBinProbabilities,
   decoherentXi,
   resolveTarget,
   type Q2Convention,
@@ -16,21 +17,23 @@ import {
 import { SpecError } from '../../../errors.js';
 import { arEnergyResponse, type ArResponseInputs } from './response.js';
 import { darPiMaxQ2, foldBands, type ArExposure } from './bandFold.js';
+import { bandFactors, combineNuclei, scaleByCell, type BandFactors } from './bandSplit.js';
 import {
-  bandFactors,
-  combineNuclei,
-  energyProjection,
-  scaleByEnergy,
-  type BandFactors,
-} from './bandSplit.js';
-import { arShapeSystematics, type VariationNormalisation } from './shapeSystematics.js';
+  arShapeSystematics,
+  mirrorAboutNominal,
+  type ShapeSystematic,
+  type VariationNormalisation,
+} from './shapeSystematics.js';
 import { buildArWorkspace, type BandSamples, type HistoSysPair } from './workspace.js';
 import {
+  AR_2020_AXES,
+  axisEdges,
   readCoherentAr2020Release,
   readCoherentAr2020Variations,
   type CoherentAr2020Release,
 } from './release.js';
-import { arDatasetRecord, type ArBuildSummary } from './record.js';
+import { arDatasetRecord } from './record.js';
+import type { ArBuildSummary } from './summary.js';
 import type { TemplateDataset } from '../../dataset.js';
 
 /** The fixture file the script writes (in fixtures/). */
@@ -53,7 +56,9 @@ export const AR_2020_FULL_DEFAULTS = {
    * Interior band edges [MeV²]; the layout is [0, 2000, 3500, q²_max] with q²_max the DAR-π maximum
    * (computed). Three bands of similar SM content (the fixture's notes give each band's events): the
    * collaboration measures the whole CEvNS count only to ±43 of 159 events, so finer bands would leave
-   * each α unconstrained; the middle edge sits near the median true q² of the detected SM events.
+   * each α unconstrained. 2000 MeV² is near the median true q² of the detected SM events; 3500 MeV² lies
+   * just below the largest q² the 29.8-MeV prompt ν_μ gives on Ar-40 (4E²M/(M + 2E) ≈ 3.54×10³ MeV²),
+   * so the last band holds (almost) only delayed-ν recoils, with their arrival times.
    */
   bandInteriorEdgesQ2MeV2: [2000, 3500] as const,
   /** Atmospheric argon, the physics core's natural mixture (Ar-36, -38, -40 each a nucleus). */
@@ -86,8 +91,17 @@ function bandEdges(given: readonly number[] | undefined, q2Max: number): number[
   return edges;
 }
 
-/** Band factors of the nominal response and, if asked, of quenching a and b at ±1σ. */
-function foldAll(rel: CoherentAr2020Release, x: ArExposure, edges: readonly number[], migration: boolean) {
+/** Arrival-time probabilities per release time bin for each flavour group, at a POT-trace mean. */
+function timeWeights(P: CoherentAr2020Release['parameters'], meanNs: number) {
+  const edgesNs = axisEdges(AR_2020_AXES.timeUs).map((t) => 1000 * t);
+  return darPiArrivalBinProbabilities(edgesNs, { meanNs, widthNs: P.potTraceWidthNs });
+}
+
+/**
+ * Band factors: nominal; at the POT-trace mean + 1σ (for the CEvNS timing systematic); and, if asked,
+ * at quenching a and b ± 1σ.
+ */
+function allFactors(rel: CoherentAr2020Release, x: ArExposure, edges: readonly number[], migration: boolean) {
   const P = rel.parameters;
   const base: ArResponseInputs = {
     qfA: P.qfA,
@@ -95,10 +109,11 @@ function foldAll(rel: CoherentAr2020Release, x: ArExposure, edges: readonly numb
     resolutionA: P.resolutionA,
     efficiency: rel.efficiency.values,
   };
-  const nominalFold = foldBands(x, arEnergyResponse(base), edges);
+  const w = timeWeights(P, P.potTraceMeanNs);
+  const wShifted = timeWeights(P, P.potTraceMeanNs + P.potTraceMeanUncertaintyNs);
+  const fold = foldBands(x, arEnergyResponse(base), edges);
   const factors = (inputs: ArResponseInputs) =>
-    bandFactors(foldBands(x, arEnergyResponse(inputs), edges), [rel.cevns]);
-  const nominal = bandFactors(nominalFold, [rel.cevns]);
+    bandFactors(foldBands(x, arEnergyResponse(inputs), edges), w, [rel.cevns]);
   const qf: { name: string; lo: BandFactors; hi: BandFactors }[] = migration
     ? [
         {
@@ -113,7 +128,40 @@ function foldAll(rel: CoherentAr2020Release, x: ArExposure, edges: readonly numb
         },
       ]
     : [];
-  return { nominalFold, nominal, qf };
+  return {
+    fold,
+    timeWeights: w,
+    nominal: bandFactors(fold, w, [rel.cevns]),
+    shiftedTiming: bandFactors(fold, wShifted, [rel.cevns]),
+    qf,
+  };
+}
+
+/** The excess (weights 1 − d_k) or floor (d_k) sample of band j and its ±1σ templates. */
+function bandSample(
+  j: number,
+  weights: readonly number[],
+  T: Float64Array,
+  f: ReturnType<typeof allFactors>,
+  cevnsSys: readonly ShapeSystematic[],
+): { values: Float64Array; sys: HistoSysPair[] } {
+  const factor = (bf: BandFactors) => combineNuclei(bf.g[j]!, weights);
+  const values = scaleByCell(T, factor(f.nominal));
+  const sys: HistoSysPair[] = cevnsSys.map((s) => {
+    if (!s.shiftsPotTraceMean) {
+      return {
+        name: s.name,
+        lo: scaleByCell(s.lo, factor(f.nominal)),
+        hi: scaleByCell(s.hi, factor(f.nominal)),
+      };
+    }
+    const hi = scaleByCell(s.hi, factor(f.shiftedTiming));
+    return { name: s.name, lo: mirrorAboutNominal(values, hi).lo, hi };
+  });
+  for (const q of f.qf) {
+    sys.push({ name: q.name, lo: scaleByCell(T, factor(q.lo)), hi: scaleByCell(T, factor(q.hi)) });
+  }
+  return { values, sys };
 }
 
 export interface CoherentAr2020FullBuild {
@@ -143,7 +191,7 @@ export function buildCoherentAr2020Full(
     epsilon: o.epsilon,
     q2Convention: o.q2Convention,
   };
-  const { nominalFold, nominal, qf } = foldAll(rel, exposure, edges, o.quenchingMigration);
+  const factors = allFactors(rel, exposure, edges, o.quenchingMigration);
   const shapes = arShapeSystematics(
     { cevns: rel.cevns, promptBrn: rel.promptBrn },
     variations,
@@ -151,28 +199,10 @@ export function buildCoherentAr2020Full(
   );
   const d = target.components.map((c) => decoherentXi(c.nucleus, o.epsilon));
   const oneMinusD = d.map((x) => 1 - x);
-
-  const T = rel.cevns.values;
   const cevnsSys = shapes.filter((s) => s.sample === 'cevns');
-  const bands: BandSamples[] = nominal.g.map((g, j) => {
-    const split = (weights: readonly number[]) => {
-      const factor = combineNuclei(g, weights);
-      const sys: HistoSysPair[] = cevnsSys.map((s) => ({
-        name: s.name,
-        lo: scaleByEnergy(s.lo, factor),
-        hi: scaleByEnergy(s.hi, factor),
-      }));
-      for (const q of qf) {
-        sys.push({
-          name: q.name,
-          lo: scaleByEnergy(T, combineNuclei(q.lo.g[j]!, weights)),
-          hi: scaleByEnergy(T, combineNuclei(q.hi.g[j]!, weights)),
-        });
-      }
-      return { values: scaleByEnergy(T, factor), sys };
-    };
-    const ex = split(oneMinusD);
-    const fl = split(d);
+  const bands: BandSamples[] = factors.nominal.g.map((_, j) => {
+    const ex = bandSample(j, oneMinusD, rel.cevns.values, factors, cevnsSys);
+    const fl = bandSample(j, d, rel.cevns.values, factors, cevnsSys);
     return { excess: ex.values, floor: fl.values, excessSys: ex.sys, floorSys: fl.sys };
   });
   const rU = (s: keyof typeof P.predicted) => P.predicted[s].uncertainty / P.predicted[s].value;
@@ -197,9 +227,9 @@ export function buildCoherentAr2020Full(
     target,
     options: o,
     edges,
-    fold: nominalFold,
-    factors: nominal,
-    releaseCevnsPerEnergy: energyProjection(T),
+    fold: factors.fold,
+    factors: factors.nominal,
+    timeWeights: factors.timeWeights,
     d,
     bands,
     shapes,

@@ -22,5 +22,5 @@ export {
   type CoherentAr2020FullBuild,
   type CoherentAr2020FullOptions,
 } from './build.js';
-export type { ArBuildSummary, ArBandSummary } from './record.js';
+export type { ArBuildSummary, ArBandSummary } from './summary.js';
 export { AR_SHAPE_SYSTEMATICS, mirrorAboutNominal } from './shapeSystematics.js';

@@ -27,6 +27,10 @@ export interface CoherentAr2020Parameters {
   readonly nuPerFlavourPerProtonUncertainty: number;
   /** σ/E = a/sqrt(E[keVee]) [sqrt(keVee)]. */
   readonly resolutionA: number;
+  /** SNS proton-on-target trace: a Gaussian of this mean (± its 1σ) and width [ns]. */
+  readonly potTraceMeanNs: number;
+  readonly potTraceMeanUncertaintyNs: number;
+  readonly potTraceWidthNs: number;
   /** Normalisations before the 3D fit (the predictions) and after it (the best fit). */
   readonly predicted: Readonly<Record<ArSample, Normalisation>>;
   readonly bestFit: Readonly<Record<ArSample, Normalisation>>;
@@ -98,6 +102,9 @@ export function readArParameters(dir: string, file: string): CoherentAr2020Param
     nuPerFlavourPerProton: positive('neutrinosPerProton', 'value'),
     nuPerFlavourPerProtonUncertainty: nonNegative('neutrinosPerProton', 'uncertainty'),
     resolutionA: nonNegative('energyResolution', 'value', 'a'),
+    potTraceMeanNs: num('snsPOTTraceTiming', 'value', 'a'),
+    potTraceMeanUncertaintyNs: nonNegative('snsPOTTraceTiming', 'uncertainty', 'a'),
+    potTraceWidthNs: positive('snsPOTTraceTiming', 'value', 'b'),
     predicted: table((s) => norm(AR_NORMALISATION_KEYS[s].predicted, 'uncertainty')),
     bestFit: table((s) =>
       norm(AR_NORMALISATION_KEYS[s].bestFit, AR_NORMALISATION_KEYS[s].bestFitUncertainty),

@@ -27,6 +27,11 @@ interface ShapeSystematicDef {
   readonly hi: ArVariation;
   /** The −1σ file; absent for one-sided systematics (mirrored). */
   readonly lo?: ArVariation;
+  /**
+   * The shift is of the proton-on-target trace mean (+1σ): the band split of the shifted CEvNS template
+   * uses arrival times at that mean (bandSplit.ts), and the −1σ side is mirrored per band sample.
+   */
+  readonly shiftsPotTraceMean?: boolean;
   readonly description: string;
 }
 
@@ -42,6 +47,7 @@ export const AR_SHAPE_SYSTEMATICS: readonly ShapeSystematicDef[] = [
     name: 'cevns_timing_mean',
     sample: 'cevns',
     hi: 'cevnsTimingMean',
+    shiftsPotTraceMean: true,
     description: 'CEvNS arrival-time mean (one-sided file, mirrored)',
   },
   {
@@ -74,6 +80,9 @@ export interface ShapeSystematic {
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   readonly files: readonly string[];
+  /** True when lo is the mirror of hi (one-sided file). */
+  readonly mirrored: boolean;
+  readonly shiftsPotTraceMean: boolean;
   /** Factors applied to the files' totals ('shape'), hi then lo (1 for a mirrored side). */
   readonly rescale: readonly [number, number];
   /** Bins of a mirrored side floored at 0, and the events that removed. */
@@ -115,19 +124,32 @@ export function arShapeSystematics(
   return AR_SHAPE_SYSTEMATICS.map((d) => {
     const nom = nominal[d.sample];
     const [hi, hiFactor] = normalised(nom, variations[d.hi], mode);
-    const files = [variations[d.hi].file];
+    const common = {
+      name: d.name,
+      sample: d.sample,
+      description: d.description,
+      hi,
+      shiftsPotTraceMean: d.shiftsPotTraceMean ?? false,
+    };
     if (d.lo !== undefined) {
       const [lo, loFactor] = normalised(nom, variations[d.lo], mode);
-      files.push(variations[d.lo].file);
-      return { ...d, lo, hi, files, rescale: [hiFactor, loFactor], clippedBins: 0, clippedEvents: 0 };
+      return {
+        ...common,
+        lo,
+        files: [variations[d.hi].file, variations[d.lo].file],
+        mirrored: false,
+        rescale: [hiFactor, loFactor] as const,
+        clippedBins: 0,
+        clippedEvents: 0,
+      };
     }
     const m = mirrorAboutNominal(nom.values, hi);
     return {
-      ...d,
+      ...common,
       lo: m.lo,
-      hi,
-      files,
-      rescale: [hiFactor, 1],
+      files: [variations[d.hi].file],
+      mirrored: true,
+      rescale: [hiFactor, 1] as const,
       clippedBins: m.clippedBins,
       clippedEvents: m.clippedEvents,
     };
