@@ -38,23 +38,22 @@ import {
 } from '../../../physics/index.js';
 import { SpecError } from '../../../errors.js';
 import { foldSpectrumChecked, weightedResponses, type RecoilResponse } from '../../response/index.js';
+import {
+  DAR_GROUPS as FLAVOUR_GROUPS,
+  type DarGroup as FlavourGroup,
+  type DarPiExposure,
+} from '../../darPiRecoilModel.js';
 
-export interface ArExposure {
-  readonly target: Target;
-  readonly massKg: number;
-  readonly protonsOnTarget: number;
-  readonly nuPerFlavourPerProton: number;
-  readonly distanceM: number;
-  readonly epsilon: number;
+/** The exposure (darPiRecoilModel's) and the q² convention of the band edges. */
+export interface ArExposure extends DarPiExposure {
   readonly q2Convention: Q2Convention;
 }
 
 /** Per band j, nucleus k and energy bin e: arrays [j][k] of Float64Array(nE). */
 export type PerBandNucleus = readonly (readonly Float64Array[])[];
 
-/** The DAR-π flavour groups, which differ in arrival time. */
-export const FLAVOUR_GROUPS = ['prompt', 'delayed'] as const;
-export type FlavourGroup = (typeof FLAVOUR_GROUPS)[number];
+/** The DAR-π flavour groups (prompt ν_μ; delayed ν_e, ν̄_μ), which differ in arrival time. */
+export { DAR_GROUPS as FLAVOUR_GROUPS, type DarGroup as FlavourGroup } from '../../darPiRecoilModel.js';
 
 export interface GroupFold {
   readonly coh: PerBandNucleus;
