@@ -11,6 +11,14 @@ export {
   AR_2020_DEFAULTS,
   type CoherentAr2020Options,
 } from './coherentAr2020.js';
+export {
+  buildCoherentAr2020Full,
+  buildCoherentAr2020FullDataset,
+  AR_2020_FULL_DEFAULTS,
+  AR_2020_FULL_FIXTURE,
+  type CoherentAr2020FullOptions,
+  type CoherentAr2020FullBuild,
+} from './releases/coherentAr2020/index.js';
 export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
