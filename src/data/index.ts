@@ -23,6 +23,14 @@ export {
   type Xenonnt8bSummary,
   type XenonntRelease,
 } from './releases/xenonnt8b/index.js';
+export {
+  buildCoherentAr2020Full,
+  buildCoherentAr2020FullDataset,
+  AR_2020_FULL_DEFAULTS,
+  AR_2020_FULL_FIXTURE,
+  type CoherentAr2020FullOptions,
+  type CoherentAr2020FullBuild,
+} from './releases/coherentAr2020/index.js';
 export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';

@@ -24,6 +24,12 @@ export const MUON_MASS_MEV = 105.6583755;
 /** Charged-pion mass [MeV]. PDG 2024: 139.57039(18) MeV. */
 export const CHARGED_PION_MASS_MEV = 139.57039;
 
+/** Charged-pion mean life [ns]. PDG 2024: 2.6033(5)×10⁻⁸ s. */
+export const CHARGED_PION_LIFETIME_NS = 26.033;
+
+/** Muon mean life [ns]. PDG 2024: 2.1969811(22)×10⁻⁶ s. */
+export const MUON_LIFETIME_NS = 2196.9811;
+
 /** Avogadro constant [mol⁻¹]. SI 2019 exact. */
 export const AVOGADRO_PER_MOL = 6.02214076e23;
 
