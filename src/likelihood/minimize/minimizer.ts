@@ -107,6 +107,12 @@ export class Minimizer {
     const model = this.model;
     const { delta, trial, free, held } = this;
     let f = model.nllDerivatives(x, this.grad, this.hess);
+    if (!Number.isFinite(f) && options.init !== undefined) {
+      // A warm start can be infeasible for this fit (e.g. a background scale at 0 where the held POI
+      // removes the signal that explained the events): start again from the suggested init.
+      for (let p = 0; p < n; p++) if (!held[p]) x[p] = Math.min(upper[p]!, Math.max(lower[p]!, c.init[p]!));
+      f = model.nllDerivatives(x, this.grad, this.hess);
+    }
     if (!Number.isFinite(f)) return this.result(f, Infinity, false, 'infinite', 0);
     let mu = 0;
     let edm = Infinity;
