@@ -18,6 +18,7 @@ export type {
   FitDiagnostics,
   GaussianBin,
   GaussianModel,
+  KnownBackground,
   PerBinPoiFit,
   PoiFit,
   PoiLikelihood,
@@ -25,6 +26,13 @@ export type {
 export { validateCountingModel, validateGaussianModel } from './validate.js';
 export { poissonDeviance, gaussianDeviance, asymmetricGaussianDeviance } from './deviance.js';
 export { profileBackground, profiledCurvature } from './profileBackground.js';
+export {
+  BinBackground,
+  knownComponent,
+  profileKnownBackground,
+  profileKnownWithOffSource,
+  profiledCurvatureOf,
+} from './knownBackground.js';
 export { constraintKinds } from './constraints.js';
 export type { ConstraintKind } from './constraints.js';
 export { countingNll } from './nll.js';
