@@ -73,7 +73,7 @@ export function compileCounting(model: CountingModel): CompiledCounting {
     } else {
       c.tau[i] = 1;
     }
-    const known = knownComponent(bin);
+    const known = knownComponent(bin.background);
     c.bKnown[i] = known.expected;
     c.sigmaKnown[i] = known.sigma;
   });

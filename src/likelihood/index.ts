@@ -56,7 +56,13 @@ export type { IntervalMethod, IntervalOptions, PoiInterval } from './intervals.j
 export { globalBoundaryTest } from './globalTests.js';
 export type { GlobalTestResult, LocalBinTest } from './globalTests.js';
 // The ξ-dataset mapping and the analysis (the only neutrino-aware modules of likelihood/).
-export { countsModel, xiModel, datasetLikelihood, targetDecoherentXi } from './coherencyDataset.js';
+export {
+  countsModel,
+  datasetBinBackground,
+  xiModel,
+  datasetLikelihood,
+  targetDecoherentXi,
+} from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
 export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
 export type {

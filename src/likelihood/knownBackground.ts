@@ -1,7 +1,7 @@
 import { FIXED_SIGMA_BELOW } from './constraints.js';
 import { poissonDeviance } from './deviance.js';
 import { profileBackground, profiledCurvature } from './profileBackground.js';
-import type { CountingBin } from './types.js';
+import type { BackgroundSpec } from './types.js';
 
 /**
  * Profiling of a per-bin background component KNOWN FROM ELSEWHERE with a Gaussian uncertainty
@@ -161,12 +161,11 @@ export class BinBackground {
 }
 
 /**
- * The known background component of a counting bin as the fitters use it: its expectation (0 if the
+ * The known background component of a bin's background as the fitters use it: its expectation (0 if the
  * bin has none) and σ, with σ below FIXED_SIGMA_BELOW events counted as 0 (fixed), exactly as the
  * compiled model and the single-bin kernel do. Toy generators draw a centre only where σ > 0.
  */
-export function knownComponent(bin: CountingBin): { readonly expected: number; readonly sigma: number } {
-  const bg = bin.background;
+export function knownComponent(bg: BackgroundSpec): { readonly expected: number; readonly sigma: number } {
   const known = bg.kind === 'measured' ? bg.known : bg;
   const sigma = known?.sigma ?? 0;
   return { expected: known?.expected ?? 0, sigma: sigma >= FIXED_SIGMA_BELOW ? sigma : 0 };

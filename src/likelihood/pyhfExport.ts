@@ -71,10 +71,10 @@ export function toPyhfWorkspace(
         data: [m / tau],
         modifiers: [{ name: `steady_state_bin${i}`, type: 'shapesys', data: [Math.sqrt(m) / tau] }],
       });
-    } else if (b.background.expected > 0 && !(knownComponent(b).sigma > 0)) {
+    } else if (b.background.expected > 0 && !(knownComponent(b.background).sigma > 0)) {
       samples.push({ name: 'steady_state', data: [b.background.expected], modifiers: [] });
     }
-    const known = knownComponent(b);
+    const known = knownComponent(b.background);
     if (known.sigma > 0) {
       if (!(known.expected > 0)) {
         throw new SpecError(

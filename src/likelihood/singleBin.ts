@@ -105,7 +105,7 @@ export class SingleBinKernel {
     this.measured = bg.kind === 'measured';
     this.nOff = bg.kind === 'measured' ? bg.nOff : 0;
     this.tau = bg.kind === 'measured' ? bg.tau : 1;
-    const known = knownComponent(bin);
+    const known = knownComponent(bin.background);
     this.obsKnown = known.expected;
     this.sigmaKnown = known.sigma;
     this.f = bin.beamBackground ?? 0;

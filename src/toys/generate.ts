@@ -64,7 +64,7 @@ function muOffOf(model: CountingModel, bin: number, b: number): number {
 export function binGenerator(model: CountingModel, bin: number, poi: number, fit: PoiFit): BinGenerator {
   const b = fit.background[0] ?? 0;
   const k = fit.knownBackground[0] ?? 0;
-  const constrained = model.bins[bin] !== undefined && knownComponent(model.bins[bin]).sigma > 0;
+  const constrained = model.bins[bin] !== undefined && knownComponent(model.bins[bin].background).sigma > 0;
   return {
     muOn: muOnOf(model, bin, poi, fit, b, k),
     muOff: muOffOf(model, bin, b),
@@ -87,7 +87,7 @@ export function modelGenerator(model: CountingModel, poi: number, fit: PoiFit): 
     muOff.push(muOffOf(model, i, b));
     known.push(k);
   });
-  const constrained = model.bins.some((x) => knownComponent(x).sigma > 0);
+  const constrained = model.bins.some((x) => knownComponent(x.background).sigma > 0);
   return {
     muOn,
     muOff,
@@ -113,7 +113,7 @@ export class BinToyDrawer {
 
   constructor(model: CountingModel, bin: number) {
     const x = model.bins[bin];
-    const known = x === undefined ? { expected: 0, sigma: 0 } : knownComponent(x);
+    const known = x === undefined ? { expected: 0, sigma: 0 } : knownComponent(x.background);
     this.obsKnown = known.expected;
     this.sigmaKnown = known.sigma;
     this.kindSig = kindOf(model.signalNorm);
@@ -155,7 +155,7 @@ export class ModelToyDrawer {
   constructor(model: CountingModel) {
     this.n = new Float64Array(model.bins.length);
     this.m = new Float64Array(model.bins.length);
-    const known = model.bins.map((x) => knownComponent(x));
+    const known = model.bins.map((x) => knownComponent(x.background));
     this.expectedKnown = Float64Array.from(known, (x) => x.expected);
     this.obsKnown = Float64Array.from(known, (x) => x.expected);
     this.sigmaKnown = Float64Array.from(known, (x) => x.sigma);

@@ -43,7 +43,7 @@ export class KernelLikelihood implements PoiLikelihood {
     obsKnown?: number,
   ) {
     const b = model.bins[binIndex];
-    this.obsKnown = obsKnown ?? (b === undefined ? 0 : knownComponent(b).expected);
+    this.obsKnown = obsKnown ?? (b === undefined ? 0 : knownComponent(b.background).expected);
     this.informativeBins = b !== undefined && b.signal1 !== b.signal0 ? [0] : [];
   }
 

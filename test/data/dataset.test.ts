@@ -166,3 +166,41 @@ describe('parseDataset: each bad input is rejected with field, bin index, value 
     );
   });
 });
+
+describe('counts bins: off-source measurement and/or a known background', () => {
+  test('a bin with knownBackground instead of nOff/tau parses; both together parse too', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[0]!.nOff;
+    delete raw.bins[0]!.tau;
+    raw.bins[0]!.knownBackground = { expected: 12.5, sigma: 1.5 };
+    raw.bins[1]!.knownBackground = { expected: 3, sigma: 0 };
+    const ds = parseDataset(raw, 'example.json');
+    if (ds.kind !== 'counts') throw new Error('kind');
+    expect(ds.bins[0]!.knownBackground).toEqual({ expected: 12.5, sigma: 1.5 });
+    expect(ds.bins[0]!.nOff).toBeUndefined();
+    expect(ds.bins[1]!.nOff).toBe(49);
+  });
+  test('neither: the message says what a bin needs', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[2]!.nOff;
+    delete raw.bins[2]!.tau;
+    const e = rejection(raw);
+    expect(e.message).toBe(
+      'example.json: bins[2].knownBackground: is missing and the bin has no off-source measurement; expected nOff and tau, or knownBackground {expected, sigma}, or both',
+    );
+    expect(e.path).toEqual(['bins', 2, 'knownBackground']);
+  });
+  test('nOff without tau, a negative σ, a missing σ', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[1]!.tau;
+    expect(rejection(raw).message).toContain('bins[1].tau: is missing; expected nOff and tau together');
+    const raw2 = validCountsDataset();
+    raw2.bins[0]!.knownBackground = { expected: 2, sigma: -0.5 };
+    expect(rejection(raw2).message).toContain(
+      'bins[0].knownBackground.sigma: -0.5 is negative; expected a value ≥ 0',
+    );
+    const raw3 = validCountsDataset();
+    raw3.bins[0]!.knownBackground = { expected: 2 };
+    expect(rejection(raw3).message).toContain('bins[0].knownBackground.sigma: is missing; expected number');
+  });
+});

@@ -18,6 +18,9 @@ import {
   toPyhfWorkspace,
 } from '../../src/likelihood/index.js';
 import type { CountingBin, CountingModel } from '../../src/likelihood/index.js';
+import { parseDataset, type CountsDataset } from '../../src/data/index.js';
+import { analyzeDataset, countsModel } from '../../src/likelihood/index.js';
+import { validCountsDataset } from '../data/datasetTestKit.js';
 import { bisectIncreasing, goldenArgMin, nelderMead } from './bruteForce.js';
 
 /** On-source + known-component NLL (deviance form) at explicit k. */
@@ -350,5 +353,35 @@ describe('validation and pyhf export of a known background', () => {
         bins: [{ nOn: 1, signal0: 0, signal1: 2, background: { kind: 'known', expected: 0, sigma: 1 } }],
       }),
     ).toThrow(/no pyhf staterror form/);
+  });
+});
+
+describe('dataset → counting model (coherencyDataset.ts)', () => {
+  test('σ = 0 maps to the plain known kind, σ > 0 to a constrained one, both to measured + known', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[0]!.nOff;
+    delete raw.bins[0]!.tau;
+    raw.bins[0]!.knownBackground = { expected: 12.5, sigma: 0 };
+    delete raw.bins[1]!.nOff;
+    delete raw.bins[1]!.tau;
+    raw.bins[1]!.knownBackground = { expected: 7, sigma: 1.2 };
+    raw.bins[2]!.knownBackground = { expected: 2, sigma: 0.5 };
+    const ds = parseDataset(raw, 'example.json') as CountsDataset;
+    const m = countsModel(ds);
+    expect(m.bins[0]!.background).toEqual({ kind: 'known', expected: 12.5 });
+    expect(m.bins[1]!.background).toEqual({ kind: 'known', expected: 7, sigma: 1.2 });
+    expect(m.bins[2]!.background).toEqual({
+      kind: 'measured',
+      nOff: ds.bins[2]!.nOff,
+      tau: ds.bins[2]!.tau,
+      known: { expected: 2, sigma: 0.5 },
+    });
+    expect(m.bins[3]!.background).toEqual({ kind: 'measured', nOff: ds.bins[3]!.nOff, tau: ds.bins[3]!.tau });
+    // analyze runs on it; the ξ̂ of bin 1 subtracts the known background, its σ includes σ_known.
+    const r = analyzeDataset(ds, { systematics: 'none' });
+    const b1 = ds.bins[1]!;
+    expect(r.bins[1]!.xiHat).toBeCloseTo((b1.nOn - 7 - b1.beamBackground) / b1.sCoh, 12);
+    expect(r.bins[1]!.xiSigma).toBeCloseTo(Math.sqrt(b1.nOn + 1.2 ** 2) / b1.sCoh, 12);
+    expect(r.bins[1]!.knownBackground).toEqual({ expected: 7, sigma: 1.2 });
   });
 });
