@@ -43,6 +43,7 @@ export const ANALYSIS_UNITS = [
   'MeV',
   'MeV2',
   'events',
+  'day',
 ] as const;
 
 const finite = z.number();

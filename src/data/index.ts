@@ -16,3 +16,15 @@ export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
 export * from './setup.js';
 export { gaussianBinProbabilities } from './detectorResponse.js';
+export { datasetNuclei, meanNuclearMassMeV } from './binAssembly.js';
+export {
+  OBSERVED_SCHEMA_VERSION,
+  ObservedCountsSchema,
+  parseObservedCounts,
+  type BinLocator,
+  type ObservedBin,
+  type ObservedCounts,
+  type ObservedCountsInput,
+} from './observedCounts.js';
+export { parseObservedCsv, readObservedFile } from './observedCsv.js';
+export { stableJson } from './stableJson.js';

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseDataset } from '../../src/data/dataset.js';
+import { parseObservedCounts, parseObservedCsv } from '../../src/data/index.js';
 import { SpecError } from '../../src/errors.js';
 import { repoRoot } from '../../src/data/repoPaths.js';
 import { validCountsDataset, validXiDataset } from './datasetTestKit.js';
@@ -32,11 +33,27 @@ describe('parseDataset: valid datasets', () => {
   test('a ξ dataset with symmetric and asymmetric σ parses', () => {
     expect(parseDataset(validXiDataset(), 'xi.json').bins).toHaveLength(2);
   });
-  test('the JSON examples of docs/dataset-format.md are valid datasets (docs cannot drift)', () => {
+  test('the JSON and CSV examples of docs/dataset-format.md are valid (docs cannot drift)', () => {
     const md = readFileSync(join(repoRoot(), 'docs', 'dataset-format.md'), 'utf8');
-    const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks).toHaveLength(2);
-    for (const b of blocks) expect(() => parseDataset(JSON.parse(b), 'docs/dataset-format.md')).not.toThrow();
+    const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (m) => JSON.parse(m[1]!) as { kind: string },
+    );
+    const datasets = blocks.filter((b) => b.kind !== 'observed-counts');
+    const observed = blocks.filter((b) => b.kind === 'observed-counts');
+    expect(datasets).toHaveLength(2);
+    for (const b of datasets) expect(() => parseDataset(b, 'docs/dataset-format.md')).not.toThrow();
+    const csv = [...md.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(observed).toHaveLength(1);
+    expect(csv).toHaveLength(1);
+    // The CSV example says the same as the JSON one.
+    const fromJson = parseObservedCounts(observed[0], 'docs');
+    const fromCsv = parseObservedCsv(csv[0]!, 'docs');
+    expect(fromCsv.bins).toEqual(fromJson.bins);
+    expect([fromCsv.id, fromCsv.experiment, fromCsv.energyUnit]).toEqual([
+      fromJson.id,
+      fromJson.experiment,
+      fromJson.energyUnit,
+    ]);
   });
 });
 
