@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAlpha } from './commands/alpha.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerDataset } from './commands/dataset.js';
 import { registerExportPyhf } from './commands/exportPyhf.js';
 import { registerFigures } from './commands/figures.js';
 import { registerFit } from './commands/fit.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerProject(program);
   registerExportPyhf(program);
+  registerDataset(program);
   registerFit(program);
   return program;
 }

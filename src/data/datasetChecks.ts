@@ -4,6 +4,7 @@
  * - bins are ordered and do not overlap: hi of bin i−1 ≤ lo of bin i, for every edge pair;
  * - each counts bin lists the target's nuclei, same labels in the same order, and Σ_k sCoh_k = sCoh
  *   (also for sHelm) to 1e-6 relative;
+ * - each counts bin has its background: `nOff` and `tau` together, or `knownBackground`, or both;
  * - ξ bins give either `sigma` or both `sigmaLo` and `sigmaHi`;
  * - each nucleus' `decoherentXi` equals (ε²Z + N)/(εZ − N)² with the dataset's ε to 1e-6 relative.
  */
@@ -89,6 +90,20 @@ function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
         message: `labels ${JSON.stringify(got)} do not match the target; expected ${JSON.stringify(labels)} in that order`,
       });
       return;
+    }
+    const off = bin.nOff !== undefined;
+    if (off !== (bin.tau !== undefined)) {
+      out.push({
+        path: ['bins', i, off ? 'tau' : 'nOff'],
+        message: `is missing; expected nOff and tau together (the off-source measurement n_off ~ Poisson(tau·b))`,
+      });
+    }
+    if (!off && bin.tau === undefined && bin.knownBackground === undefined) {
+      out.push({
+        path: ['bins', i, 'knownBackground'],
+        message:
+          'is missing and the bin has no off-source measurement; expected nOff and tau, or knownBackground {expected, sigma}, or both',
+      });
     }
     if (!(bin.sCoh > 0)) {
       out.push({

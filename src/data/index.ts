@@ -51,3 +51,15 @@ export {
   type CoherentCsi2021Options,
 } from './releases/coherentCsi2021/index.js';
 export { gammaPeBinProbabilities, type GammaSmearing } from './response/photoStatistics.js';
+export { datasetNuclei, meanNuclearMassMeV } from './binAssembly.js';
+export {
+  OBSERVED_SCHEMA_VERSION,
+  ObservedCountsSchema,
+  parseObservedCounts,
+  type BinLocator,
+  type ObservedBin,
+  type ObservedCounts,
+  type ObservedCountsInput,
+} from './observedCounts.js';
+export { parseObservedCsv, readObservedFile } from './observedCsv.js';
+export { stableJson } from './stableJson.js';

@@ -38,6 +38,8 @@ export interface BinAnalysis {
   readonly nOn?: number;
   readonly nOff?: number;
   readonly tau?: number;
+  /** The bin's background known from elsewhere (events, absolute 1σ), if it has one. */
+  readonly knownBackground?: { readonly expected: number; readonly sigma: number };
   readonly beamBackground?: number;
   readonly sCoh?: number;
   /** Measured suppression and its 1σ (statistical ⊕ normalisation when systematics are profiled). */
@@ -127,9 +129,14 @@ function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatm
   }
   const ds = dataset as CountsDataset;
   const b = ds.bins[i]!;
-  const excess = b.nOn - b.nOff / b.tau - b.beamBackground;
+  // Background estimate: n_off/τ (variance n_off/τ²) plus the known component (variance σ²).
+  const off = b.nOff !== undefined && b.tau !== undefined ? { nOff: b.nOff, tau: b.tau } : undefined;
+  const known = b.knownBackground;
+  const bHat = (off ? off.nOff / off.tau : 0) + (known?.expected ?? 0);
+  const bVar = (off ? off.nOff / (off.tau * off.tau) : 0) + (known ? known.sigma * known.sigma : 0);
+  const excess = b.nOn - bHat - b.beamBackground;
   const xiHat = excess / b.sCoh;
-  let var_ = (b.nOn + b.nOff / (b.tau * b.tau)) / (b.sCoh * b.sCoh);
+  let var_ = (b.nOn + bVar) / (b.sCoh * b.sCoh);
   if (systematics === 'profiled') {
     var_ +=
       (xiHat * ds.signalNormRelUncertainty) ** 2 +
@@ -144,8 +151,8 @@ function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatm
       tLoKeV: b.tLoKeV,
       tHiKeV: b.tHiKeV,
       nOn: b.nOn,
-      nOff: b.nOff,
-      tau: b.tau,
+      ...(off ?? {}),
+      ...(known === undefined ? {} : { knownBackground: { ...known } }),
       beamBackground: b.beamBackground,
       sCoh: b.sCoh,
       ...(helmXi === undefined ? {} : { alphaHelm: (helmXi - dBar) / (1 - dBar) }),

@@ -9,7 +9,11 @@
  *          `steady_state` = b̃           × shapefactor `steady_state`   (b = γ·b̃)
  *     off: `steady_state` = τ·b̃         × shapefactor `steady_state`   (n_off ~ Poisson(τ b): exact)
  *   channel `on_known` (bins whose background is a known expectation): the same signal samples and
- *     `known_background` without modifiers.
+ *     `known_background`.
+ *   A known background k ~ N(expected, σ) (types.ts KnownBackground), in either channel, is the sample
+ *   `known_background` = expected with a staterror of absolute σ: pyhf makes that γ ~ N(1, σ/expected)
+ *   with k = γ·expected, the same Gaussian (bounded to γ ∈ [1e−10, 10], i.e. 0 < k ≤ 10·expected); bins
+ *   with σ = 0 get a staterror σ of 0, which pyhf fixes at γ = 1 (a fixed known background).
  *
  * - A Gaussian normalisation θ ~ N(1, σ), θ ≥ 0 (constraints.ts) is a histosys with hi = (1 + σ)·ν,
  *   lo = (1 − σ)·ν: symmetric, so code4p (pyhf's default) and code0 both give ν·(1 + σ t) for every t,
@@ -83,6 +87,31 @@ export function countingWorkspace(
       );
     }
   });
+  const knownOf = (i: number): { expected: number; sigma: number } | undefined => {
+    const bg = model.bins[i]!.background;
+    const k = bg.kind === 'known' ? bg : bg.known;
+    if (!k) return undefined;
+    const sigma = k.sigma ?? 0;
+    if (sigma > 0 && !(k.expected > 0)) {
+      throw new SpecError(
+        'invalid_input',
+        `bins[${i}]: a known background of ${k.expected} events with σ = ${sigma}; a HistFactory export needs expected > 0 for a constrained background`,
+        ['bins', i, 'background'],
+      );
+    }
+    return { expected: k.expected, sigma };
+  };
+  const knownSample = (bins: readonly number[], stat: string): Sample | undefined => {
+    const ks = bins.map(knownOf);
+    if (!ks.some((k) => k !== undefined && k.expected > 0)) return undefined;
+    const data = ks.map((k) => k?.expected ?? 0);
+    const sigmas = ks.map((k) => k?.sigma ?? 0);
+    return {
+      name: 'known_background',
+      data,
+      modifiers: sigmas.some((v) => v > 0) ? [{ name: stat, type: 'staterror', data: sigmas }] : [],
+    };
+  };
   const measured = model.bins.flatMap((b, i) => (b.background.kind === 'measured' ? [i] : []));
   const known = model.bins.flatMap((b, i) => (b.background.kind === 'known' ? [i] : []));
   const binChannel: string[] = [];
@@ -127,7 +156,11 @@ export function countingWorkspace(
       data,
       modifiers: [{ name: 'steady_state', type: 'shapefactor', data: null }],
     });
-    channels.push({ name: 'on', samples: [...signalSamples(measured, COUNTING_POI_BINS), steady(scale)] });
+    const knownOn = knownSample(measured, 'known_background_on');
+    channels.push({
+      name: 'on',
+      samples: [...signalSamples(measured, COUNTING_POI_BINS), steady(scale), ...(knownOn ? [knownOn] : [])],
+    });
     channels.push({
       name: 'off',
       samples: [
@@ -146,10 +179,9 @@ export function countingWorkspace(
     });
   }
   if (known.length > 0) {
-    const expected = known.map((i) => (model.bins[i]!.background as { expected: number }).expected);
     const samples = signalSamples(known, `${COUNTING_POI_BINS}_known`);
-    if (expected.some((v) => v > 0))
-      samples.push({ name: 'known_background', data: expected, modifiers: [] });
+    const k = knownSample(known, 'known_background_known');
+    if (k) samples.push(k);
     channels.push({ name: 'on_known', samples });
     observations.push({ name: 'on_known', data: known.map((i) => model.bins[i]!.nOn) });
   }

@@ -18,6 +18,7 @@ export type {
   FitDiagnostics,
   GaussianBin,
   GaussianModel,
+  KnownBackground,
   PerBinPoiFit,
   PoiFit,
   PoiLikelihood,
@@ -25,6 +26,13 @@ export type {
 export { validateCountingModel, validateGaussianModel } from './validate.js';
 export { poissonDeviance, gaussianDeviance, asymmetricGaussianDeviance } from './deviance.js';
 export { profileBackground, profiledCurvature } from './profileBackground.js';
+export {
+  BinBackground,
+  knownComponent,
+  profileKnownBackground,
+  profileKnownWithOffSource,
+  profiledCurvatureOf,
+} from './knownBackground.js';
 export { constraintKinds } from './constraints.js';
 export type { ConstraintKind } from './constraints.js';
 export { countingNll } from './nll.js';
@@ -48,7 +56,13 @@ export type { IntervalMethod, IntervalOptions, PoiInterval } from './intervals.j
 export { globalBoundaryTest } from './globalTests.js';
 export type { GlobalTestResult, LocalBinTest } from './globalTests.js';
 // The ξ-dataset mapping and the analysis (the only neutrino-aware modules of likelihood/).
-export { countsModel, xiModel, datasetLikelihood, targetDecoherentXi } from './coherencyDataset.js';
+export {
+  countsModel,
+  datasetBinBackground,
+  xiModel,
+  datasetLikelihood,
+  targetDecoherentXi,
+} from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
 export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
 export type {

@@ -10,12 +10,18 @@
  * - `steady_state`: nominal m/τ with a `shapesys` of uncertainty √m/τ. pyhf's shapesys constraint is
  *   Poisson(a | γ·a) with a = (nominal/σ)² = m, so γ·m/τ = b reproduces n_off ~ Poisson(τ b) exactly.
  *   A bin with m = 0 has no Poisson constraint in pyhf; it is written with m = 1e-6 (noted in the output).
+ * - `known_background`: a known background component c; fixed (no modifier) when σ = 0, else with a
+ *   `staterror` of absolute uncertainty σ: pyhf's staterror of a single sample is γ·c with the
+ *   constraint N(1 | γ, σ/c), i.e. (γc − c)²/(2σ²) — our constraint on k = γc exactly (γ ≥ 0 ↔ k ≥ 0).
+ *   A constrained component with c = 0 has no relative form; it is refused (SpecError).
  *
  * Differences to keep in mind when comparing: pyhf's `normsys` interpolates exponentially (code 1)
  * with a Gaussian constraint on the nuisance, i.e. θ = (1 ± σ)^ν — log-normal-like — while our default
  * constraint is Gaussian in θ; for σ ≲ 20 % the test statistics agree to a few per cent. The pyhf
  * `qmu_tilde`/`q0` test statistics correspond to our t̃ and boundary tests.
  */
+import { SpecError } from '../errors.js';
+import { knownComponent } from './knownBackground.js';
 import type { CountingModel } from './types.js';
 
 const TINY_OFF_COUNT = 1e-6;
@@ -65,8 +71,25 @@ export function toPyhfWorkspace(
         data: [m / tau],
         modifiers: [{ name: `steady_state_bin${i}`, type: 'shapesys', data: [Math.sqrt(m) / tau] }],
       });
-    } else if (b.background.expected > 0) {
+    } else if (b.background.expected > 0 && !(knownComponent(b.background).sigma > 0)) {
       samples.push({ name: 'steady_state', data: [b.background.expected], modifiers: [] });
+    }
+    const known = knownComponent(b.background);
+    if (known.sigma > 0) {
+      if (!(known.expected > 0)) {
+        throw new SpecError(
+          'invalid_spec',
+          `bins[${i}]: a known background of 0 events with σ = ${known.sigma} has no pyhf staterror form (relative uncertainty σ/0)`,
+          ['bins', i, 'background'],
+        );
+      }
+      samples.push({
+        name: 'known_background',
+        data: [known.expected],
+        modifiers: [{ name: `known_background_bin${i}`, type: 'staterror', data: [known.sigma] }],
+      });
+    } else if (b.background.kind === 'measured' && known.expected > 0) {
+      samples.push({ name: 'known_background', data: [known.expected], modifiers: [] });
     }
     return { name: `bin${i}`, samples };
   });

@@ -93,7 +93,7 @@ export function toyBands(
     const row: number[] = [];
     for (let h = 0; h < alphas.length; h++) {
       const a = alphas[h]!;
-      if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, a)) {
+      if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, a, drawer.obsKnown)) {
         ok = false;
         break;
       }

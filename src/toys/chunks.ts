@@ -87,7 +87,7 @@ export function unitCosts(job: ToyJob, units: readonly (readonly ChunkRef[])[]):
 function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
   const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
   const kernel = new SingleBinKernel(job.model, task.bin);
-  const drawer = new BinToyDrawer(job.model);
+  const drawer = new BinToyDrawer(job.model, task.bin);
   const thr = exceedThreshold(task.tObs);
   const gen = task.gen;
   const poi = task.poi;
@@ -98,6 +98,7 @@ function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
     drawer.draw(rng, gen);
     kernel.obsSig = drawer.obsSig;
     kernel.obsBeam = drawer.obsBeam;
+    kernel.obsKnown = drawer.obsKnown;
     const t = kernel.tildeT(drawer.n, drawer.m, poi);
     if (Number.isNaN(t)) {
       failed++;
@@ -123,7 +124,7 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
   let failed = 0;
   for (let i = 0; i < ref.size; i++) {
     drawer.draw(rng, task.gen);
-    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi)) {
+    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi, drawer.obsKnown)) {
       failed++;
       continue;
     }
@@ -150,15 +151,24 @@ function runCoverageChunk(job: ToyJob, task: CoverageTask, ref: ChunkRef): numbe
   const cls = job.settings.cls;
   const crit = cls.map((cl) => chisquareQuantile(cl, 1));
   const kernel = new SingleBinKernel(model, task.bin);
-  const outer = new BinToyDrawer(model);
-  const inner = new BinToyDrawer(model);
+  const outer = new BinToyDrawer(model, task.bin);
+  const inner = new BinToyDrawer(model, task.bin);
   const poi = task.poi;
   const covered = new Array<number>(3 * cls.length).fill(0);
   let experiments = 0;
   let failed = 0;
   for (let e = 0; e < ref.size; e++) {
     outer.draw(rng, task.gen);
-    const lik = new KernelLikelihood(kernel, model, task.bin, outer.n, outer.m, outer.obsSig, outer.obsBeam);
+    const lik = new KernelLikelihood(
+      kernel,
+      model,
+      task.bin,
+      outer.n,
+      outer.m,
+      outer.obsSig,
+      outer.obsBeam,
+      outer.obsKnown,
+    );
     const test = testPoi(lik, poi);
     const genPe = binGenerator(model, task.bin, poi, lik.fitConditional(poi));
     const thr = exceedThreshold(test.t);
@@ -168,6 +178,7 @@ function runCoverageChunk(job: ToyJob, task: CoverageTask, ref: ChunkRef): numbe
       inner.draw(rng, genPe);
       kernel.obsSig = inner.obsSig;
       kernel.obsBeam = inner.obsBeam;
+      kernel.obsKnown = inner.obsKnown;
       const t = kernel.tildeT(inner.n, inner.m, poi);
       if (Number.isNaN(t)) continue;
       toys++;

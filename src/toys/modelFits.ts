@@ -20,6 +20,8 @@ export class ModelFits {
   private readonly fitter: CountingFitter;
   private readonly kernels: readonly SingleBinKernel[];
   private readonly informative: readonly number[];
+  /** The model's known-background values (the centres of the observed data). */
+  private readonly nominalKnown: Float64Array;
 
   // Results of the last `evaluate`.
   shared = 0;
@@ -29,20 +31,31 @@ export class ModelFits {
 
   constructor(model: CountingModel) {
     this.c = compileCounting(model);
+    this.nominalKnown = Float64Array.from(this.c.bKnown);
     this.fitter = new CountingFitter(this.c);
     this.informative = model.bins.flatMap((b, i) => (b.signal1 !== b.signal0 ? [i] : []));
     this.kernels = this.informative.map((i) => new SingleBinKernel(model, i));
   }
 
   /**
-   * Fit counts n, m (per bin) with constraint centres (obsSig, obsBeam) under poi = v; fills `shared`,
-   * `global`, `maxLocal`, `poiHat`. Returns false if a statistic is NaN (a failed toy).
+   * Fit counts n, m (per bin) with constraint centres (obsSig, obsBeam and, per bin, `obsKnown` of the
+   * known backgrounds; default the model's) under poi = v; fills `shared`, `global`, `maxLocal`,
+   * `poiHat`. Returns false if a statistic is NaN (a failed toy).
    */
-  evaluate(n: ArrayLike<number>, m: ArrayLike<number>, obsSig: number, obsBeam: number, v: number): boolean {
+  evaluate(
+    n: ArrayLike<number>,
+    m: ArrayLike<number>,
+    obsSig: number,
+    obsBeam: number,
+    v: number,
+    obsKnown?: ArrayLike<number>,
+  ): boolean {
     const c = this.c;
+    const known = obsKnown ?? this.nominalKnown;
     for (let i = 0; i < c.k; i++) {
       c.n[i] = n[i] as number;
       c.m[i] = m[i] as number;
+      c.bKnown[i] = known[i] as number;
     }
     c.obsSig = obsSig;
     c.obsBeam = obsBeam;
@@ -61,6 +74,7 @@ export class ModelFits {
       const k = this.kernels[j] as SingleBinKernel;
       k.obsSig = obsSig;
       k.obsBeam = obsBeam;
+      k.obsKnown = known[bin] as number;
       const q = k.tildeT(n[bin] as number, m[bin] as number, v);
       if (Number.isNaN(q)) maxLocal = NaN;
       else if (q > maxLocal) maxLocal = q;

@@ -33,6 +33,8 @@ export interface BinGenerator {
   readonly muOff: number;
   readonly thetaSig: number;
   readonly thetaBeam: number;
+  /** k̂̂ of a Gaussian-constrained known background, about which its centre is drawn (σ > 0 only). */
+  readonly knownBackground?: number;
 }
 
 /** The same for all bins at once (shared normalisations). */
@@ -41,6 +43,8 @@ export interface ModelGenerator {
   readonly muOff: readonly number[];
   readonly thetaSig: number;
   readonly thetaBeam: number;
+  /** k̂̂ per bin, present when some bin has a Gaussian-constrained known background. */
+  readonly knownBackground?: readonly number[];
 }
 
 /**

@@ -35,7 +35,7 @@ describe.skipIf(!HAVE_DATA(FOLDER))(
 
     test('bins carry the release counts: Σ nOn = 3752 and nOff = round(5.032·b_SS) over the full window', () => {
       expect(built.bins.reduce((s, b) => s + b.nOn, 0)).toBe(3752);
-      const b = built.bins.reduce((s, x) => s + x.nOff / x.tau, 0);
+      const b = built.bins.reduce((s, x) => s + x.nOff! / x.tau!, 0);
       expectRelClose(b, 3152, 1e-3); // rounding moves each bin by ≤ 0.5/5.032 event
       expectRelClose(
         built.bins.reduce((s, x) => s + x.beamBackground, 0),

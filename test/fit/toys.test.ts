@@ -160,7 +160,7 @@ describe('toy ensembles recover known parameters without bias and cover at the n
     const tSig0 = best[`thetaSig:${csi.id}`] as number;
     const tBeam0 = best[`thetaBeam:${csi.id}`] as number;
     const bg = csi.bins.map((b, i) =>
-      profileBackground(tBeam0 * b.beamBackground + tSig0 * (s[i] as number), b.nOn, b.nOff, b.tau),
+      profileBackground(tBeam0 * b.beamBackground + tSig0 * (s[i] as number), b.nOn, b.nOff!, b.tau!),
     );
     const fits: DatasetsFit[] = [];
     for (let k = 0; k < N_CSI_TOYS; k++) {
@@ -170,7 +170,7 @@ describe('toy ensembles recover known parameters without bias and cover at the n
       const bins = csi.bins.map((b, i) => ({
         ...b,
         nOn: rng.poisson((bg[i] as number) + tBeam * b.beamBackground + tSig * (s[i] as number)),
-        nOff: rng.poisson(b.tau * (bg[i] as number)),
+        nOff: rng.poisson(b.tau! * (bg[i] as number)),
       }));
       fits.push(fitDatasets([{ dataset: { ...csi, bins }, model }]));
     }

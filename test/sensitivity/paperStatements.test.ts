@@ -171,7 +171,7 @@ describe('COHERENT-like presets against the shipped datasets (same exposure, Hel
     const sHelm = d.bins.reduce((acc, b) => acc + (b.sHelm ?? 0), 0);
     expectRelClose(e.totals.signalModel, sHelm, 0.05, 0, 'Helm signal');
     e.bins.forEach((b, j) =>
-      expectRelClose(b.background, d.bins[j]!.nOff / d.bins[j]!.tau, 1e-9, 0, `bkg ${j}`),
+      expectRelClose(b.background, d.bins[j]!.nOff! / d.bins[j]!.tau!, 1e-9, 0, `bkg ${j}`),
     );
   });
 

@@ -114,6 +114,7 @@ export function analysisJson(
       q2CenterMeV2: b.q2CenterMeV2,
       nOn: b.nOn ?? null,
       nOff: b.nOff ?? null,
+      ...(b.knownBackground === undefined ? {} : { knownBackground: b.knownBackground }),
       sCoh: b.sCoh ?? null,
       xiHat: b.xiHat,
       xiSigma: b.xiSigma,

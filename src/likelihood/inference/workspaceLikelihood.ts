@@ -105,6 +105,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
       thetaSig: 1,
       thetaBeam: 1,
       background: [],
+      knownBackground: [],
       diagnostics: diagnosticsOf(this.model, r, this.identified),
       pars: r.pars,
     };
