@@ -8,15 +8,17 @@
  */
 import type { AnyDataset, CountsDataset, Dataset } from '../data/index.js';
 import { countsModel, xiModel, type SystematicsTreatment } from './coherencyDataset.js';
-import { countingLikelihood } from './countingLikelihood.js';
+import { countingEngineLikelihood } from './countingWorkspace.js';
 import { gaussianLikelihood } from './gaussianLikelihood.js';
 import { globalBoundaryTest } from './globalTests.js';
-import { poiInterval, type PoiInterval } from './intervals.js';
+import { poiIntervals, type PoiInterval } from './intervals.js';
 import { boundaryTest } from './testStatistics.js';
 import type { PoiLikelihood } from './types.js';
 
 export interface AnalysisOptions {
   readonly systematics?: SystematicsTreatment;
+  /** Called after each bin and each combined step with (done, total) units of work. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface Interval {
@@ -180,14 +182,18 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
   // One model serves the likelihood and each bin's decoherent ξ (d̄_i = s0_i/s1_i, resp. x0_i).
   const counts = dataset.kind === 'counts' ? countsModel(dataset, systematics) : undefined;
   const gaussian = dataset.kind === 'xi' ? xiModel(dataset) : undefined;
-  const lik = counts ? countingLikelihood(counts) : gaussianLikelihood(gaussian!);
+  const lik = counts ? countingEngineLikelihood(counts) : gaussianLikelihood(gaussian!);
   const dBar = (i: number): number =>
     counts ? counts.bins[i]!.signal0 / counts.bins[i]!.signal1 : gaussian!.bins[i]!.expected0;
+  const total = dataset.bins.length + 3;
+  const progress = options.onProgress ?? (() => undefined);
   const bins: BinAnalysis[] = dataset.bins.map((_, i) => {
+    if (i % 50 === 0) progress(i, total);
     const binLik = lik.bin(i);
     const est = binEstimate(dataset, i, systematics, dBar(i));
     const p1 = boundaryTest(binLik, 1);
     const p0 = boundaryTest(binLik, 0);
+    const [i68, i90] = poiIntervals(binLik, [0.6827, 0.9]);
     return {
       index: i,
       ...binKinematics(dataset, i),
@@ -196,26 +202,32 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
       xiSigma: est.xiSigma,
       alphaHatUnbounded: (est.xiHat - est.dBar) / (1 - est.dBar),
       alphaHat: binLik.fitUnconditional().poi,
-      alpha68: toInterval(poiInterval(binLik, { cl: 0.6827 })),
-      alpha90: toInterval(poiInterval(binLik, { cl: 0.9 })),
+      alpha68: toInterval(i68!),
+      alpha90: toInterval(i90!),
       pAlpha1: p1.pValue,
       pAlpha0: p0.pValue,
       zAlpha1: p1.z,
       zAlpha0: p0.z,
     };
   });
+  progress(dataset.bins.length, total);
+  const [c68, c90] = poiIntervals(lik, [0.6827, 0.9]);
+  progress(dataset.bins.length + 1, total);
+  const allBinsAlpha1 = summarise(lik, 1);
+  const allBinsAlpha0 = summarise(lik, 0);
+  progress(total, total);
   return {
     dataset: { id: dataset.id, experiment: dataset.experiment, title: dataset.title, kind: dataset.kind },
     systematics,
     bins,
     combined: {
       alphaHat: lik.fitUnconditional().poi,
-      alpha68: toInterval(poiInterval(lik, { cl: 0.6827 })),
-      alpha90: toInterval(poiInterval(lik, { cl: 0.9 })),
+      alpha68: toInterval(c68!),
+      alpha90: toInterval(c90!),
       pAlpha1: boundaryTest(lik, 1).pValue,
       pAlpha0: boundaryTest(lik, 0).pValue,
-      allBinsAlpha1: summarise(lik, 1),
-      allBinsAlpha0: summarise(lik, 0),
+      allBinsAlpha1,
+      allBinsAlpha0,
     },
   };
 }

@@ -32,7 +32,10 @@
 import { SpecError } from '../errors.js';
 import type { Workspace } from '../data/index.js';
 import { profileBackground } from './profileBackground.js';
-import type { CountingModel } from './types.js';
+import type { CountingModel, PoiLikelihood } from './types.js';
+import { countingLikelihood } from './countingLikelihood.js';
+import { compileWorkspace, HistFactoryModel } from './histfactory/index.js';
+import { WorkspaceLikelihood } from './inference/workspaceLikelihood.js';
 
 export const COUNTING_POI = 'poi';
 export const COUNTING_POI_BINS = 'poi_bins';
@@ -214,4 +217,29 @@ export function countingWorkspace(
     binIndex,
     interpolation: { normsys: lognormal ? 'code1' : 'code4', histosys: 'code4p' },
   };
+}
+
+/**
+ * The likelihood `analyze` uses for a counting model: the combined (one POI) and per-bin-POI fits on
+ * the exact workspace through the HistFactory engine — O(bins) per Newton step, however many bins —
+ * and each bin alone through the closed-form single-bin kernels (countingLikelihood(model).bin(i), the
+ * fast path; test/likelihood/countingWorkspace.test.ts checks the two agree).
+ */
+export function countingEngineLikelihood(model: CountingModel): PoiLikelihood {
+  const cw = countingWorkspace(model);
+  const pb = countingWorkspace(model, { poi: 'perBin' });
+  const shared = compileWorkspace(cw.workspace, { interpolation: cw.interpolation });
+  const perBin = compileWorkspace(pb.workspace, { poi: null, interpolation: pb.interpolation });
+  // Per-bin POIs in model-bin order: element binIndex[i] of the shapefactor of channel binChannel[i].
+  const pois = model.bins.map((_, i) => {
+    const set = pb.binChannel[i] === 'on' ? COUNTING_POI_BINS : `${COUNTING_POI_BINS}_known`;
+    return perBin.parNames.indexOf(`${set}[${pb.binIndex[i]}]`);
+  });
+  const fast = countingLikelihood(model);
+  return new WorkspaceLikelihood(new HistFactoryModel(shared), {
+    perBin: { model: new HistFactoryModel(perBin), pois },
+    nBins: model.bins.length,
+    informativeBins: fast.informativeBins,
+    bin: (i) => fast.bin(i),
+  });
 }

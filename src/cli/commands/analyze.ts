@@ -15,6 +15,7 @@ import {
   type BinAnalysis,
 } from '../../likelihood/index.js';
 import { templateJson, templateReport, workspaceReport } from './analyzeReports.js';
+import { progressReporter } from '../progress.js';
 import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
@@ -261,7 +262,13 @@ export function registerAnalyze(program: Command): void {
         return;
       }
       const dataset = input.dataset;
-      const asymptotic = analyzeDataset(dataset, { systematics: o.systematics });
+      const progress = progressReporter('analyze');
+      let asymptotic: AnalysisResult;
+      try {
+        asymptotic = analyzeDataset(dataset, { systematics: o.systematics, onProgress: progress });
+      } finally {
+        progress.stop();
+      }
       let result: AnalysisResult = asymptotic;
       let calibration: CalibratedAnalysis['calibration'] | undefined;
       if (o.toys !== undefined) {
