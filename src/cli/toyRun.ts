@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadDataset } from '../data/index.js';
 import type { CountsDataset } from '../data/index.js';
 import { ToolkitError, SpecError } from '../errors.js';

@@ -24,7 +24,7 @@
  * field; cross-field checks that need physics (unknown target, threshold above the kinematic end point,
  * bins outside the threshold) are in setupResolve.ts; messages are built in setupIssues.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_FISSION_FRACTIONS, ELEMENT_SYMBOLS } from '../physics/index.js';
 import {
   distanceSchema,

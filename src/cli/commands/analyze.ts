@@ -4,7 +4,7 @@
  * and the comparison with the paper's CsI numbers. Default dataset: the shipped COHERENT CsI fixture.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_DATASET, loadDataset, type Dataset } from '../../data/index.js';
 import {
   analyzeDataset,

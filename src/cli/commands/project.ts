@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadSetup, parseExposure } from '../../data/index.js';
 import { SpecError } from '../../errors.js';
 import {
