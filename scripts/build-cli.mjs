@@ -8,8 +8,9 @@
 // vega-lite, resvg, h5wasm), native or worker-based (resvg, tinypool) or that locate files beside
 // themselves (fonts) stay external and are imported where they are used.
 //
-// Output: dist/bin/coherency.js (the `coherency` bin), dist/bin/worker.js (the toy worker-thread entry:
-// src/toys/runner.ts resolves './worker.js' beside its own file, which in the bundle is dist/bin/),
+// Output: dist/bin/coherency.js (the `coherency` bin), dist/bin/threadPool.js and dist/bin/worker.js (the
+// toys' Node thread pool and worker-thread entry: src/toys/runner.ts loads both by URL beside its own
+// file, which in the bundle is dist/bin/),
 // shared chunks dist/bin/chunk-*.js, and dist/bin/help-index.json (commandIndex.ts) computed from the
 // real commands of the tsc build in dist/cli.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +35,11 @@ const EXTERNAL = [
 rmSync(outdir, { recursive: true, force: true }); // chunk names carry content hashes
 await build({
   absWorkingDir: root,
-  entryPoints: { coherency: 'dist/cli/main.js', worker: 'dist/toys/worker.js' },
+  entryPoints: {
+    coherency: 'dist/cli/main.js',
+    worker: 'dist/toys/worker.js',
+    threadPool: 'dist/toys/threadPool.js',
+  },
   outdir,
   bundle: true,
   splitting: true,
