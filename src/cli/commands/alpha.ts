@@ -22,7 +22,7 @@ import {
   type Target,
 } from '../../physics/index.js';
 // The table module itself, not the report door: the door also re-exports the sensitivity figures, which
-// would bring the statistics layers into this command's start-up (issue 13; test/cli/startup.test.ts).
+// would bring the statistics layers into this command's start-up (issue 13; guarded by test/package/pack.test.ts).
 import { renderTable, type Column } from '../../report/table.js';
 import { SpecError } from '../../errors.js';
 import { print } from '../io.js';
