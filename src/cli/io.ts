@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ToolkitError } from '../errors.js';
-import { renderVegaLite, type TopLevelSpec } from '../report/index.js';
+import type { TopLevelSpec } from '../report/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -34,6 +34,8 @@ export class OutputSet {
   }
   /** Render a Vega-Lite spec and add it as NAME.svg, NAME.png and NAME.vl.json. */
   async addFigure(name: string, spec: TopLevelSpec): Promise<void> {
+    // Imported here, not at the top: every command imports this file, few of them draw (start-up, issue 13).
+    const { renderVegaLite } = await import('../report/index.js');
     const r = await renderVegaLite(spec);
     this.add(`${name}.svg`, r.svg);
     this.add(`${name}.png`, r.png);

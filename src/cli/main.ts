@@ -4,20 +4,14 @@
  * wires them and maps errors to exit codes (0 ok, 2 bad input with one line, 1 internal error).
  */
 import { Command, CommanderError } from 'commander';
-import { registerAlpha } from './commands/alpha.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerDataset } from './commands/dataset.js';
-import { registerExportPyhf } from './commands/exportPyhf.js';
-import { registerFigures } from './commands/figures.js';
-import { registerFit } from './commands/fit.js';
-import { registerProject } from './commands/project.js';
-import { registerCoverage } from './commands/coverage.js';
-import { registerMerge } from './commands/merge.js';
-import { registerToys } from './commands/toys.js';
-import { registerTable } from './commands/table.js';
+import { readHelpIndex, registerCommands } from './commandIndex.js';
 import { EXIT_BAD_INPUT, reportError } from './io.js';
 
-export function buildProgram(): Command {
+/**
+ * The program with its commands. Given `argv`, only the command it runs is loaded (the others are
+ * listed from the help index, commandIndex.ts); without `argv`, every command is loaded.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('coherency')
@@ -27,23 +21,13 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerAnalyze(program);
-  registerAlpha(program);
-  registerTable(program);
-  registerFigures(program);
-  registerToys(program);
-  registerCoverage(program);
-  registerMerge(program);
-  registerProject(program);
-  registerExportPyhf(program);
-  registerDataset(program);
-  registerFit(program);
+  await registerCommands(program, argv, argv === undefined ? undefined : readHelpIndex(import.meta.url));
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (err) {

@@ -2,7 +2,7 @@
  * Validation of command-line options with zod (STYLE P5): every option is parsed once, at the
  * boundary; an error names the option, the value and what was expected, and becomes exit code 2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpecError } from '../errors.js';
 import { resolveTarget, TARGET_NAME_HELP, type Target } from '../physics/index.js';
 

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadDataset } from '../data/index.js';
 import type { CountsDataset } from '../data/index.js';
 import { ToolkitError, SpecError } from '../errors.js';
@@ -128,8 +128,10 @@ function readChunkFiles(dir: string, job: ToyJob): UnitTally[] {
   return out;
 }
 
-function progressBar(label: string): cliProgress.SingleBar | undefined {
+/** A progress bar on a terminal; cli-progress is loaded only then (start-up, issue 13). */
+async function progressBar(label: string): Promise<cliProgress.SingleBar | undefined> {
   if (!process.stderr.isTTY || process.env.CI) return undefined;
+  const { default: cliProgress } = await import('cli-progress');
   return new cliProgress.SingleBar(
     {
       format: `${label} |{bar}| {percentage}% | {units} units | {rate} toys/s | ETA {eta_formatted}`,
@@ -172,7 +174,7 @@ export async function runWithResume(job: ToyJob, settings: RunSettings): Promise
     controller.abort();
   };
   process.on('SIGINT', onSigint);
-  const bar = progressBar(settings.label);
+  const bar = await progressBar(settings.label);
   const units = jobUnits(job);
   const costs = unitCosts(job, units);
   const range = shardRange(units.length, settings.shard);

@@ -20,7 +20,7 @@
  * Cross-field rules (edges increasing, bins ordered and non-overlapping, per-nucleus entries matching the
  * target) live in datasetChecks.ts; `parseDataset` runs both and throws one SpecError naming the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkDataset } from './datasetChecks.js';
 import { throwDatasetError } from './datasetIssues.js';
 import { checkTemplateDataset, templateDatasetSchema } from './templateDataset.js';

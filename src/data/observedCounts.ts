@@ -16,7 +16,7 @@
  * not overlap (gaps are allowed). Every problem is one SpecError('invalid_input') naming the file, the
  * field, the value and what was expected.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpecError, formatPath } from '../errors.js';
 import { describeIssue } from './setupIssues.js';
 import { ENERGY_UNITS, normaliseUnit, type EnergyScale } from './setupUnits.js';

@@ -18,13 +18,13 @@
  * | `background` | `none`, `flat`, `table`, `histogram` (counts/(keV·kg·day)-like units) with its uncertainty: `normalisation` (Gaussian, relative), `offSource` (off/on exposure ratio τ) or `known` |
  * | `signalNormRelUncertainty` | relative uncertainty of the signal normalisation (flux, mass, efficiency scale) |
  * | `binning` | observed-energy bins: explicit `edges`, or `bins` (+ `spacing`, `from`, `to`) |
- * | `model` | the "true" Γ description for expected counts: `helm` (default), `alpha` (constant), `alphaTable` (α(q²) table) |
+ * | `model` | the "true" Γ description for expected counts: `helm` (default), `kleinNystrand` (rCoefficientFm, yukawaRangeFm), `alpha` (constant), `alphaTable` (α(q²) table) |
  *
  * `parseSetup` validates the shape and units (zod) and throws one SpecError('invalid_setup') naming the
  * field; cross-field checks that need physics (unknown target, threshold above the kinematic end point,
  * bins outside the threshold) are in setupResolve.ts; messages are built in setupIssues.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_FISSION_FRACTIONS, ELEMENT_SYMBOLS } from '../physics/index.js';
 import {
   distanceSchema,
@@ -305,6 +305,11 @@ const ModelSchema = z.discriminatedUnion('kind', [
     kind: z.literal('helm'),
     rCoefficientFm: positive.optional(),
     skinFm: nonNegative.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('kleinNystrand'),
+    rCoefficientFm: positive.optional(),
+    yukawaRangeFm: nonNegative.optional(),
   }),
   z.strictObject({ kind: z.literal('alpha'), value: fraction }),
   z

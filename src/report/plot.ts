@@ -5,10 +5,12 @@
  * Text in the PNG uses only the bundled DejaVu Sans files (fonts.ts), never system fonts, so
  * the image is the same on a machine without any fonts. Warnings of vega-lite and Vega (e.g.
  * "log scale domain includes zero") are collected and returned, never printed.
+ *
+ * vega, vega-lite and resvg are loaded on the first call (dynamic `import()`), not when the report
+ * layer is imported: together they cost about 250 ms of start-up, which every command and every
+ * `import 'cevns-coherency'` paid before (issue 13). Node caches the modules after the first call.
  */
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { ToolkitError } from '../errors.js';
 import { FONT_FAMILY, bundledFontFiles } from './fonts.js';
 import { BACKGROUND, projectConfig } from './theme.js';
@@ -83,6 +85,11 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
   if (!(scale > 0 && scale <= 16)) {
     throw new ToolkitError('invalid_input', `scale = ${scale}: expected a number in (0, 16]`, ['scale']);
   }
+  const [vega, { compile }, { Resvg }] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('@resvg/resvg-js'),
+  ]);
   const { logger, messages } = collectingLogger();
   let svg: string;
   try {

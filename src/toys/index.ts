@@ -25,7 +25,14 @@ export { planCoverage, COVERAGE_DEFAULTS } from './coverage.js';
 export type { CoverageOptions, CoverageSummary } from './coverage.js';
 export { itemCost, jobChunks, jobUnits, runChunk, runUnit, UNIT_COST, unitCosts } from './chunks.js';
 export { defaultWorkerUrl, runToyJob, shardRange } from './runner.js';
-export type { RunOptions, RunOutcome, RunProgress, ShardSpec } from './runner.js';
+export type {
+  ExecutorFactory,
+  RunOptions,
+  RunOutcome,
+  RunProgress,
+  ShardSpec,
+  UnitExecutor,
+} from './runner.js';
 export {
   binLabel,
   COVERAGE_METHODS,

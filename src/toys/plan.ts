@@ -10,7 +10,10 @@
  * Combined (≥ 2 informative bins, `combinedToys` > 0): toys of the whole model at α = 1 and α = 0 for
  * every bin, each tallying the shared-α q, the global Λ and the largest local q (modelFits.ts).
  */
-import { createHash } from 'node:crypto';
+// SHA-256 from @noble/hashes (audited, pure JS) rather than node:crypto, so that the toys layer runs in a
+// browser too; same digest, so job hashes of earlier runs still match (test/toys/determinism.test.ts).
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import {
   boundaryTest,
   countingLikelihood,
@@ -168,7 +171,7 @@ export function selectBins(
 /** Freeze a job: JSON round trip (what shards and workers see is exactly this) plus its sha256. */
 export function sealJob(job: Omit<ToyJob, 'hash'>): ToyJob {
   const text = JSON.stringify(job);
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = bytesToHex(sha256(utf8ToBytes(text)));
   return { ...(JSON.parse(text) as Omit<ToyJob, 'hash'>), hash };
 }
 

@@ -3,7 +3,7 @@
  * paper's formulation (Eqs. 3–9) at one kinematic point, per nucleus of the target.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   coherentGamma,
   decoherentXi,
@@ -21,7 +21,9 @@ import {
   xiFromFormFactors,
   type Target,
 } from '../../physics/index.js';
-import { renderTable, type Column } from '../../report/index.js';
+// The table module itself, not the report door: the door also re-exports the sensitivity figures, which
+// would bring the statistics layers into this command's start-up (issue 13; guarded by test/package/pack.test.ts).
+import { renderTable, type Column } from '../../report/table.js';
 import { SpecError } from '../../errors.js';
 import { print } from '../io.js';
 import {

@@ -4,7 +4,7 @@
  * and the comparison with the paper's CsI numbers. Default dataset: the shipped COHERENT CsI fixture.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
   analyzeDataset,
@@ -191,7 +191,7 @@ export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
     .description(
-      'α(q²) intervals and p-values for complete coherency (α=1) and decoherency (α=0) from a binned ξ dataset',
+      'α(q²) intervals and p-values for complete coherency (α=1) and decoherency (α=0) from a binned ξ dataset, a template dataset or a pyhf workspace',
     )
     .argument(
       '[dataset]',

@@ -7,7 +7,7 @@
  * of the shards), coverage.csv, coverage.svg/png; with --shard k/n only shard-k-of-n.json.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   errorBarLayer,
   layeredChart,

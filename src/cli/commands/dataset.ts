@@ -6,7 +6,7 @@
  * dataset JSON goes to stdout, so `coherency dataset build … > my.json` works too.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readObservedFile, stableJson, type CountsDataset } from '../../data/index.js';
 import { formatNumber, renderTable, type Column } from '../../report/index.js';
 import { buildDataset } from '../../sensitivity/index.js';

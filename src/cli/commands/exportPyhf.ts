@@ -3,7 +3,7 @@
  * likelihood of `analyze` — one per bin (bin<i>.json) and one combined (combined.json).
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpecError } from '../../errors.js';
 import { DEFAULT_DATASET, loadDataset } from '../../data/index.js';
 import { countsModel, toPyhfWorkspace } from '../../likelihood/index.js';

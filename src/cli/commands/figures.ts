@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadPaperSpectra } from '../../data/paperSpectra.js';
 import { SpecError } from '../../errors.js';
 import { renderVegaLite } from '../../report/index.js';

@@ -6,7 +6,7 @@
  * --out also writes fit.json and plots (data with the fitted curve and 1σ band; ΔS profiles).
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadDataset } from '../../data/index.js';
 import { SpecError } from '../../errors.js';
 import {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpecError } from '../../errors.js';
 import { mergeShards, resultJson, TOY_SHARD_SCHEMA } from '../../toys/index.js';
 import type { ShardFile } from '../../toys/index.js';

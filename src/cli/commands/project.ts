@@ -8,7 +8,7 @@
  * significance against exposure).
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadSetup, parseExposure } from '../../data/index.js';
 import {
   countsFigure,

@@ -3,7 +3,7 @@
  * for Ar/Ge/Xe × DAR-π/reactor/solar/atmospheric at 1 and 10 keV_nr — beside the printed values.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadPaperSpectra } from '../../data/paperSpectra.js';
 import { computeTableII, type TableIIRow } from '../../physics/paperTable.js';
 import { PAPER_EPSILON } from '../../physics/index.js';

@@ -9,7 +9,7 @@
  * same command reuses them (resume) and the folder is removed once the outputs are written.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   errorBarLayer,
   layeredChart,

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpecError } from '../../../errors.js';
 import { XENONNT_OBSERVABLES } from './layout.js';
 import type { ReleaseTemplate } from './hdf5Template.js';

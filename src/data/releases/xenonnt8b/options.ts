@@ -2,7 +2,7 @@
  * Options of the XENONnT ⁸B dataset builder, validated with zod at the boundary (a bad option is a
  * SpecError naming the option, the value and what was expected), and their defaults with sources.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SpecError } from '../../../errors.js';
 import {
   PAPER_EPSILON,
