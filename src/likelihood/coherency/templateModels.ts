@@ -12,13 +12,14 @@
  *   given values (the Standard-Model shape at α_Helm): the collaboration-style fit of the CEvNS count
  *   and the signal significance against background only (mu_cevns = 0).
  */
+// The workspace door of data/ (browser-safe: no file I/O), not data/index.js.
 import {
   parseWorkspace,
   renameParameters,
   selectMeasurement,
-  type TemplateDataset,
   type Workspace,
-} from '../../data/index.js';
+} from '../../data/workspace/index.js';
+import type { TemplateDataset } from '../../data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../histfactory/index.js';
 
 export const COMBINED_POI = 'alpha';

@@ -29,7 +29,7 @@ import {
   type Modifier,
   type ParameterSet,
   type Workspace,
-} from '../../data/index.js';
+} from '../../data/workspace/index.js'; // the browser-safe door of data/ (no file I/O)
 import {
   DEFAULT_INTERPOLATION,
   normsysCode4Coefficients,
