@@ -72,7 +72,7 @@ export type {
   GlobalTestSummary,
   Interval,
 } from './coherencyAnalysis.js';
-export { toPyhfWorkspace } from './pyhfExport.js';
+export { toPyhfWorkspace, pyhfExport, pyhfModifierSettings } from './pyhfExport.js';
 export type { PyhfWorkspace } from './pyhfExport.js';
 // Building blocks for the toys (fits with settable constraint centres, as toy experiments need).
 export { CountingFitter } from './countingFitter.js';
