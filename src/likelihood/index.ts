@@ -85,6 +85,7 @@ export * from './inference/index.js';
 export * from './coherency/index.js';
 export {
   countingWorkspace,
+  countingEngineLikelihood,
   type CountingWorkspace,
   COUNTING_POI,
   COUNTING_POI_BINS,
