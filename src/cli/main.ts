@@ -14,7 +14,7 @@ import { registerCoverage } from './commands/coverage.js';
 import { registerMerge } from './commands/merge.js';
 import { registerToys } from './commands/toys.js';
 import { registerTable } from './commands/table.js';
-import { EXIT_BAD_INPUT, reportError } from './io.js';
+import { EXIT_BAD_INPUT, installPipeGuards, oneLine, reportError } from './io.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,7 +25,11 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // Usage errors on one line ("error: unknown option '--x' (Did you mean --y?)").
+      outputError: (s, write) => write(`coherency: ${oneLine(s)}\n`),
+    });
   registerAnalyze(program);
   registerAlpha(program);
   registerTable(program);
@@ -41,6 +45,12 @@ export function buildProgram(): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
+  if (argv.length === 0) {
+    process.stderr.write(
+      `coherency: error: no command given; expected one of ${program.commands.map((c) => c.name()).join(', ')} (coherency --help describes them)\n`,
+    );
+    return EXIT_BAD_INPUT;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
@@ -56,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (invokedDirectly || process.argv[1]?.endsWith('/coherency')) {
+  installPipeGuards();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -4,10 +4,20 @@
  */
 import { z } from 'zod';
 import { SpecError } from '../errors.js';
-import { resolveTarget, TARGET_NAME_HELP, type Target } from '../physics/index.js';
+import {
+  epsilonProblem,
+  PAPER_EPSILON,
+  resolveTarget,
+  targetNameProblem,
+  type Target,
+} from '../physics/index.js';
 
 /** Parse a raw option object against a schema; the first issue becomes a one-line SpecError. */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const given = raw as Record<string, unknown> | undefined;
+  if (given?.json === true && given.csv === true) {
+    throw new SpecError('invalid_input', '--json and --csv: give one output format, not both', ['json']);
+  }
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
@@ -41,10 +51,18 @@ export const positiveArg = (what: string) =>
 export const targetArg = z.string().transform((name, ctx): Target => {
   const t = resolveTarget(name);
   if (!t) {
-    ctx.addIssue({ code: 'custom', message: `unknown target; expected ${TARGET_NAME_HELP}` });
+    ctx.addIssue({ code: 'custom', message: targetNameProblem(name) });
     return z.NEVER;
   }
   return t;
 });
 
 export const q2ConventionArg = z.enum(['exact', 'paper']).default('exact');
+
+/** ε = 1 − 4 sin²θ_W, with the range every input shares (physics `epsilonProblem`). */
+export const epsilonArg = numberArg('ε = 1 − 4 sin²θ_W')
+  .superRefine((v, ctx) => {
+    const why = epsilonProblem(v);
+    if (why !== undefined) ctx.addIssue({ code: 'custom', message: why.replace(/^\S+ /, '') });
+  })
+  .default(PAPER_EPSILON);

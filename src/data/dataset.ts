@@ -173,8 +173,8 @@ const common = {
   publication: PublicationSchema,
   provenance: ProvenanceSchema,
   target: TargetSchema,
-  /** ε = 1 − 4 sin²θ_W used for d_k and the predictions. */
-  epsilon: positive,
+  /** ε = 1 − 4 sin²θ_W used for d_k and the predictions (range: physics `epsilonProblem`, datasetChecks.ts). */
+  epsilon: finite,
 };
 
 export const CountsDatasetSchema = z

@@ -343,8 +343,8 @@ export const SetupSchema = z.strictObject({
   signalNormRelUncertainty: nonNegative.optional(),
   binning: BinningSchema.optional(),
   model: ModelSchema.optional(),
-  /** ε = 1 − 4 sin²θ_W; default the paper's 0.045. */
-  epsilon: positive.optional(),
+  /** ε = 1 − 4 sin²θ_W; default the paper's 0.045 (range checked in setupResolve: physics `epsilonProblem`). */
+  epsilon: finite.optional(),
 });
 
 export type SetupSpec = z.infer<typeof SetupSchema>;

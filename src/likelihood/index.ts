@@ -51,6 +51,9 @@ export type { GlobalTestResult, LocalBinTest } from './globalTests.js';
 export { countsModel, xiModel, datasetLikelihood, targetDecoherentXi } from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
 export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { analysisGoodnessOfFit, GOF_WARNING_P } from './goodnessOfFit.js';
+export type { BinGoodnessOfFit, GoodnessOfFit } from './goodnessOfFit.js';
+export { logChiSquareSurvival, logRegularizedGammaQ, regularizedGammaQ } from './chiSquareTail.js';
 export type {
   AnalysisOptions,
   AnalysisResult,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SpecError } from '../../errors.js';
 import { DEFAULT_DATASET, loadDataset } from '../../data/index.js';
 import { countsModel, toPyhfWorkspace } from '../../likelihood/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 
 const Schema = z
@@ -33,6 +33,7 @@ export function registerExportPyhf(program: Command): void {
           ['dataset'],
         );
       }
+      checkOutputDir(o.out, '--out', [...dataset.bins.map((_, i) => `bin${i}.json`), 'combined.json']);
       const model = countsModel(dataset, o.systematics);
       const out = new OutputSet(o.out);
       const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;

@@ -4,18 +4,17 @@
  * beside them (`figN.vl.json`). Every file is rendered in memory first and written only when all
  * succeeded (OutputSet), so a failure leaves no partial output.
  */
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadPaperSpectra } from '../../data/paperSpectra.js';
-import { SpecError } from '../../errors.js';
+import { requireInputDirectory } from '../../data/index.js';
 import { renderVegaLite } from '../../report/index.js';
 import {
   PAPER_FIGURE_NUMBERS,
   buildPaperFigures,
   type PaperFigureNumber,
 } from '../../report/figures/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 
 const FORMATS = ['svg', 'png'] as const;
@@ -65,13 +64,11 @@ export function registerFigures(program: Command): void {
     .option('--only <list>', `figures to make, e.g. '1,3' (default all: ${PAPER_FIGURE_NUMBERS.join(', ')})`)
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(FiguresOptionsSchema, raw);
-      if (existsSync(o.out) && !statSync(o.out).isDirectory()) {
-        throw new SpecError(
-          'invalid_input',
-          `--out ${JSON.stringify(o.out)}: exists and is not a directory`,
-          ['out'],
-        );
-      }
+      const names = (o.only ?? PAPER_FIGURE_NUMBERS).flatMap((n) =>
+        ['vl.json', ...o.format].map((ext) => `fig${n}.${ext}`),
+      );
+      checkOutputDir(o.out, '--out', names);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const started = performance.now();
       const spectra = loadPaperSpectra(o.spectra === undefined ? {} : { spectraDir: o.spectra });
       const figures = buildPaperFigures(spectra, o.only === undefined ? {} : { only: o.only });

@@ -30,7 +30,7 @@ import {
   type Column,
   type TopLevelSpec,
 } from '../../report/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions, positiveArg } from '../options.js';
 
 const list = z
@@ -70,6 +70,12 @@ const FitOptionsSchema = z
     out: z.string().min(1).optional(),
   })
   .strict();
+
+/** Files written by `fit --out`. */
+const FIT_FILES = [
+  'fit.json',
+  ...['fit-xi', 'fit-profiles'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
 
 type Row = { name: string; unit: string; value: string; cov: string; profile: string; note: string };
 
@@ -248,7 +254,18 @@ export function registerFit(program: Command): void {
     .option('--out <dir>', 'also write fit.json, fit-xi.{svg,png} and fit-profiles.{svg,png} to DIR')
     .action(async (datasetArgs: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(FitOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', FIT_FILES);
       const datasets = datasetArgs.map((a) => loadDataset(a));
+      datasets.forEach((d, i) => {
+        const j = datasets.findIndex((e) => e.id === d.id);
+        if (j < i) {
+          throw new SpecError(
+            'invalid_input',
+            `dataset ${d.id} given twice (arguments ${j + 1} and ${i + 1}: ${JSON.stringify(datasetArgs[j])}, ${JSON.stringify(datasetArgs[i])}); a joint fit would count its data twice`,
+            ['datasets'],
+          );
+        }
+      });
       const base = resolveModel(o.model);
       const known = new Set(base.parameters.map((q) => q.name));
       for (const [flag, names] of [

@@ -4,13 +4,14 @@
  * coverage.json), byte for byte. Refuses shards of different runs (dataset, seed or settings),
  * overlapping shards, and missing ones unless --allow-partial.
  */
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readInputJson } from '../../data/index.js';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { SpecError } from '../../errors.js';
 import { mergeShards, resultJson, TOY_SHARD_SCHEMA } from '../../toys/index.js';
 import type { ShardFile } from '../../toys/index.js';
-import { writeFileAtomic } from '../io.js';
+import { checkOutputFile, writeFileAtomic } from '../io.js';
 import { parseOptions } from '../options.js';
 import { printCoverageResult } from './coverage.js';
 import { printToysResult } from './toys.js';
@@ -37,14 +38,7 @@ const ShardShape = z.object({
 });
 
 function readShard(path: string): ShardFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new SpecError('io_error', `${path}: cannot read a shard file (${(err as Error).message})`, [
-      'shards',
-    ]);
-  }
+  const raw = readInputJson(path, 'shard file');
   const r = ShardShape.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -75,6 +69,23 @@ export function registerMerge(program: Command): void {
     .option('--quiet', 'do not print the result tables')
     .action((paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(MergeOptionsSchema, raw);
+      checkOutputFile(o.out, '--out');
+      paths.forEach((p, i) => {
+        const j = paths.findIndex((q) => resolve(q) === resolve(p));
+        if (j < i) {
+          throw new SpecError(
+            'invalid_input',
+            `shard file ${JSON.stringify(p)} given twice (arguments ${j + 1} and ${i + 1}); each shard merges once`,
+            ['shards'],
+          );
+        }
+        if (resolve(p) === resolve(o.out))
+          throw new SpecError(
+            'invalid_input',
+            `--out ${JSON.stringify(o.out)} is also a shard file to read`,
+            ['out'],
+          );
+      });
       const shards = paths.map(readShard);
       const merged = mergeShards(shards, paths, { allowPartial: o.allowPartial });
       writeFileAtomic(o.out, resultJson(merged.result));

@@ -7,11 +7,11 @@
  * tables and the figures (dR/dT for several α — the paper's Fig. 8 for the setup —, counts per bin,
  * significance against exposure).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadSetup, parseExposure } from '../../data/index.js';
+import { loadSetup, parseExposure, readInputJson, requireInputDirectory } from '../../data/index.js';
 import { SpecError } from '../../errors.js';
 import {
   countsFigure,
@@ -33,7 +33,7 @@ import {
   type HypothesisTest,
   type Projection,
 } from '../../sensitivity/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
@@ -71,6 +71,13 @@ const ProjectOptionsSchema = z
   .strict();
 type ProjectCliOptions = z.infer<typeof ProjectOptionsSchema>;
 
+/** Files written by `project --out`. */
+const PROJECT_FILES = [
+  'projection.json',
+  'counts.csv',
+  ...['rates', 'counts', 'sensitivity-vs-exposure'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
+
 /** The setup JSON (preset or file) with the --model override applied, and where it came from. */
 function setupInput(o: ProjectCliOptions): { raw: Record<string, unknown>; source: string; baseDir: string } {
   let raw: Record<string, unknown>;
@@ -80,23 +87,20 @@ function setupInput(o: ProjectCliOptions): { raw: Record<string, unknown>; sourc
     raw = presetSetupJson(o.setup);
     source = `preset ${o.setup}`;
   } else {
-    let text: string;
-    try {
-      text = readFileSync(o.setup, 'utf8');
-    } catch {
+    if (!existsSync(o.setup)) {
       throw new SpecError(
         'io_error',
         `--setup ${JSON.stringify(o.setup)}: not a preset (${PRESET_NAMES.join(', ')}) and no such file`,
         ['setup'],
       );
     }
+    const json = readInputJson(o.setup, '--setup');
     source = basename(o.setup);
     baseDir = dirname(resolve(o.setup));
-    try {
-      raw = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new SpecError('invalid_setup', `${source}: not valid JSON (${(e as Error).message})`, ['setup']);
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      throw new SpecError('invalid_setup', `${source}: expected a setup object (JSON {...})`, ['setup']);
     }
+    raw = json as Record<string, unknown>;
   }
   if (o.model !== undefined) {
     raw = {
@@ -295,6 +299,8 @@ export function registerProject(program: Command): void {
     .option('--out <dir>', 'also write projection.json, counts.csv and the figures (SVG, PNG) to DIR')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ProjectOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', PROJECT_FILES);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const input = setupInput(o);
       const setup = loadSetup(input.raw, input.source, {
         baseDir: input.baseDir,
