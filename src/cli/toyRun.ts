@@ -260,6 +260,14 @@ export function shardFileName(shard: ShardSpec): string {
   return `shard-${shard.index}-of-${shard.count}.json`;
 }
 
+/** Names `toys`/`coverage --out DIR` writes (checked before the run: none may be a directory). */
+export function toyOutputNames(kind: 'toys' | 'coverage', shard: ShardSpec | undefined): string[] {
+  if (shard !== undefined) return [shardFileName(shard)];
+  const figure = kind === 'toys' ? 'toys-intervals' : 'coverage';
+  const tables = kind === 'toys' ? ['toys.json', 'toys.csv', 'toys.md'] : ['coverage.json', 'coverage.csv'];
+  return [...tables, ...['svg', 'png', 'vl.json'].map((ext) => `${figure}.${ext}`)];
+}
+
 /**
  * Run a job (resumable, with progress). With a shard spec, write the shard file to `outDir` and return
  * undefined (the caller prints nothing more); otherwise return the full run and its duration.

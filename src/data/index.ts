@@ -15,5 +15,6 @@ export {
 export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
+export * from './spectrumTables.js';
 export * from './setup.js';
 export { gaussianBinProbabilities } from './detectorResponse.js';

@@ -100,7 +100,15 @@ function resolveSetupTarget(spec: SetupSpec, fail: Fail): Target {
   const t = spec.target;
   if ('name' in t) {
     const target = resolveTarget(t.name);
-    if (!target) throw fail(['target', 'name'], `"${t.name}": ${targetNameProblem(t.name)}`);
+    if (!target) {
+      const why = targetNameProblem(t.name);
+      throw fail(
+        ['target', 'name'],
+        why.startsWith('unknown target')
+          ? why.replace('unknown target', `unknown target "${t.name}"`)
+          : `"${t.name}": ${why}`,
+      );
+    }
     return target;
   }
   if ('element' in t) {

@@ -26,7 +26,7 @@ import {
   TOYS_DEFAULTS,
 } from '../../toys/index.js';
 import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import {
   countArg,
@@ -40,6 +40,7 @@ import {
   workersArg,
   addRunOptions,
   runSettings,
+  toyOutputNames,
 } from '../toyRun.js';
 
 const METHOD_LABEL: Record<CoverageMethod, string> = {
@@ -186,6 +187,7 @@ export function registerCoverage(program: Command): void {
     'write coverage.json/.csv and the plot (or shard-k-of-n.json) here',
   ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(CoverageOptionsSchema, raw);
+    if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('coverage', o.shard));
     const loaded = loadCountsModel(datasetArg, o.systematics);
     const job = planCoverage(loaded.model, {
       seed: o.seed,
@@ -211,6 +213,8 @@ export function registerCoverage(program: Command): void {
     if (o.json) print(resultJson(result));
     else if (o.csv) print(coverageTable(result, 'csv'));
     else printCoverageResult(result);
-    process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
+    process.stderr.write(
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${run.workers} worker(s)\n`,
+    );
   });
 }

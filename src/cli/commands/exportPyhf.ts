@@ -11,7 +11,11 @@ import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 
 const Schema = z
-  .object({ out: z.string().min(1), systematics: z.enum(['profiled', 'none']).default('profiled') })
+  .object({
+    out: z.string().min(1),
+    systematics: z.enum(['profiled', 'none']).default('profiled'),
+    json: z.boolean().default(false),
+  })
   .strict();
 
 export function registerExportPyhf(program: Command): void {
@@ -23,6 +27,7 @@ export function registerExportPyhf(program: Command): void {
     .argument('[dataset]', `shipped dataset name or JSON file (default ${DEFAULT_DATASET})`, DEFAULT_DATASET)
     .requiredOption('--out <dir>', 'output directory')
     .option('--systematics <mode>', "'profiled' or 'none'", 'profiled')
+    .option('--json', 'print what was written as JSON on stdout (files, workspaces, parameter of interest)')
     .action((datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw);
       const dataset = loadDataset(datasetArg);
@@ -42,6 +47,24 @@ export function registerExportPyhf(program: Command): void {
       );
       out.add('combined.json', json(toPyhfWorkspace(model, { name: dataset.id })));
       const files = out.commit();
+      if (o.json) {
+        print(
+          JSON.stringify(
+            {
+              dataset: dataset.id,
+              systematics: o.systematics,
+              poi: { name: 'alpha', bounds: [0, 1] },
+              workspaces: files.map((f, i) => ({
+                file: f,
+                bins: i < model.bins.length ? [i] : model.bins.map((_, j) => j),
+              })),
+            },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
       print(
         `wrote ${files.length} pyhf workspaces to ${o.out} (poi "alpha" bounded to [0, 1]); e.g. in Python:`,
       );

@@ -4,6 +4,7 @@
  * beside them (`figN.vl.json`). Every file is rendered in memory first and written only when all
  * succeeded (OutputSet), so a failure leaves no partial output.
  */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadPaperSpectra } from '../../data/paperSpectra.js';
@@ -46,6 +47,7 @@ const FiguresOptionsSchema = z
     spectra: z.string().optional(),
     format: formatArg.default(['svg', 'png']),
     only: figureArg.optional(),
+    json: z.boolean().default(false),
   })
   .strict();
 
@@ -62,6 +64,7 @@ export function registerFigures(program: Command): void {
     )
     .option('--format <list>', "image formats, comma-separated: 'svg', 'png'", 'svg,png')
     .option('--only <list>', `figures to make, e.g. '1,3' (default all: ${PAPER_FIGURE_NUMBERS.join(', ')})`)
+    .option('--json', 'print the figures made and the files written as JSON on stdout')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(FiguresOptionsSchema, raw);
       const names = (o.only ?? PAPER_FIGURE_NUMBERS).flatMap((n) =>
@@ -83,6 +86,15 @@ export function registerFigures(program: Command): void {
       }
       const written = files.commit();
       for (const w of warnings) process.stderr.write(`coherency: warning: ${w}\n`);
+      if (o.json) {
+        const json = figures.map((f) => ({
+          number: f.number,
+          caption: f.caption,
+          files: written.filter((p) => basename(p).startsWith(`${f.name}.`)),
+        }));
+        print(JSON.stringify({ out: o.out, figures: json, warnings }, null, 2));
+        return;
+      }
       for (const fig of figures) print(`Fig. ${fig.number}: ${fig.caption}`);
       print(written.join('\n'));
       print(

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { SpecError } from '../../errors.js';
 import { mergeShards, resultJson, TOY_SHARD_SCHEMA } from '../../toys/index.js';
 import type { ShardFile } from '../../toys/index.js';
-import { checkOutputFile, writeFileAtomic } from '../io.js';
+import { checkOutputFile, print, writeFileAtomic } from '../io.js';
 import { parseOptions } from '../options.js';
 import { printCoverageResult } from './coverage.js';
 import { printToysResult } from './toys.js';
@@ -56,6 +56,7 @@ const MergeOptionsSchema = z
     out: z.string().min(1),
     allowPartial: z.boolean().default(false),
     quiet: z.boolean().default(false),
+    json: z.boolean().default(false),
   })
   .strict();
 
@@ -67,6 +68,7 @@ export function registerMerge(program: Command): void {
     .requiredOption('--out <file>', 'result file to write (the toys.json / coverage.json of a single run)')
     .option('--allow-partial', 'accept missing shards (the result says complete: false)')
     .option('--quiet', 'do not print the result tables')
+    .option('--json', 'print the merged result JSON on stdout (the file written to --out)')
     .action((paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(MergeOptionsSchema, raw);
       checkOutputFile(o.out, '--out');
@@ -88,8 +90,10 @@ export function registerMerge(program: Command): void {
       });
       const shards = paths.map(readShard);
       const merged = mergeShards(shards, paths, { allowPartial: o.allowPartial });
-      writeFileAtomic(o.out, resultJson(merged.result));
-      if (!o.quiet) {
+      const text = resultJson(merged.result);
+      writeFileAtomic(o.out, text);
+      if (o.json) print(text);
+      else if (!o.quiet) {
         if (merged.result.kind === 'toys') printToysResult(merged.result);
         else printCoverageResult(merged.result);
       }

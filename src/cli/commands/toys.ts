@@ -20,7 +20,7 @@ import {
 } from '../../report/index.js';
 import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
 import type { ToyPValue, ToysResult } from '../../toys/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import {
   countArg,
@@ -34,6 +34,7 @@ import {
   workersArg,
   addRunOptions,
   runSettings,
+  toyOutputNames,
 } from '../toyRun.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +225,7 @@ const ToysOptionsSchema = z
     out: z.string().min(1).optional(),
     systematics: systematicsArg,
     json: z.boolean().default(false),
+    csv: z.boolean().default(false),
   })
   .strict();
 
@@ -250,10 +252,12 @@ export function registerToys(program: Command): void {
         '--combined-toys <N>',
         'toys per hypothesis for the combined tests (0: skip)',
         String(TOYS_DEFAULTS.combinedToys),
-      ),
+      )
+      .option('--csv', 'print the per-bin table as CSV on stdout (numbers in their own columns)'),
     'write toys.json/.csv/.md and a plot (or shard-k-of-n.json) here',
   ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(ToysOptionsSchema, raw);
+    if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('toys', o.shard));
     const loaded = loadCountsModel(datasetArg, o.systematics);
     const job = planToys(loaded.model, {
       seed: o.seed,
@@ -284,9 +288,13 @@ export function registerToys(program: Command): void {
       print(resultJson(result));
       return;
     }
+    if (o.csv) {
+      print(toysTables(result).csv);
+      return;
+    }
     printToysResult(result);
     process.stderr.write(
-      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${run.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
     );
   });
 }
