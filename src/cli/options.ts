@@ -29,9 +29,27 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.in
   );
   throw new SpecError(
     'invalid_input',
-    `${flag} ${value === undefined ? '(missing)' : JSON.stringify(value)}: ${issue.message}`,
+    `${flag} ${value === undefined ? '(missing)' : JSON.stringify(value)}: ${optionMessage(issue)}`,
     [key],
   );
+}
+
+/** zod's generic issue texts ("Too big: expected number to be <=1") in the words of the other messages. */
+function optionMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string'
+        ? 'is empty; expected a non-empty value'
+        : `expected a value ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `expected a value ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'expected a number' : `expected ${issue.expected}`;
+    default:
+      return issue.message;
+  }
 }
 
 /** A number given on the command line (string) → finite number. */

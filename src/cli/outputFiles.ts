@@ -93,24 +93,29 @@ function checkWritableDir(dir: string, flag: string, shown: string): void {
  * writable directory on a disk, and none of `names` (the files the command will write) is taken by a
  * directory. Creates nothing.
  */
-export function checkOutputDir(path: string, flag = '--out', names: readonly string[] = []): void {
-  if (path.trim() === '') throw outError(flag, path, 'empty path; expected a directory');
+export function checkOutputDir(
+  path: string,
+  flag = '--out',
+  names: readonly string[] = [],
+  shown = path,
+): void {
+  if (path.trim() === '') throw outError(flag, shown, 'empty path; expected a directory');
   const abs = resolve(path);
   const { existing, stats, missing } = nearestExisting(abs);
   if (!stats.isDirectory()) {
     throw outError(
       flag,
-      path,
+      shown,
       missing.length === 0
         ? 'exists and is not a directory; expected a directory'
         : `${existing} is a file, not a directory`,
     );
   }
-  checkWritableDir(existing, flag, path);
+  checkWritableDir(existing, flag, shown);
   if (missing.length > 0) return;
   for (const name of names) {
     if (statOrUndefined(join(abs, name))?.isDirectory()) {
-      throw outError(flag, path, `${name} exists there as a directory; expected a free name or a file`);
+      throw outError(flag, shown, `${name} exists there as a directory; expected a free name or a file`);
     }
   }
 }
@@ -122,7 +127,7 @@ export function checkOutputFile(path: string, flag = '--out'): void {
   const st = statOrUndefined(abs);
   if (st?.isDirectory()) throw outError(flag, path, 'is a directory; expected a file name');
   if (st !== undefined && !st.isFile()) throw outError(flag, path, 'exists and is not a regular file');
-  checkOutputDir(dirname(abs), flag);
+  checkOutputDir(dirname(abs), flag, [], path);
 }
 
 /** Create the missing levels of an absolute directory path one at a time; returns those created. */

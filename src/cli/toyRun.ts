@@ -55,6 +55,11 @@ export const numberListArg = (what: string) =>
     .refine((xs) => xs.every((x) => Number.isFinite(x)), { message: `expected ${what} separated by commas` });
 
 /** `--workers N`: the threads asked for; undefined means one per available core (see effectiveWorkers). */
+/** Confidence levels, each in (0, 1). */
+export const clListArg = numberListArg('confidence levels').refine((xs) => xs.every((x) => x > 0 && x < 1), {
+  message: 'expected confidence levels in (0, 1), e.g. 0.6827,0.9',
+});
+
 export const workersArg = countArg('a number of worker threads').optional();
 
 /**

@@ -44,7 +44,7 @@ function readShard(path: string): ShardFile {
     const issue = r.error.issues[0]!;
     throw new SpecError(
       'invalid_input',
-      `${path}: not a shard file of \`coherency toys/coverage --shard\` (${issue.path.join('.') || 'top level'}: ${issue.message})`,
+      `shard file ${JSON.stringify(path)}: not a shard file of \`coherency toys/coverage --shard\` (${issue.path.join('.') || 'top level'}: ${issue.code === 'invalid_value' ? `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}` : issue.message})`,
       ['shards'],
     );
   }
