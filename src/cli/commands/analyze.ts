@@ -295,10 +295,14 @@ function humanReport(
   );
   const c = r.combined;
   const toys = (r as Partial<CalibratedAnalysis>).combinedToys;
-  const pOf = (p: number, t: ToyPValue | undefined): string => (t === undefined ? fmtP(p) : fmtToyP(t));
+  /** "= 0.004 ± 0.002" or "< 3.0e-3": the relation and the value, for "p(α=1) …". */
+  const pOf = (p: number, t: ToyPValue | undefined): string => {
+    const text = t === undefined ? fmtP(p) : fmtToyP(t);
+    return text.startsWith('<') ? text : `= ${text}`;
+  };
   const pNote = calibration === undefined ? 'asymptotic' : `toys, ${calibration.combinedToys} per hypothesis`;
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic intervals${calibration === undefined ? '' : '; toys calibrate the p-values only'}); p(α=1) = ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) = ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${pNote})`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic intervals${calibration === undefined ? '' : '; toys calibrate the p-values only'}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${pNote})`,
   );
   for (const [name, g, t] of [
     ['α = 1', c.allBinsAlpha1, toys?.alpha1],
@@ -306,13 +310,13 @@ function humanReport(
   ] as const) {
     const b = r.bins[g.mostSignificantBin]!;
     print(
-      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${pOf(g.pValue, t?.global)} (${t ? 'toys' : `Z = ${fmtZ(g.z)}, χ̄² asymptotics`}); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global = ${pOf(g.pGlobal, t?.mostSignificant)} (${t ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
+      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p ${pOf(g.pValue, t?.global)} (${t ? 'toys' : `Z = ${fmtZ(g.z)}, χ̄² asymptotics`}); ` +
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
     );
   }
   const o = gof.oneAlpha;
   print(
-    `Goodness of fit (deviance to the saturated model): one α for all bins D = ${o.deviance.toFixed(2)} for ${o.dof} dof${o.pValue === null ? '' : `, p = ${fmtP(o.pValue)}`}; per bin with α̂ ∈ [0, 1], smallest p = ${fmtP(Math.min(...gof.bins.map((g) => g.pValue)))} (bins below 3σ are named in warnings)`,
+    `Goodness of fit (deviance to the saturated model): one α for all bins D = ${o.deviance.toFixed(2)} for ${o.dof} dof${o.pValue === null ? '' : `, p ${pOf(o.pValue, undefined)}`}; per bin with α̂ ∈ [0, 1], smallest p ${pOf(Math.min(...gof.bins.map((g) => g.pValue)), undefined)} (bins below 3σ are named in warnings)`,
   );
   for (const w of gof.warnings) print(`warning: ${w}`);
   if (other !== undefined) {
