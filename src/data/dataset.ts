@@ -124,6 +124,8 @@ const PerNucleusCountsSchema = z
     q2HiMeV2: nonNegative,
     /** Mean q² of the α = 1 signal in this bin (after resolution), if computed. */
     q2MeanMeV2: nonNegative.optional(),
+    /** Rms spread of the true q² of that signal around q2MeanMeV2, if computed. */
+    q2RmsMeV2: nonNegative.optional(),
   })
   .strict();
 
