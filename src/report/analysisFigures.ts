@@ -112,7 +112,9 @@ export function alphaFigure(dataset: Dataset, result: AnalysisResult): TopLevelS
     '90 % CL': ANALYSIS_COLOURS.cl90,
     'α̂ (bounded MLE)': ANALYSIS_COLOURS.alphaHat,
     spread: ANALYSIS_COLOURS.spread,
-    ...Object.fromEntries(helmLabels.map((l, i) => [l, ANALYSIS_COLOURS.helm[i % ANALYSIS_COLOURS.helm.length]!])),
+    ...Object.fromEntries(
+      helmLabels.map((l, i) => [l, ANALYSIS_COLOURS.helm[i % ANALYSIS_COLOURS.helm.length]!]),
+    ),
   };
   const method = isCalibrated(result) ? 'Feldman–Cousins (toys)' : 'asymptotic';
   return layeredChart({
@@ -138,8 +140,22 @@ export function alphaFigure(dataset: Dataset, result: AnalysisResult): TopLevelS
         strokeWidth: 1,
         legend: false,
       }),
-      errorBarLayer({ data: bins, yLow: 'lo90', yHigh: 'hi90', label: '90 % CL', points: false, strokeWidth: 1.5 }),
-      errorBarLayer({ data: bins, yLow: 'lo68', yHigh: 'hi68', label: '68.27 % CL', points: false, strokeWidth: 4 }),
+      errorBarLayer({
+        data: bins,
+        yLow: 'lo90',
+        yHigh: 'hi90',
+        label: '90 % CL',
+        points: false,
+        strokeWidth: 1.5,
+      }),
+      errorBarLayer({
+        data: bins,
+        yLow: 'lo68',
+        yHigh: 'hi68',
+        label: '68.27 % CL',
+        points: false,
+        strokeWidth: 4,
+      }),
       errorBarLayer({ data: bins, yLow: 'alpha', yHigh: 'alpha', label: 'α̂ (bounded MLE)' }),
     ],
   });

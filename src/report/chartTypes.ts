@@ -30,13 +30,7 @@ export interface AxisOptions {
  * right; a named corner; `'right'` outside; `'none'` hides it (legend.ts).
  */
 export type LegendPosition =
-  | 'auto'
-  | 'right'
-  | 'top-left'
-  | 'top-right'
-  | 'bottom-left'
-  | 'bottom-right'
-  | 'none';
+  'auto' | 'right' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'none';
 
 /** One legend entry: a label and the symbols drawn beside it (stacked when several; legend.ts). */
 export interface LegendEntry {
@@ -104,7 +98,7 @@ export interface LineLayer extends LayerColour {
   readonly dashBy?: string;
   /** Also mark the data points. */
   readonly points?: boolean;
-  readonly interpolate?: 'linear' | 'monotone' | 'step';
+  readonly interpolate?: 'linear' | 'monotone' | 'step' | 'step-after';
 }
 
 /** A shaded band between two y fields (e.g. a confidence interval vs q²). */
@@ -136,7 +130,7 @@ export interface ErrorBarLayer extends LayerColour {
 export interface PointLayer extends LayerColour {
   readonly kind: 'points';
   readonly y?: string;
-  readonly shape?: 'circle' | 'square' | 'diamond' | 'triangle-up' | 'cross';
+  readonly shape?: 'circle' | 'square' | 'diamond' | 'triangle-up' | 'triangle-down' | 'cross';
 }
 
 /** Text at data positions (e.g. "3σ" beside a reference line); never in the legend. */

@@ -60,7 +60,8 @@ function scaleOf(axis: AxisOptions) {
 /** Powers of ten in [lo, hi]. */
 export function decadesIn(lo: number, hi: number): number[] {
   const out: number[] = [];
-  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) out.push(10 ** k);
+  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++)
+    out.push(10 ** k);
   return out;
 }
 

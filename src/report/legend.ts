@@ -44,7 +44,14 @@ export function legendEntries(layers: readonly Layer[], colours: ColourScale): L
       layer.label !== undefined
         ? [layer.label]
         : layer.series !== undefined
-          ? [...new Set(layer.data.map((r) => r[layer.series!]).filter((v) => v != null).map(String))]
+          ? [
+              ...new Set(
+                layer.data
+                  .map((r) => r[layer.series!])
+                  .filter((v) => v != null)
+                  .map(String),
+              ),
+            ]
           : [];
     for (const label of labels) {
       const e = entry(label);
@@ -118,7 +125,12 @@ export function niceLog(lo: number, hi: number): [number, number] {
 type Pixel = (v: number) => number;
 
 /** Value → pixel along an axis of `length` pixels (y: flipped), or undefined without data. */
-function axisPixel(axis: AxisOptions, values: readonly number[], length: number, flip: boolean): Pixel | undefined {
+function axisPixel(
+  axis: AxisOptions,
+  values: readonly number[],
+  length: number,
+  flip: boolean,
+): Pixel | undefined {
   let lo: number;
   let hi: number;
   if (axis.domain !== undefined) [lo, hi] = axis.domain;
@@ -211,12 +223,13 @@ export function placeLegend(
   frame: ChartFrame & { readonly layers: readonly Layer[] },
   plot: { width: number; height: number },
 ): { x: number; y: number } {
-  const corners: Record<'top-left' | 'top-right' | 'bottom-left' | 'bottom-right', { x: number; y: number }> = {
-    'top-left': { x: MARGIN, y: MARGIN },
-    'top-right': { x: plot.width - MARGIN - size.width, y: MARGIN },
-    'bottom-left': { x: MARGIN, y: plot.height - MARGIN - size.height },
-    'bottom-right': { x: plot.width - MARGIN - size.width, y: plot.height - MARGIN - size.height },
-  };
+  const corners: Record<'top-left' | 'top-right' | 'bottom-left' | 'bottom-right', { x: number; y: number }> =
+    {
+      'top-left': { x: MARGIN, y: MARGIN },
+      'top-right': { x: plot.width - MARGIN - size.width, y: MARGIN },
+      'bottom-left': { x: MARGIN, y: plot.height - MARGIN - size.height },
+      'bottom-right': { x: plot.width - MARGIN - size.width, y: plot.height - MARGIN - size.height },
+    };
   const outside = { x: plot.width + 14, y: 0 };
   // Below the x axis: under its tick labels and title (≈ 42 px).
   const below = { x: 0, y: plot.height + 42 };
@@ -286,14 +299,29 @@ export function legendLayers(
     if (e.band) {
       items.push({
         data: ONE,
-        mark: { type: 'rect', fill: e.colour, fillOpacity: Math.min(1, e.band.opacity * 1.6), strokeWidth: 0 },
-        encoding: { x: { value: x0 }, x2: { value: x0 + SYMBOL }, y: { value: yc - 5 }, y2: { value: yc + 5 } },
+        mark: {
+          type: 'rect',
+          fill: e.colour,
+          fillOpacity: Math.min(1, e.band.opacity * 1.6),
+          strokeWidth: 0,
+        },
+        encoding: {
+          x: { value: x0 },
+          x2: { value: x0 + SYMBOL },
+          y: { value: yc - 5 },
+          y2: { value: yc + 5 },
+        },
       });
     }
     if (e.line) {
       items.push({
         data: ONE,
-        mark: { type: 'rule', color: e.colour, strokeWidth: 2, ...(e.line.dash ? { strokeDash: [...e.line.dash] } : {}) },
+        mark: {
+          type: 'rule',
+          color: e.colour,
+          strokeWidth: 2,
+          ...(e.line.dash ? { strokeDash: [...e.line.dash] } : {}),
+        },
         encoding: { x: { value: x0 }, x2: { value: x0 + SYMBOL }, y: { value: yc } },
       });
     }

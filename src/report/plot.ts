@@ -74,7 +74,9 @@ function collectingLogger(): { logger: Logger; messages: string[] } {
  */
 function useFontMetrics(): void {
   // Present at run time (vega re-exports vega-scenegraph), absent from vega's type declarations.
-  const metrics = (vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: unknown) => number } }).textMetrics;
+  const metrics = (
+    vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: unknown) => number } }
+  ).textMetrics;
   metrics.width = (item, text) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const weight = item.fontWeight;

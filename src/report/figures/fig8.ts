@@ -98,7 +98,14 @@ function panel(
   if (bgRows.length > 0) {
     const shaded = bgRows.map((r) => ({ ...r, floor: yLo }));
     layers.push(
-      bandLayer({ data: shaded, series: 'nucleus', yLow: 'floor', yHigh: 'rate', opacity: 0.12, legend: false }),
+      bandLayer({
+        data: shaded,
+        series: 'nucleus',
+        yLow: 'floor',
+        yHigh: 'rate',
+        opacity: 0.12,
+        legend: false,
+      }),
     );
   }
   layers.push(lineLayer({ data: rows, series: 'nucleus' }));
