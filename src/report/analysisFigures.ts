@@ -43,6 +43,25 @@ function nucleiOf(dataset: Dataset): Nucleus[] {
   }));
 }
 
+/**
+ * Each bin's q² as `analyze` places it (likelihood/coherencyAnalysis.ts): the signal-weighted mean true
+ * q² over the nuclei when every nucleus carries it, else the middle of the bin.
+ */
+export function binQ2Centres(dataset: Dataset): number[] {
+  return dataset.bins.map((b) => {
+    if (dataset.kind === 'counts') {
+      const n = (b as Extract<Dataset, { kind: 'counts' }>['bins'][number]).nuclei;
+      const w = n.reduce((s, x) => s + x.sCoh, 0);
+      if (w > 0 && n.every((x) => x.q2MeanMeV2 !== undefined && x.sCoh > 0))
+        return n.reduce((s, x) => s + x.sCoh * x.q2MeanMeV2!, 0) / w;
+    } else {
+      const c = (b as Extract<Dataset, { kind: 'xi' }>['bins'][number]).q2CentreMeV2;
+      if (c !== undefined) return c;
+    }
+    return 0.5 * (b.q2LoMeV2 + b.q2HiMeV2);
+  });
+}
+
 /** True-q² spread of each bin: [mean − rms, mean + rms] for counts bins that carry it, else the bin range. */
 export function binQ2Spreads(dataset: Dataset): { lo: number; hi: number; kind: 'rms' | 'range' }[] {
   return dataset.bins.map((b) => {

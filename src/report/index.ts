@@ -66,5 +66,12 @@ export { FONT_FAMILY, bundledFontFiles } from './fonts.js';
 export { PALETTE, projectConfig } from './theme.js';
 /** The Vega-Lite spec type the chart builders return, re-exported so callers need not import vega-lite. */
 export type { TopLevelSpec } from 'vega-lite';
-export { alphaFigure, pValueFigure, HELM_BAND_RELATIVE } from './analysisFigures.js';
+export {
+  alphaFigure,
+  ANALYSIS_COLOURS,
+  binQ2Centres,
+  binQ2Spreads,
+  pValueFigure,
+  HELM_BAND_RELATIVE,
+} from './analysisFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';

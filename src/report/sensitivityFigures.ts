@@ -218,7 +218,8 @@ export function scanFigure(p: Projection): TopLevelSpec | undefined {
   colors[`nominal exposure (${exposureText(p.exposureKgDay * 86_400, p.setup.massKg)})`] = '#000000';
   return layeredChart({
     title: `Median expected significance against exposure: ${p.setup.name}`,
-    subtitle: 'Asimov dataset of the true model: median (line), ±1σ and ±2σ bands of the expected Z (Z_{A} ± N, Wald)',
+    subtitle:
+      'Asimov dataset of the true model: median (line), ±1σ and ±2σ bands of the expected Z (Z_{A} ± N, Wald)',
     x: { field: 'x', title: `exposure [${ton ? 't·yr' : 'kg·yr'}]`, scale: 'log', domain: [x0, x1] },
     y: { field: 'z', title: 'expected significance Z', domain: [yLo, yHi] },
     colors,

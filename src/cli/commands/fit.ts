@@ -173,7 +173,11 @@ function xiPanel(f: DatasetsFit, e: number): TopLevelSpec {
   // A robust ξ range: one outlying bin (e.g. ξ̂ = −33 ± 30) must not squash the others flat.
   const centres = data.map((p) => p.xi).filter((x) => x >= XI_VIEW.maxLo && x <= XI_VIEW.maxHi);
   const yLo = Math.min(XI_VIEW.lo, ...centres.map((x) => x - 0.2));
-  const yHi = Math.max(XI_VIEW.hi, ...curve.map((c) => (hasBand ? c.xiHigh : c.xi)), ...centres.map((x) => x + 0.2));
+  const yHi = Math.max(
+    XI_VIEW.hi,
+    ...curve.map((c) => (hasBand ? c.xiHigh : c.xi)),
+    ...centres.map((x) => x + 0.2),
+  );
   const inView = data.filter((p) => p.xi >= yLo && p.xi <= yHi);
   const off = data.filter((p) => p.xi < yLo || p.xi > yHi);
   const offRows = off.map((p) => ({
@@ -216,7 +220,13 @@ function xiPanel(f: DatasetsFit, e: number): TopLevelSpec {
         label: 'data off scale (value given)',
         shape: off[0]!.xi < yLo ? 'triangle-down' : 'triangle-up',
       }),
-      textLayer({ data: offRows, text: 'text', align: 'right', dx: -8, label: 'data off scale (value given)' }),
+      textLayer({
+        data: offRows,
+        text: 'text',
+        align: 'right',
+        dx: -8,
+        label: 'data off scale (value given)',
+      }),
     );
   }
   return layeredChart({
@@ -252,7 +262,11 @@ function profilePanel(f: DatasetsFit, name: string, delta: number): TopLevelSpec
     subtitle: open
       ? `${name} = ${g(iv.value)}${u} (${profileErrors(iv, u)}), interval at ΔS = ${delta}`
       : `${name} = ${g(iv.value)} ${profileErrors(iv, u).replace(', ', ' ')}${u}, interval at ΔS = ${delta}`,
-    x: { field: 'v', title: `${name}${unit ? ` [${unit}]` : ''}`, domain: [Math.min(...xs), Math.max(...xs)] },
+    x: {
+      field: 'v',
+      title: `${name}${unit ? ` [${unit}]` : ''}`,
+      domain: [Math.min(...xs), Math.max(...xs)],
+    },
     y: { field: 'dS', title: 'ΔS', domain: [0, Math.max(1.2 * delta, ...iv.curve.map((c) => c.deltaChi2))] },
     legend: 'none',
     layers: [

@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
+  binQ2Centres,
   errorBarLayer,
   layeredChart,
   panelGrid,
@@ -182,27 +183,46 @@ export function printToysResult(r: ToysResult): void {
   }
 }
 
-/** FC vs asymptotic intervals per bin, one panel per CL (x = bin centre in keV_nr). */
-export function intervalsChart(r: ToysResult, xKeV: readonly number[]) {
+/**
+ * FC vs asymptotic intervals per bin, one panel per CL, at each bin's mean true q² (as `analyze` and its
+ * Fig. 5 place them); the two methods are drawn side by side, ±0.7 % of the q² range apart.
+ */
+export function intervalsChart(r: ToysResult, q2: readonly number[], datasetId: string) {
+  const span = Math.max(...q2) - Math.min(...q2) || 1;
+  const gap = 0.007 * span;
   const panels = r.settings.cls.map((cl, c) => {
     const rows = (shift: number, fc: boolean): Datum[] =>
       r.bins.map((b) => {
         const iv = b.fc.intervals[c]!;
         return {
-          x: (xKeV[b.bin] ?? b.bin) + shift,
+          x: (q2[b.bin] ?? b.bin) + shift * gap,
           alpha: b.poiHat,
           lo: fc ? (iv.lower ?? 0) : iv.asymptotic.lower,
           hi: fc ? (iv.upper ?? 1) : iv.asymptotic.upper,
         };
       });
     return layeredChart({
-      title: `α per bin, ${(cl * 100).toFixed(2)} % CL`,
-      subtitle: `${r.source.id}: Feldman–Cousins (toys) vs asymptotic`,
-      x: { field: 'x', title: 'T [keV_nr]' },
-      y: { field: 'alpha', title: 'α', domain: [0, 1] },
+      title: `α per bin, ${(cl * 100).toFixed(2)} % CL: ${datasetId}`,
+      subtitle:
+        "Feldman–Cousins (toys) beside asymptotic (t̃ inversion); points: α̂; at each bin's mean true q²",
+      x: { field: 'x', title: 'q² [MeV²]' },
+      y: { field: 'alpha', title: 'coherency α', domain: [-0.03, 1.03] },
+      colors: { 'Feldman–Cousins': '#0072B2', asymptotic: '#D55E00' },
       layers: [
-        errorBarLayer({ data: rows(-0.2, true), yLow: 'lo', yHigh: 'hi', label: 'Feldman–Cousins' }),
-        errorBarLayer({ data: rows(0.2, false), yLow: 'lo', yHigh: 'hi', label: 'asymptotic' }),
+        errorBarLayer({
+          data: rows(-1, true),
+          yLow: 'lo',
+          yHigh: 'hi',
+          label: 'Feldman–Cousins',
+          strokeWidth: 2.5,
+        }),
+        errorBarLayer({
+          data: rows(1, false),
+          yLow: 'lo',
+          yHigh: 'hi',
+          label: 'asymptotic',
+          shape: 'square',
+        }),
       ],
     });
   });
@@ -280,8 +300,10 @@ export function registerToys(program: Command): void {
       out.add('toys.json', resultJson(result));
       out.add('toys.csv', tables.csv);
       out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
-      const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
-      await out.addFigure('toys-intervals', intervalsChart(result, centres));
+      await out.addFigure(
+        'toys-intervals',
+        intervalsChart(result, binQ2Centres(loaded.dataset), loaded.dataset.id),
+      );
       out.commit();
       removeChunkFiles(o.out, job);
     }
