@@ -90,7 +90,12 @@ describe('buildPaperFigures', () => {
     ],
     [
       'fig9',
-      ['T_{min} [keV_{nr}]', 'R(T > T_{min}) [kg⁻¹ yr⁻¹]', 'R(T > T_{min}) [ton⁻¹ yr⁻¹]', '⟨α⟩ above T_{min}'],
+      [
+        'T_{min} [keV_{nr}]',
+        'R(T > T_{min}) [kg⁻¹ yr⁻¹]',
+        'R(T > T_{min}) [ton⁻¹ yr⁻¹]',
+        '⟨α⟩ above T_{min}',
+      ],
       ['x:T_{min} [keV_{nr}]', 'y:R(T > T_{min}) [kg⁻¹ yr⁻¹]'],
     ],
   ] as const)('%s: axis titles %j, log axes %j', ([name, titles, logs]) => {
