@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe } from 'vitest';
+import { describe, test } from 'vitest';
 import { resolveDataDir } from '../src/data/repoPaths.js';
 
 export const SHARED_DATA_DIR = resolveDataDir(process.env.COHERENCY_DATA_DIR);
@@ -19,14 +19,26 @@ export const sharedPath = (...parts: string[]): string => join(SHARED_DATA_DIR, 
 /** True when the shared data folder (e.g. `spectra`, `coherent-csi-2017`) is present. */
 export const haveShared = (folder: string): boolean => existsSync(sharedPath(folder));
 
+/** Why a suite needing `folder` skips. */
+export const sharedMissingReason = (folder: string): string =>
+  `${sharedPath(folder)} not found (put ../shared beside the clone or set COHERENCY_DATA_DIR)`;
+
+/**
+ * When `folder` is missing, a skipped test carrying the reason as its skip note, which every vitest
+ * reporter prints ("↓ title [reason]"), so the skip is seen even where skipped suites are only counted.
+ */
+export function noteSkippedShared(folder: string, title: string): void {
+  if (!haveShared(folder))
+    test(`${title}: needs the shared data`, (ctx) => ctx.skip(true, sharedMissingReason(folder)));
+}
+
 /** Suite title, with the reason appended when the folder is missing. */
 export function sharedTitle(folder: string, title: string): string {
-  return haveShared(folder)
-    ? title
-    : `${title} — SKIPPED: ${sharedPath(folder)} not found (put ../shared beside the clone or set COHERENCY_DATA_DIR)`;
+  return haveShared(folder) ? title : `${title} — SKIPPED: ${sharedMissingReason(folder)}`;
 }
 
 /** `describe` that runs only when the shared data folder exists, and says why it skipped otherwise. */
 export function describeWithShared(folder: string, title: string, fn: () => void): void {
   describe.skipIf(!haveShared(folder))(sharedTitle(folder, title), fn);
+  noteSkippedShared(folder, title);
 }

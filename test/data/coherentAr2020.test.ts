@@ -14,7 +14,7 @@ import { parseDataset, type CountsDataset } from '../../src/data/dataset.js';
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import { expectRelClose } from '../helpers.js';
 import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from './datasetTestKit.js';
-import { sharedTitle } from '../sharedData.js';
+import { noteSkippedShared, sharedTitle } from '../sharedData.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentAr2020;
 const DIR = join(DATA_DIR, FOLDER);
@@ -89,3 +89,5 @@ describe.skipIf(!HAVE_DATA(FOLDER))(sharedTitle(FOLDER, `COHERENT Ar 2020 from $
     expect(() => buildCoherentAr2020Dataset(DIR, { f90Range: [0.7, 0.7] })).toThrow(/f90Range/);
   });
 });
+
+noteSkippedShared(FOLDER, 'COHERENT Ar 2020 regeneration');

@@ -15,7 +15,7 @@ import { parseDataset, type CountsDataset } from '../../src/data/dataset.js';
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import { expectRelClose } from '../helpers.js';
 import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from './datasetTestKit.js';
-import { sharedTitle } from '../sharedData.js';
+import { noteSkippedShared, sharedTitle } from '../sharedData.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentCsi2017;
 const DIR = join(DATA_DIR, FOLDER);
@@ -124,3 +124,5 @@ describe.skipIf(!HAVE_DATA(FOLDER))(sharedTitle(FOLDER, `COHERENT CsI 2017 from 
     }
   });
 });
+
+noteSkippedShared(FOLDER, 'COHERENT CsI 2017 regeneration');

@@ -16,7 +16,7 @@ import {
 } from '../../src/data/setup.js';
 import { roundNumbersDeep, stableJson } from '../../src/data/stableJson.js';
 import { expectRelClose } from '../helpers.js';
-import { sharedTitle } from '../sharedData.js';
+import { noteSkippedShared, sharedTitle } from '../sharedData.js';
 
 const releaseDir = join(resolveDataDir(process.env.COHERENCY_DATA_DIR), 'xenonnt-8b');
 
@@ -59,3 +59,5 @@ describe('fixture content', () => {
     });
   });
 });
+
+noteSkippedShared('xenonnt-8b', 'XENONnT ⁸B efficiency regeneration');
