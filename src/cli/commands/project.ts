@@ -38,6 +38,10 @@ import { parseOptions } from '../options.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
+  if (e !== undefined && !(Number.isFinite(e.kgS) && e.kgS > 0)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a finite exposure > 0' });
+    return z.NEVER;
+  }
   if (e === undefined) {
     ctx.addIssue({
       code: 'custom',

@@ -278,6 +278,26 @@ export const BAD_CASES: readonly BadCase[] = [
   su('epsilon 2', (s) => (s.epsilon = 2), /epsilon: 2 is outside \[0, 1\)/),
   su('mass 1e308 kg (issue 9)', (s) => (s.mass = '1e308 kg'), /mass: .*overflows double precision/),
   su('unknown source kind', (s) => (s.source = { kind: 'atmospherik' }), /source/),
+  su(
+    'mass 1e20 kg (counts beyond 2⁵³)',
+    (s) => (s.mass = '1e20 kg'),
+    /mass × liveTime .* predicts .* events in bin 0/,
+  ),
+  d(
+    'number: project --exposure 1e300 kg yr',
+    () => ['project', '--setup', 'ge-reactor', '--exposure', '1e300 kg yr'],
+    /the exposure .* predicts .* events/,
+  ),
+  d(
+    'number: project --exposure 1e400 kg yr (Infinity)',
+    () => ['project', '--setup', 'ge-reactor', '--exposure', '1e400 kg yr'],
+    /--exposure "1e400 kg yr": expected a finite exposure > 0/,
+  ),
+  d(
+    'number: project --scan-to 1e20 kg yr',
+    () => ['project', '--setup', 'ge-reactor', '--scan', 'exposure', '--scan-to', '1e20 kg yr'],
+    /the largest exposure of the scan/,
+  ),
   ds('epsilon 2 (issue 10)', (x) => (x.epsilon = 2), /epsilon: 2 is outside \[0, 1\)/),
   ds('nucleus Z=54, N=446', (x) => (nuclei(x)[0]!.N = 446), /target\.nuclei\[0\]: not a nucleus that exists/),
   ds(
