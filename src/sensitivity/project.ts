@@ -113,7 +113,11 @@ function summary(s: ResolvedSetup, coverage: SetupCoverage): SetupSummary {
 export function projectResponse(resp: SetupResponse, opts: ProjectOptions = {}): Projection {
   const s = resp.setup;
   const exposure = opts.exposureKgS ?? s.exposureKgS;
-  checkCountsRepresentable(resp, exposure, opts.exposureKgS === undefined ? 'mass × liveTime' : 'the exposure');
+  checkCountsRepresentable(
+    resp,
+    exposure,
+    opts.exposureKgS === undefined ? 'mass × liveTime' : 'the exposure',
+  );
   if (opts.scan !== undefined) {
     const top = Math.max(opts.scan.toKgS ?? s.exposureKgS * 1000, s.exposureKgS * CROSSING_SEARCH.above);
     checkCountsRepresentable(resp, top, 'the largest exposure of the scan');
