@@ -65,6 +65,9 @@ export {
 } from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
 export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { analysisGoodnessOfFit, GOF_WARNING_P } from './goodnessOfFit.js';
+export type { BinGoodnessOfFit, GoodnessOfFit } from './goodnessOfFit.js';
+export { logChiSquareSurvival, logRegularizedGammaQ, regularizedGammaQ } from './chiSquareTail.js';
 export type {
   AnalysisOptions,
   AnalysisResult,

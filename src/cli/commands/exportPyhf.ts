@@ -15,7 +15,7 @@ import * as z from 'zod';
 import { SpecError } from '../../errors.js';
 import { DEFAULT_DATASET, loadAnalysisInput, renameParameters } from '../../data/index.js';
 import { COMBINED_POI, countsModel, pyhfExport, pyhfModifierSettings } from '../../likelihood/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 
 const Schema = z
@@ -35,7 +35,10 @@ export function registerExportPyhf(program: Command): void {
     .argument('[dataset]', `shipped dataset name or JSON file (default ${DEFAULT_DATASET})`, DEFAULT_DATASET)
     .requiredOption('--out <dir>', 'output directory')
     .option('--systematics <mode>', "counts datasets: 'profiled' or 'none'", 'profiled')
-    .option('--json', 'print the list of files and the modifier settings as JSON')
+    .option(
+      '--json',
+      'print what was written as JSON on stdout (files, parameter of interest, modifier settings)',
+    )
     .action((datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw);
       const input = loadAnalysisInput(datasetArg);
@@ -45,6 +48,11 @@ export function registerExportPyhf(program: Command): void {
         ]);
       }
       const dataset = input.dataset;
+      const names =
+        dataset.kind === 'counts'
+          ? ['combined.json', ...dataset.bins.map((_, i) => `bin${i}.json`), 'modifier_settings.json']
+          : ['workspace.json', 'combined.json', 'modifier_settings.json'];
+      if (dataset.kind !== 'xi') checkOutputDir(o.out, '--out', names);
       const out = new OutputSet(o.out);
       let settings = pyhfModifierSettings({ normsys: 'code4', histosys: 'code4p' });
       let poi: string;
