@@ -33,15 +33,27 @@ export { SingleBinKernel } from './singleBin.js';
 export { countingLikelihood } from './countingLikelihood.js';
 export { gaussianLikelihood } from './gaussianLikelihood.js';
 export {
+  boundaryZ,
   chiBarSquarePValue,
   chiSquareSurvival,
+  NO_INFORMATION_T,
   pValueHalfChiSquare,
   pValueTildeT,
+  pValueTildeTBranches,
   sidakGlobalPValue,
   significance,
   stdNormalCdf,
 } from './asymptotics.js';
-export { boundaryTest, poiSigma, testPoi, tildeT } from './testStatistics.js';
+export type { TildeTBranchPoints } from './asymptotics.js';
+export { boundedChiBarPValue, BOUNDED_CHI_BAR_NODES } from './boundedChiBar.js';
+export {
+  boundaryTest,
+  branchPointsOf,
+  poiSigma,
+  testPoi,
+  tildeT,
+  tildeTBranchPoints,
+} from './testStatistics.js';
 export type { BoundaryDistribution, BoundaryTestResult, PoiTestResult, TildeT } from './testStatistics.js';
 export { INTERVAL_DEFAULTS, poiInterval } from './intervals.js';
 export type { IntervalMethod, IntervalOptions, PoiInterval } from './intervals.js';

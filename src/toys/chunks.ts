@@ -123,7 +123,7 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
   let failed = 0;
   for (let i = 0; i < ref.size; i++) {
     drawer.draw(rng, task.gen);
-    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi)) {
+    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi, task.localFarBranch)) {
       failed++;
       continue;
     }

@@ -8,7 +8,8 @@
  *   tallying t̃(α_j) ≥ t̃_obs(α_j). At α = 1 and α = 0 these are the boundary tests q1 = t̃(1) and
  *   q0 = t̃(0) and get `nToys` toys; the interior points get `fcToys` (Feldman–Cousins belt).
  * Combined (≥ 2 informative bins, `combinedToys` > 0): toys of the whole model at α = 1 and α = 0 for
- * every bin, each tallying the shared-α q, the global Λ and the largest local q (modelFits.ts).
+ * every bin, each tallying the shared-α q, the global Λ and the most significant local test (largest
+ * local Z², modelFits.ts).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -66,7 +67,7 @@ export interface BinPlan {
   readonly tasks: readonly number[];
   /** Two-boundary asymptotic p-value of t̃_obs(α_j) (likelihood `testPoi`). */
   readonly pAsymptotic: readonly number[];
-  /** Asymptotic boundary tests (likelihood `boundaryTest`, ½χ² null). */
+  /** Asymptotic boundary tests (likelihood `boundaryTest`, two-boundary null). */
   readonly q1: number;
   readonly p1Asymptotic: number;
   readonly q0: number;
@@ -238,7 +239,13 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
     const n = model.bins.map((b) => b.nOn);
     const m = model.bins.map((b) => (b.background.kind === 'measured' ? b.background.nOff : 0));
     for (const v of [1, 0] as const) {
-      fits.evaluate(n, m, 1, 1, v);
+      const gt = globalBoundaryTest(lik, v);
+      // Far branch points of the local tests, in ModelFits' bin order (+∞ → 0: no information, √q).
+      const localFarBranch = fits.informativeBins.map((bin) => {
+        const c = gt.local.find((l) => l.bin === bin)?.farBranch ?? 0;
+        return Number.isFinite(c) ? c : 0;
+      });
+      fits.evaluate(n, m, 1, 1, v, localFarBranch);
       const task: CombinedTask = {
         kind: 'combined',
         key: `combined/alpha${v}`,
@@ -246,10 +253,10 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
         nToys: combinedToys,
         gen: modelGenerator(model, v, lik.fitConditional(v)),
         obs: { shared: fits.shared, global: fits.global, maxLocal: fits.maxLocal },
+        localFarBranch,
       };
       tasks.push(task);
       const bt = boundaryTest(lik, v);
-      const gt = globalBoundaryTest(lik, v);
       combined.push({
         poi: v,
         task: tasks.length - 1,

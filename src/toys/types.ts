@@ -59,7 +59,7 @@ export interface BinTask {
 
 /**
  * Toys of the whole model at poi = v for every bin: tally [toys, ≥ shared q, ≥ global Λ,
- * ≥ max local q, failed], see combined.ts.
+ * ≥ max local Z², failed], see modelFits.ts.
  */
 export interface CombinedTask {
   readonly kind: 'combined';
@@ -67,8 +67,13 @@ export interface CombinedTask {
   readonly poi: 0 | 1;
   readonly nToys: number;
   readonly gen: ModelGenerator;
-  /** Observed shared-poi q = t̃(v), global Λ, and max over informative bins of the local q_i. */
+  /**
+   * Observed shared-poi q = t̃(v), global Λ, and max over informative bins of the local Z_i² (the most
+   * significant local test, modelFits.ts).
+   */
   readonly obs: { readonly shared: number; readonly global: number; readonly maxLocal: number };
+  /** Far branch point of each informative bin's local test (observed data), in bin order. */
+  readonly localFarBranch: readonly number[];
 }
 
 /**
