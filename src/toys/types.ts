@@ -4,14 +4,16 @@
  * A job is planned once from a counting model and the observed data (plan.ts): every number a worker
  * needs (the generating expectations, the observed statistics) is fixed in it, so workers, shards and
  * `merge` never see the dataset. The work is cut into CHUNKS of at most a fixed number of toys; the
- * toys of chunk c of task k are drawn from the stream `createRng(seed, "<task key>#<c>")` in a fresh
+ * toys of chunk c of task k are drawn from the stream `createRng(seed, task key, c)` in a fresh
  * set of fitters, so a chunk's tally depends only on (job, task, chunk). Tallies are integer counts,
  * summed per task: any grouping of chunks into units, workers or shards gives the same sums.
  */
 import type { CountingModel } from '../likelihood/index.js';
 
-export const TOY_JOB_SCHEMA = 'cevns-coherency/toy-job@1';
-export const TOY_SHARD_SCHEMA = 'cevns-coherency/toy-shard@1';
+// @2: streams seeded by SHA-256 of (seed, task, chunk) (rng.ts) and the local look-elsewhere statistic
+// max Z² (modelFits.ts). Jobs, shards and resume files of @1 draw other toys and are not mixed in.
+export const TOY_JOB_SCHEMA = 'cevns-coherency/toy-job@2';
+export const TOY_SHARD_SCHEMA = 'cevns-coherency/toy-shard@2';
 export const TOY_UNIT_SCHEMA = 'cevns-coherency/toy-unit@1';
 
 /** What produced the model (shown in results, checked by `merge`). */
