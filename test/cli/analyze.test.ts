@@ -37,7 +37,7 @@ describe('coherency analyze', () => {
     expect(j.combined).toHaveProperty('allBinsAlpha1');
   });
 
-  test("paper's CsI p-values (0.025 for α=1 at 3.5e3 MeV², 0.012 for α=0 at 2.6e3) within a factor 1.5, statistics only", async () => {
+  test("the paper's CsI p-values (0.025 for α=1 at 3.5e3 MeV², 0.012 for α=0 at 2.6e3), statistics only", async () => {
     const r = await runCli(['analyze', '--json', '--systematics', 'none']);
     const bins = (
       JSON.parse(r.stdout) as {
@@ -45,7 +45,13 @@ describe('coherency analyze', () => {
       }
     ).bins;
     const at = (q2: number) => bins.find((b) => b.q2LoMeV2 <= q2 && q2 < b.q2HiMeV2)!;
-    // The issue's acceptance criterion; the README documents the analysis choices that move these.
+    // Our numbers, as the README's comparison table prints them (0.031 and 0.016, i.e. ×1.24 and
+    // ×1.30 the paper's): to their printed rounding, ±0.0005.
+    expect(Math.abs(at(3.5e3).pAlpha1 - 0.031)).toBeLessThanOrEqual(0.0005);
+    expect(Math.abs(at(2.6e3).pAlpha0 - 0.016)).toBeLessThanOrEqual(0.0005);
+    // Against the paper: its analysis choices are not published, and those that matter move these
+    // p-values by factors of 2–100 (README: time window, PE binning, QF), so no bound follows from a
+    // reason; "within a factor 1.5" is the acceptance criterion this comparison was built to (issue 3).
     const r1 = at(3.5e3).pAlpha1 / 0.025;
     const r0 = at(2.6e3).pAlpha0 / 0.012;
     expect(r1).toBeGreaterThan(1 / 1.5);

@@ -3,8 +3,12 @@
  * dataset (CCGV 2011, Eq. 24) must agree with the median Z of pseudo-experiments drawn under the true
  * model, within the toys' Monte Carlo error. Criterion: |Z_A − median| ≤ (95 % order-statistics
  * half-width of the median) + 0.05, the 0.05 allowing for the O(1/√n) bias of the asymptotic formulae
- * at these counts (tens of events per bin; measured: ≤ 0.07). The Asimov ±1σ bands (Wald: Z_A ± 1) and
- * the toys' 15.9 %/84.1 % quantiles agree to ≲ 0.2.
+ * at these counts (tens of events per bin; measured: ≤ 0.07).
+ * BANDS: the Asimov ±1σ band edges Z_A ± 1 take the width of Z to be 1 (Wald, σ of α̂ the same under
+ * the true and the tested α). The toys' half-widths (84.1 % − 15.9 % quantile)/2 are 0.85–1.10 for these
+ * presets (measured, ge-reactor α = 0 and xe-solar α = 0 at the ends), so the edges may differ by up to
+ * 0.15 from that approximation, plus the Monte Carlo error of a 15.9 %/84.1 % quantile of 2000 toys,
+ * 1.96·√(p(1 − p)/N)/φ(1) = 0.066 at 95 %: tolerance 0.22 (measured: ≤ 0.17).
  */
 import { describe, expect, test } from 'vitest';
 import {
@@ -18,6 +22,8 @@ import {
 } from '../../src/sensitivity/index.js';
 
 const N_TOYS = 2000;
+/** Width approximation of the Wald bands (≤ 0.15 here) + 95 % MC error of the quantiles (module comment). */
+const BAND_TOLERANCE = 0.15 + 0.066;
 
 describe('Asimov vs toys (2000 toys, seed 7)', () => {
   test.each([
@@ -40,8 +46,8 @@ describe('Asimov vs toys (2000 toys, seed 7)', () => {
         diff,
         `${name} α=${alpha}: Asimov ${a.z}, toys ${t.z.median} ± ${halfWidth}`,
       ).toBeLessThanOrEqual(halfWidth + 0.05);
-      expect(Math.abs(a.bands.m1 - t.z.m1), `${name} α=${alpha} −1σ`).toBeLessThan(0.3);
-      expect(Math.abs(a.bands.p1 - t.z.p1), `${name} α=${alpha} +1σ`).toBeLessThan(0.3);
+      expect(Math.abs(a.bands.m1 - t.z.m1), `${name} α=${alpha} −1σ`).toBeLessThan(BAND_TOLERANCE);
+      expect(Math.abs(a.bands.p1 - t.z.p1), `${name} α=${alpha} +1σ`).toBeLessThan(BAND_TOLERANCE);
     });
   });
 
