@@ -62,14 +62,19 @@ export type { GlobalTestResult, LocalBinTest } from './globalTests.js';
 // The ξ-dataset mapping and the analysis (the only neutrino-aware modules of likelihood/).
 export { countsModel, xiModel, datasetLikelihood, targetDecoherentXi } from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
-export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { analyzeDataset, boundaryMethod, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { phiOf, phiPoint } from './phi.js';
+export type { PhiInterval } from './phi.js';
+export { describeIntervalMethod, describePValueMethod } from './methods.js';
+export type { AsymptoticDistribution, IntervalMethodInfo, PValueMethod } from './methods.js';
 export type {
   AnalysisOptions,
   AnalysisResult,
   BinAnalysis,
   GlobalTestSummary,
   Interval,
-} from './coherencyAnalysis.js';
+  ObservableEdges,
+} from './analysisTypes.js';
 export { toPyhfWorkspace } from './pyhfExport.js';
 export type { PyhfWorkspace } from './pyhfExport.js';
 // Building blocks for the toys (fits with settable constraint centres, as toy experiments need).

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dataset } from '../data/index.js';
-import type { AnalysisResult } from '../likelihood/index.js';
+import { describePValueMethod, type AnalysisResult } from '../likelihood/index.js';
 import { alphaFromFormFactors, paperHelm, type Nucleus } from '../physics/index.js';
 import { bandLayer, errorBarLayer, layeredChart, lineLayer, pointLayer } from './charts.js';
 import type { Datum } from './chartTypes.js';
@@ -84,6 +84,13 @@ export function alphaFigure(dataset: Dataset, result: AnalysisResult): TopLevelS
 }
 
 /** Figure 6: one-sided p-values of α = 1 and α = 0 per bin. */
+/** How the plotted p-values were computed (toys: without the per-bin MC error). */
+function methodLabel(result: AnalysisResult): string {
+  const m = result.bins[0]?.pAlpha1Method;
+  if (m === undefined) return 'no bins';
+  return m.kind === 'toys' ? `toys, ${m.nToys} per test` : describePValueMethod(m);
+}
+
 export function pValueFigure(dataset: Dataset, result: AnalysisResult): TopLevelSpec {
   // p = 0.5 at q = 0 by convention; clip tiny p to keep the log axis finite.
   const rows: Datum[] = result.bins.flatMap((b) => [
@@ -106,7 +113,7 @@ export function pValueFigure(dataset: Dataset, result: AnalysisResult): TopLevel
   ]);
   return layeredChart({
     title: `Fig. 6: p-values of complete coherency and decoherency, ${dataset.experiment}`,
-    subtitle: 'one-sided profile-likelihood tests per q² bin (asymptotic ½χ²₁); bars: nominal bin q² range',
+    subtitle: `one-sided profile-likelihood tests per q² bin (${methodLabel(result)}); bars: nominal bin q² range`,
     x: { field: 'q2', title: 'q² [MeV²]' },
     y: { field: 'p', title: 'p-value', scale: 'log' },
     colors: { 'α = 1 (coherency)': '#D55E00', 'α = 0 (decoherency)': '#0072B2' },

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  boundaryMethod,
   boundaryTest,
   countingLikelihood,
   globalBoundaryTest,
@@ -20,7 +21,7 @@ import {
   SingleBinKernel,
   testPoi,
 } from '../likelihood/index.js';
-import type { CountingModel } from '../likelihood/index.js';
+import type { CountingModel, PValueMethod } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { binGenerator, modelGenerator } from './generate.js';
 import { ModelFits } from './modelFits.js';
@@ -67,11 +68,13 @@ export interface BinPlan {
   readonly tasks: readonly number[];
   /** Two-boundary asymptotic p-value of t̃_obs(α_j) (likelihood `testPoi`). */
   readonly pAsymptotic: readonly number[];
-  /** Asymptotic boundary tests (likelihood `boundaryTest`, two-boundary null). */
+  /** Asymptotic boundary tests (likelihood `boundaryTest`, two-boundary null) and their methods. */
   readonly q1: number;
   readonly p1Asymptotic: number;
+  readonly p1Method: PValueMethod;
   readonly q0: number;
   readonly p0Asymptotic: number;
+  readonly p0Method: PValueMethod;
   /** likelihood `poiInterval` (asymptotic test inversion), one per CL. */
   readonly asymptoticIntervals: readonly {
     readonly cl: number;
@@ -86,6 +89,7 @@ export interface CombinedPlan {
   readonly poiHat: number;
   readonly q: number;
   readonly pAsymptotic: number;
+  readonly pMethod: PValueMethod;
   readonly lambda: number;
   readonly dof: number;
   readonly lambdaPAsymptotic: number;
@@ -224,8 +228,10 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
       pAsymptotic: grid.map((poi) => testPoi(bl, poi).pValue),
       q1: b1.q,
       p1Asymptotic: b1.pValue,
+      p1Method: boundaryMethod(b1),
       q0: b0.q,
       p0Asymptotic: b0.pValue,
+      p0Method: boundaryMethod(b0),
       asymptoticIntervals: cls.map((cl) => {
         const iv = poiInterval(bl, { cl });
         return { cl, lower: iv.lower, upper: iv.upper };
@@ -263,6 +269,7 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
         poiHat: bt.poiHat,
         q: bt.q,
         pAsymptotic: bt.pValue,
+        pMethod: boundaryMethod(bt),
         lambda: gt.statistic,
         dof: gt.dof,
         lambdaPAsymptotic: gt.pValue,

@@ -9,8 +9,11 @@ import { DEFAULT_DATASET, loadDataset, type Dataset } from '../../data/index.js'
 import {
   analyzeDataset,
   compareWithPaper,
+  describeIntervalMethod,
+  describePValueMethod,
   type AnalysisResult,
   type BinAnalysis,
+  type PValueMethod,
 } from '../../likelihood/index.js';
 import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
 import { OutputSet, print } from '../io.js';
@@ -54,6 +57,7 @@ const fmtInterval = (i: { lo: number; hi: number; connected?: boolean }) =>
 const fmtZ = (z: number): string => (Number.isFinite(z) ? z.toFixed(2) : '> 37');
 const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 
+/** Columns of the CSV (unchanged layout). */
 const COLUMNS: Column<Row>[] = [
   { key: 'bin', header: 'bin' },
   { key: 'q2Range', header: 'q² range', unit: 'MeV²' },
@@ -69,6 +73,37 @@ const COLUMNS: Column<Row>[] = [
   { key: 'pAlpha0', header: 'p(α=0)', format: fmtP },
   { key: 'alphaHelm', header: 'α_Helm', format: (v) => v.toFixed(2) },
 ];
+
+/** A p-value with its Monte Carlo error when it comes from toys. */
+const fmtPWithError = (p: number, m: PValueMethod): string =>
+  m.kind === 'toys' ? `${fmtP(p)} ± ${m.mcError.toPrecision(1)}` : fmtP(p);
+
+type TextRow = Row & { observable: string; phi68: string; p1: string; p0: string };
+
+/** Columns of the human table: observable edges, φ beside α, toy p-values with their MC error. */
+const TEXT_COLUMNS: Column<TextRow>[] = [
+  { key: 'bin', header: 'bin' },
+  { key: 'observable', header: 'observable' },
+  ...COLUMNS.slice(1, 9),
+  { key: 'phi68', header: 'φ 68.27 %', unit: 'deg' },
+  { key: 'alpha90', header: 'α 90 %' },
+  { key: 'p1', header: 'p(α=1)' },
+  { key: 'p0', header: 'p(α=0)' },
+  { key: 'alphaHelm', header: 'α_Helm', format: (v) => v.toFixed(2) },
+];
+
+function toTextRow(b: BinAnalysis): TextRow {
+  const o = b.observable;
+  return {
+    ...toRow(b),
+    observable: o ? `${fmtEdge(o.lo)}–${fmtEdge(o.hi)} ${o.unit}` : '',
+    phi68: `[${b.alpha68.phi.deg[0].toFixed(0)}, ${b.alpha68.phi.deg[1].toFixed(0)}]`,
+    p1: fmtPWithError(b.pAlpha1, b.pAlpha1Method),
+    p0: fmtPWithError(b.pAlpha0, b.pAlpha0Method),
+  };
+}
+
+const fmtEdge = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 function toRow(b: BinAnalysis): Row {
   return {
@@ -99,10 +134,14 @@ export function analysisJson(
     systematics: r.systematics,
     method:
       calibration === undefined
-        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided ½χ²₁ boundary tests'
-        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid',
+        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided boundary tests with the two-boundary t̃ distribution (far branch point from the Asimov data at the far boundary); every p-value and interval carries its method'
+        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid; every p-value and interval carries its method',
+    phiConvention: 'φ = arccos α; *Deg fields in degrees, *Rad fields in radians',
     ...(calibration === undefined ? {} : { calibration }),
     bins: r.bins.map((b) => ({
+      observable: b.observable ?? null,
+      tLoKeVnr: b.tLoKeV ?? null,
+      tHiKeVnr: b.tHiKeV ?? null,
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
       q2CenterMeV2: b.q2CenterMeV2,
@@ -116,8 +155,17 @@ export function analysisJson(
       alpha90: [b.alpha90.lo, b.alpha90.hi],
       alpha68Connected: b.alpha68.connected,
       alpha90Connected: b.alpha90.connected,
+      intervalMethod: b.alpha68.method,
+      phiHatDeg: b.phiHat.deg,
+      phi68Deg: b.alpha68.phi.deg,
+      phi90Deg: b.alpha90.phi.deg,
+      phiHatRad: b.phiHat.rad,
+      phi68Rad: b.alpha68.phi.rad,
+      phi90Rad: b.alpha90.phi.rad,
       pAlpha1: b.pAlpha1,
       pAlpha0: b.pAlpha0,
+      pAlpha1Method: b.pAlpha1Method,
+      pAlpha0Method: b.pAlpha0Method,
       ...(b.alphaHelm === undefined ? {} : { alphaHelm: b.alphaHelm }),
     })),
     combined: r.combined,
@@ -144,13 +192,20 @@ function humanReport(
       ? 'Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α; one-sided tests of α = 1 and α = 0.'
       : `Toy-calibrated (seed ${calibration.seed}, ${calibration.nToys} toys per test, Feldman–Cousins grid step ${calibration.alphaStep} with ${calibration.fcToys} toys per point): p-values from toys, Feldman–Cousins intervals.`,
   );
-  print(renderTable('text', COLUMNS, r.bins.map(toRow)));
+  print(renderTable('text', TEXT_COLUMNS, r.bins.map(toTextRow)));
+  const b0 = r.bins[0];
+  if (b0 !== undefined) {
+    print(
+      `p-values: ${b0.pAlpha1Method.kind === 'toys' ? `toys, ${b0.pAlpha1Method.nToys} per test (± binomial MC error)` : describePValueMethod(b0.pAlpha1Method)}; α intervals: ${describeIntervalMethod(b0.alpha68.method)}; φ = arccos α in degrees (radians in --json).`,
+    );
+  }
   const c = r.combined;
   // A toy p-value of 0 means "below 1/N": say so rather than print 0.
   const fmtC = (p: number): string =>
     calibration !== undefined && p === 0 ? `< ${(1 / calibration.combinedToys).toExponential(0)}` : fmtP(p);
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic); p(α=1) = ${fmtC(c.pAlpha1)}, p(α=0) = ${fmtC(c.pAlpha0)}`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}); ` +
+      `p(α=1) = ${fmtC(c.pAlpha1)}, p(α=0) = ${fmtC(c.pAlpha0)} (${describePValueMethod(c.pAlpha1Method)})`,
   );
   for (const [name, g] of [
     ['α = 1', c.allBinsAlpha1],
@@ -158,8 +213,8 @@ function humanReport(
   ] as const) {
     const b = r.bins[g.mostSignificantBin]!;
     print(
-      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtC(g.pValue)} (${calibration ? 'toys' : `Z = ${fmtZ(g.z)}, χ̄² asymptotics`}); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global = ${fmtC(g.pGlobal)} (${calibration ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
+      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtC(g.pValue)} (Z = ${fmtZ(g.z)}; ${describePValueMethod(g.pValueMethod)}); ` +
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global = ${fmtC(g.pGlobal)} (${describePValueMethod(g.pGlobalMethod)})`,
     );
   }
   if (other !== undefined) {
