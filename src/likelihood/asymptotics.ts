@@ -116,9 +116,9 @@ function sideTail(t: number, c: number): number {
  * the p-value is that of the UNBOUNDED estimator, Φ((p̂ − 1)/σ) for q1. The plain ½δ + ½χ²₁ reading
  * Φ(−√q) treats the linear branch as if it were quadratic and overstates p there: for COHERENT Ar
  * 2020 bin 4 without systematics (σ ≈ 33 from Asimov, c ≈ 9.2e-4, q1 = 0.123, p̂ clipped at 0)
- * √q = 0.35 gives p = 0.363, while u = −(q + c)/(2√c) = −2.04 gives p = 0.0207 (pyhf 0.0207, toys
- * 0.020): p̂ ≈ 1 − 2.04·33 ≈ −66 lies two standard deviations below α = 1, which the clipped p̂ = 0
- * hides from q but not from its distribution.
+ * √q = 0.35 gives p = 0.363, while u = −(q + c)/(2√c) = −2.04 gives p = 0.0207 (pyhf 0.0207,
+ * toys 0.0203 ± 0.0004): p̂ ≈ 1 − 2.04·33 ≈ −66 lies two standard deviations below α = 1, which the
+ * clipped p̂ = 0 hides from q but not from its distribution.
  *
  * σ FROM ASIMOV. The branch points are passed directly, so the caller decides how they are estimated;
  * the tests of the likelihood layer (testStatistics.ts `tildeTBranchPoints`) take each as the value of
