@@ -17,7 +17,6 @@
  *   x₀, x₁, x₂ = big-endian 32-bit words 0–2 of h,  c = 1 + (word 3 mod (a − 2))
  *
  * and Alea starts from (x₀/2³², x₁/2³², x₂/2³², c) (seedrandom's `state` option) — no Mash seeding.
- * Words 4–7 seed the normal sampler (below).
  * WHY: the previous scheme fed the string "<seed>/<stream>" through Baagøe's Mash, an ad-hoc 32-bit
  * hash whose three successive outputs fill the state, so neighbouring names ("7#1", "7#2", or
  * seeds 1, 2, 3 …) went through one weak mixing step of related inputs. SHA-256 makes the states of any
@@ -36,14 +35,17 @@
  * - `uniform()`: [0, 1) with 32-bit resolution (Alea's native output).
  * - `poisson(mean)`: inversion below mean 10, Hörmann's PTRS above (poisson.ts explains why not
  *   @stdlib's sampler).
- * - `normal()`: standard normal from @stdlib/random-base-normal (improved ziggurat, J.A. Doornik
- *   2005) on its own MT19937 seeded with words 4–7 of h (128 bits, `init_by_array`). Not driven by
- *   Alea: given a `prng`, stdlib's ziggurat seeds its internal MT19937 (which picks the ziggurat
- *   layer) with ONE 32-bit draw of it, so among ~2¹⁶ streams two would share that sequence (birthday
- *   bound 2³²) — the bottleneck this file exists to remove. ~20–35 M/s measured, fast enough to keep.
+ * - `normal()`: standard normal by Marsaglia's polar method (G. Marsaglia, T.A. Bray, SIAM Review 6
+ *   (1964) 260; D.E. Knuth, TAOCP vol. 2, §3.4.1, Algorithm P) on this stream's uniforms: exact, two
+ *   normals per accepted pair (the second is kept for the next call), acceptance π/4. WHY NOT
+ *   @stdlib/random-base-normal: given an external `prng`, its ziggurat seeds the integer generator
+ *   that picks the ziggurat layer (an MT19937) with ONE 32-bit draw of it, so among ~2¹⁶ streams two
+ *   would share that sequence (birthday bound 2³²) — the seeding bottleneck this file removes; seeded
+ *   instead with a 128-bit array it draws its uniforms from MT19937 too and runs at 15–17 M/s, and
+ *   stdlib's Box–Muller at 12–16 M/s, against 40–45 M/s for the ziggurat driven by Alea and
+ *   ~40 M/s here (node 20). With 32-bit uniforms the largest |z| is √(−2 ln 2⁻⁶²) ≈ 9.3.
  */
 import { createHash } from 'node:crypto';
-import normalDist from '@stdlib/random-base-normal';
 import seedrandom from 'seedrandom';
 import { SpecError } from '../errors.js';
 import { poissonInversion, poissonPtrs, PTRS_MIN_MEAN } from './poisson.js';
@@ -71,43 +73,36 @@ export function streamSeed(seed: string | number, ...parts: readonly (string | n
   return [String(seed), ...parts.map(String)].join('/');
 }
 
-/** The initial state of a stream: Alea's, and the seed words of the normal sampler's MT19937. */
-export interface StreamState {
-  readonly alea: seedrandom.State.Alea;
-  readonly normalSeed: readonly number[];
-}
-
 /**
- * The initial state for (seed, parts): SHA-256 of the injective JSON encoding of the name, see the
+ * Alea's initial state for (seed, parts): SHA-256 of the injective JSON encoding of the name, see the
  * module comment. Exported for the tests.
  */
-export function streamState(seed: string | number, ...parts: readonly (string | number)[]): StreamState {
+export function streamState(
+  seed: string | number,
+  ...parts: readonly (string | number)[]
+): seedrandom.State.Alea {
   const name = JSON.stringify([RNG_STREAMS_VERSION, String(seed), ...parts.map(String)]);
   const h = createHash('sha256').update(name, 'utf8').digest();
   const word = (i: number): number => h.readUInt32BE(4 * i);
   return {
-    alea: {
-      s0: word(0) * TWO_POW_M32,
-      s1: word(1) * TWO_POW_M32,
-      s2: word(2) * TWO_POW_M32,
-      // c ∈ [1, a − 2]: never the two fixed points (all zero with c = 0, all ones with c = a − 1)
-      c: 1 + (word(3) % (ALEA_A - 2)),
-    },
-    normalSeed: [word(4), word(5), word(6), word(7)],
+    s0: word(0) * TWO_POW_M32,
+    s1: word(1) * TWO_POW_M32,
+    s2: word(2) * TWO_POW_M32,
+    // c ∈ [1, a − 2]: never the two fixed points (all zero with c = 0, all ones with c = a − 1)
+    c: 1 + (word(3) % (ALEA_A - 2)),
   };
 }
 
 class AleaRng implements Rng {
   readonly seed: string;
   private readonly next: () => number;
-  private readonly normalSeed: readonly number[];
-  /** Built on the first `normal()` (its MT19937 initialisation is most of a stream's set-up cost). */
-  private std: (() => number) | undefined;
+  /** The second normal of the last accepted polar pair, if not yet returned. */
+  private spare = 0;
+  private hasSpare = false;
 
-  constructor(name: string, state: StreamState) {
+  constructor(name: string, state: seedrandom.State.Alea) {
     this.seed = name;
-    this.next = seedrandom.alea('', { state: { ...state.alea } });
-    this.normalSeed = state.normalSeed;
+    this.next = seedrandom.alea('', { state: { ...state } });
   }
 
   uniform(): number {
@@ -124,8 +119,22 @@ class AleaRng implements Rng {
   }
 
   normal(): number {
-    this.std ??= normalDist.factory(0, 1, { seed: Uint32Array.from(this.normalSeed) });
-    return this.std();
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * f;
+    this.hasSpare = true;
+    return u * f;
   }
 }
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { chiSquareSurvival } from '../../src/likelihood/index.js';
+import { chiSquareSurvival, stdNormalCdf } from '../../src/likelihood/index.js';
 import {
   createRng,
   planToys,
@@ -81,9 +81,8 @@ describe('createRng', () => {
     const x = [h.readUInt32BE(0), h.readUInt32BE(4), h.readUInt32BE(8)];
     let c = 1 + (h.readUInt32BE(12) % (a - 2));
     const st = streamState(42, 'bin3/alpha40of40', 7);
-    expect([st.alea.s0, st.alea.s1, st.alea.s2].map((v) => v * 2 ** 32)).toEqual(x);
-    expect(st.alea.c).toBe(c);
-    expect(st.normalSeed).toEqual([4, 5, 6, 7].map((i) => h.readUInt32BE(4 * i)));
+    expect([st.s0, st.s1, st.s2].map((v) => v * 2 ** 32)).toEqual(x);
+    expect(st.c).toBe(c);
     const rng = createRng(42, 'bin3/alpha40of40', 7);
     for (let i = 0; i < 1000; i++) {
       const t = a * (x[i] as number) + c; // < 2⁵³: exact
@@ -276,6 +275,22 @@ describe('createRng: samplers', () => {
     }
     expect(Math.abs(s / n)).toBeLessThan(4 / Math.sqrt(n));
     expect(Math.abs(s2 / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+  });
+
+  test('normal() follows Φ: Kolmogorov distance and the two tails beyond ±3', () => {
+    // KS: critical value 1.95/√n at 99.9 %. Tails: P(|z| > 3) = 2Φ(−3) = 0.0026998, binomial 4σ.
+    const r = createRng(12, 'n');
+    const n = 100_000;
+    const z = Float64Array.from({ length: n }, () => r.normal()).sort();
+    let d = 0;
+    z.forEach((x, i) => {
+      const f = stdNormalCdf(x);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs(f - (i + 1) / n));
+    });
+    expect(d).toBeLessThan(1.95 / Math.sqrt(n));
+    const tail = z.filter((x) => Math.abs(x) > 3).length / n;
+    const p3 = 2 * stdNormalCdf(-3);
+    expect(Math.abs(tail - p3)).toBeLessThan(4 * Math.sqrt((p3 * (1 - p3)) / n));
   });
 
   test('bad seeds are rejected with a SpecError naming the seed', () => {
