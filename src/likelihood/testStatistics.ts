@@ -75,14 +75,14 @@ export function poiSigma(lik: PoiLikelihood, poi0: number): number {
  *   the far boundary, also when σ depends on poi: the far boundary is the whole range away, where the
  *   curvature at poi0 is a poor guide. (COHERENT CsI 2017 bin 6, profiled: σ at α = 1 gives a branch
  *   point 1/σ² = 4.8, so the observed q1 = 6.0 would be put on the linear branch although its
- *   α̂ = 0.147 is inside; the Asimov data at α = 0 give 11.9. Toys: p = 0.0075 ± 0.0003; this rule
+ *   α̂ = 0.147 is inside; the Asimov data at α = 0 give 11.9. Toys: p = 0.0073 ± 0.0003; this rule
  *   0.0072, the curvature rule 0.0069.)
  * - IN THE INTERIOR (`testPoi` at 0 < poi0 < 1, the intervals) both come from σ of p̂oi under poi0,
  *   the curvature of the Asimov data at poi0 (`poiSigma`, CCGV Eqs. 30–31): lower = (poi0/σ)²,
  *   upper = ((1 − poi0)/σ)². Here the tail probabilities beyond the branch points are governed by the
  *   width of p̂oi under poi0, and the intervals cover better this way (CsI 2017, 24 000
- *   pseudo-experiments per point, seed 1: 90 % CL coverage at α = 0.5 and 0.75 of 0.897 and 0.898
- *   ± 0.002, against 0.892 and 0.895 with the boundary-Asimov branch points).
+ *   pseudo-experiments per point, seed 1: 90 % CL coverage at α = 0.5 and 0.75 of 0.896 and 0.900
+ *   ± 0.002, against 0.891 and 0.897 with the boundary-Asimov branch points).
  *
  * `branchPointsOf(lik)` builds each Asimov dataset once for callers that need many poi0 (interval
  * scans); a side that does not exist is 0.

@@ -15,8 +15,8 @@
  * `coherency toys` does (chunks.ts), N = 20 000 per point, seeds fixed (deterministic).
  * Criterion: |p_asym − p_toys| ≤ 4σ_MC, σ_MC = √(p(1 − p)/N) — a correct asymptotic formula would
  * fail this with another seed with probability ~6e-5 per point. Measured: |pull| ≤ 3.7 over these 64
- * points (the two largest, 3.5 and 3.7, come to 0.7σ and 0.9σ with 200 000 toys on ten other seeds),
- * while the half-χ² reading is off by up to 380σ at the far-boundary points.
+ * points (the largest, 3.7, comes to 0.9σ with 200 000 toys on ten other seeds), while the half-χ²
+ * reading is off by up to 370σ at the far-boundary points.
  */
 import { describe, expect, test } from 'vitest';
 import { boundaryTest, countingLikelihood, SingleBinKernel } from '../../src/likelihood/index.js';
