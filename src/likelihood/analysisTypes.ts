@@ -31,7 +31,22 @@ export interface ObservableEdges {
   readonly hi: number;
 }
 
-export interface BinAnalysis {
+/** An estimate of α: α̂ and φ̂, intervals, and the one-sided p-values of α = 1 and α = 0. */
+export interface AlphaEstimate {
+  /** Maximum-likelihood α within [0, 1]. */
+  readonly alphaHat: number;
+  /** φ̂ = arccos α̂ in degrees and radians. */
+  readonly phiHat: { readonly deg: number; readonly rad: number };
+  readonly alpha68: Interval;
+  readonly alpha90: Interval;
+  /** One-sided p-values of α = 1 and α = 0, each with its method. */
+  readonly pAlpha1: number;
+  readonly pAlpha0: number;
+  readonly pAlpha1Method: PValueMethod;
+  readonly pAlpha0Method: PValueMethod;
+}
+
+export interface BinAnalysis extends AlphaEstimate {
   readonly index: number;
   readonly q2LoMeV2: number;
   readonly q2HiMeV2: number;
@@ -52,19 +67,8 @@ export interface BinAnalysis {
   readonly xiSigma: number;
   /** Eq. 6 inverted at ξ̂ (may lie outside [0, 1]). */
   readonly alphaHatUnbounded: number;
-  /** Maximum-likelihood α within [0, 1]. */
-  readonly alphaHat: number;
-  /** φ̂ = arccos α̂ in degrees and radians. */
-  readonly phiHat: { readonly deg: number; readonly rad: number };
-  readonly alpha68: Interval;
-  readonly alpha90: Interval;
-  /** One-sided p-values and significances of α = 1 and α = 0, each with its method. */
-  readonly pAlpha1: number;
-  readonly pAlpha0: number;
   readonly zAlpha1: number;
   readonly zAlpha0: number;
-  readonly pAlpha1Method: PValueMethod;
-  readonly pAlpha0Method: PValueMethod;
   /** α expected from the Helm form factor (Eq. 9) in this bin, if the dataset carries it. */
   readonly alphaHelm?: number;
 }
@@ -92,15 +96,7 @@ export interface AnalysisResult {
   };
   readonly systematics: SystematicsTreatment;
   readonly bins: readonly BinAnalysis[];
-  readonly combined: {
-    readonly alphaHat: number;
-    readonly phiHat: { readonly deg: number; readonly rad: number };
-    readonly alpha68: Interval;
-    readonly alpha90: Interval;
-    readonly pAlpha1: number;
-    readonly pAlpha0: number;
-    readonly pAlpha1Method: PValueMethod;
-    readonly pAlpha0Method: PValueMethod;
+  readonly combined: AlphaEstimate & {
     /** "α = 1 in every bin" against independent α_i ∈ [0, 1]. */
     readonly allBinsAlpha1: GlobalTestSummary;
     /** "α = 0 in every bin" against independent α_i ∈ [0, 1]. */

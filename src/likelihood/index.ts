@@ -68,6 +68,7 @@ export type { PhiInterval } from './phi.js';
 export { describeIntervalMethod, describePValueMethod } from './methods.js';
 export type { AsymptoticDistribution, IntervalMethodInfo, PValueMethod } from './methods.js';
 export type {
+  AlphaEstimate,
   AnalysisOptions,
   AnalysisResult,
   BinAnalysis,
