@@ -10,7 +10,6 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { loadSetup, parseExposure, requireInputDirectory } from '../../data/index.js';
-import { SpecError } from '../../errors.js';
 import {
   countsFigure,
   exposureText,
