@@ -27,6 +27,7 @@ export default tseslint.config(
       'out/**',
       '.scratch/**',
       'test/.output/**',
+      'docs/api/**',
       '**/*.d.ts',
     ],
   },

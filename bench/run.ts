@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: timings of the toolkit's hot paths, printed as a table (median of repeats).
- * Each bench module exports `benchmarks: Benchmark[]`. Never used by tests (no timed assertions).
+ * Each bench module exports `benchmarks: Benchmark[]`; start-up (startup.ts) is measured first, in
+ * fresh processes. `npm run bench -- start-up` runs only that. Never used by tests (no timed assertions).
  */
 import { benchmarks as analysis } from './analysis.bench.js';
+import { benchmarks as engine } from './engine.bench.js';
 import { benchmarks as fit } from './fit.bench.js';
 import { benchmarks as likelihood } from './likelihood.bench.js';
 import { benchmarks as physics } from './physics.bench.js';
 import { benchmarks as sensitivity } from './sensitivity.bench.js';
 import { benchmarks as toys } from './toys.bench.js';
+import { startupBenchmarks } from './startup.js';
 
 export interface Benchmark {
   readonly name: string;
@@ -24,9 +27,18 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const all: Benchmark[] = [...physics, ...likelihood, ...analysis, ...toys, ...fit, ...sensitivity];
+  const all: Benchmark[] = [
+    ...physics,
+    ...likelihood,
+    ...engine,
+    ...analysis,
+    ...toys,
+    ...fit,
+    ...sensitivity,
+  ];
   const filter = process.argv[2];
   console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  if (!filter || 'start-up'.includes(filter)) startupBenchmarks();
   console.log('benchmark'.padEnd(58), 'median'.padStart(12), '  throughput');
   for (const b of all) {
     if (filter && !b.name.includes(filter)) continue;

@@ -22,9 +22,10 @@ import {
   AR_2020_AXES,
   AR_2020_FILES,
   AR_2020_RECORD,
+  cubeIndex,
   readCoherentAr2020Release,
   type ArCube,
-} from './coherentAr2020Release.js';
+} from './releases/coherentAr2020/release.js';
 import { applyEfficiencyAndTiming, darPiRecoilModel, foldDarPiModel } from './darPiRecoilModel.js';
 import {
   electronEquivalentKeV,
@@ -79,7 +80,7 @@ function cubeSum(
 ) {
   let s = 0;
   for (let i = e[0]; i < e[1]; i++)
-    for (let j = f[0]; j < f[1]; j++) for (let k = t[0]; k < t[1]; k++) s += c.values[i]![j]![k]!;
+    for (let j = f[0]; j < f[1]; j++) for (let k = t[0]; k < t[1]; k++) s += c.values[cubeIndex(i, j, k)]!;
   return s;
 }
 

@@ -16,7 +16,7 @@ import {
   type Target,
 } from '../physics/index.js';
 import { foldOnGrid, recoilGrid, type RecoilGrid } from './detectorResponse.js';
-import { recoilSpectraOnGrid, times, type NucleusRecoilSpectra } from './recoilSpectra.js';
+import { recoilSpectraOnGrid, times, type FlavourGroup, type NucleusRecoilSpectra } from './recoilSpectra.js';
 import type { FineHistograms } from './binAssembly.js';
 
 export const DAR_GROUPS = ['prompt', 'delayed'] as const;
@@ -38,15 +38,20 @@ export interface DarPiRecoilModel {
   readonly spectra: readonly NucleusRecoilSpectra[];
 }
 
-/** Tabulate dN/dT per nucleus and flavour group over the whole kinematic range (the costly step). */
-export function darPiRecoilModel(x: DarPiExposure): DarPiRecoilModel {
+/**
+ * The DAR-π fluence over the exposure split into the prompt (ν_μ line) and delayed (ν_e, ν̄_μ Michel)
+ * flavour groups, as spectra whose "flux" is the fluence (t_live = 1 s).
+ */
+export function darPiFluenceGroups(
+  x: Pick<DarPiExposure, 'protonsOnTarget' | 'nuPerFlavourPerProton' | 'distanceM'>,
+): readonly (FlavourGroup & { readonly label: DarGroup })[] {
   const full = darPiSpectrum({
     protonsOnTarget: x.protonsOnTarget,
     nuPerFlavourPerProton: x.nuPerFlavourPerProton,
     distanceM: x.distanceM,
     liveTimeS: 1,
   });
-  const groups = [
+  return [
     {
       label: 'prompt',
       fluenceSpectrum: { ...full, components: full.components.filter((c) => c.kind === 'line') },
@@ -56,6 +61,11 @@ export function darPiRecoilModel(x: DarPiExposure): DarPiRecoilModel {
       fluenceSpectrum: { ...full, components: full.components.filter((c) => c.kind === 'continuum') },
     },
   ];
+}
+
+/** Tabulate dN/dT per nucleus and flavour group over the whole kinematic range (the costly step). */
+export function darPiRecoilModel(x: DarPiExposure): DarPiRecoilModel {
+  const groups = darPiFluenceGroups(x);
   const masses = x.target.components.map((c) => c.nucleus.massMeV);
   const tMaxKeV = Math.max(...masses.map((m) => MeVToKeV(maxRecoilEnergy(MICHEL_END_POINT_MEV, m))));
   const lineEnds = masses.map((m) => MeVToKeV(maxRecoilEnergy(DAR_PI_PROMPT_LINE_MEV, m)));
@@ -68,7 +78,10 @@ export type FoldedGroups = readonly {
   readonly label: string;
   readonly massMeV: number;
   readonly groups: Readonly<
-    Record<DarGroup, { coh: Float64Array; helm: Float64Array; q2Weighted: Float64Array }>
+    Record<
+      DarGroup,
+      { coh: Float64Array; helm: Float64Array; q2Weighted: Float64Array; q2SqWeighted: Float64Array }
+    >
   >;
 }[];
 
@@ -89,7 +102,12 @@ export function foldDarPiModel(
     };
     const one = (g: DarGroup) => {
       const d = s.coherentPerKeV[g]!;
-      return { coh: fold(d), helm: fold(times(d, s.helmXi)), q2Weighted: fold(d, q2At) };
+      return {
+        coh: fold(d),
+        helm: fold(times(d, s.helmXi)),
+        q2Weighted: fold(d, q2At),
+        q2SqWeighted: fold(d, (t) => q2At(t) ** 2),
+      };
     };
     return {
       label: s.nucleus.label,
@@ -116,5 +134,6 @@ export function applyEfficiencyAndTiming(
     coh: combine((g) => n.groups[g].coh),
     helm: combine((g) => n.groups[g].helm),
     q2Weighted: combine((g) => n.groups[g].q2Weighted),
+    q2SqWeighted: combine((g) => n.groups[g].q2SqWeighted),
   }));
 }

@@ -3,11 +3,13 @@
  *
  * Two kinds, discriminated by `kind`:
  * - `"counts"`: binned on/off counting data with predictions, per bin i
- *     n_on,i ~ Poisson(b_i + θ_beam·f_i + θ_sig·Σ_k sCoh_ik·ξ_k(α_i)),   n_off,i ~ Poisson(τ_i·b_i),
+ *     n_on,i ~ Poisson(b_i + k_i + θ_beam·f_i + θ_sig·Σ_k sCoh_ik·ξ_k(α_i)),   n_off,i ~ Poisson(τ_i·b_i),
  *   where ξ_k(α) = α + (1 − α)·d_k (Sharma et al. 2021, Eq. 6) for each nucleus k of the target,
  *   d_k = (ε²Z + N)/(εZ − N)² (Table I), f_i = `beamBackground`, sCoh_ik the predicted CEvNS counts
  *   at complete coherency (α = 1) after efficiency, θ_sig and θ_beam normalisations with fractional
- *   uncertainties `signalNormRelUncertainty` and `beamBackgroundRelUncertainty` (correlated across bins).
+ *   uncertainties `signalNormRelUncertainty` and `beamBackgroundRelUncertainty` (correlated across bins),
+ *   b_i measured off-source (`nOff`, `tau`) and/or k_i a background known from elsewhere
+ *   (`knownBackground: {expected, sigma}`, k_i ~ N(expected, sigma), k_i ≥ 0);
  * - `"xi"`: the suppression ξ(q²) published per q² bin as ξ ± σ (symmetric or asymmetric).
  * - `"template"`: a binned likelihood in detector observables — a pyhf HistFactory workspace whose
  *   CEvNS signal is split into true-q² bands, each with its own α (templateDataset.ts).
@@ -18,7 +20,7 @@
  * Cross-field rules (edges increasing, bins ordered and non-overlapping, per-nucleus entries matching the
  * target) live in datasetChecks.ts; `parseDataset` runs both and throws one SpecError naming the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkDataset } from './datasetChecks.js';
 import { throwDatasetError } from './datasetIssues.js';
 import { checkTemplateDataset, templateDatasetSchema } from './templateDataset.js';
@@ -44,6 +46,9 @@ export const ANALYSIS_UNITS = [
   'MeV',
   'MeV2',
   'events',
+  't*yr',
+  '1/(cm2*s)',
+  'day',
 ] as const;
 
 const finite = z.number();
@@ -127,6 +132,21 @@ const PerNucleusCountsSchema = z
     q2HiMeV2: nonNegative,
     /** Mean q² of the α = 1 signal in this bin (after resolution), if computed. */
     q2MeanMeV2: nonNegative.optional(),
+    /** Rms spread of the true q² of that signal around q2MeanMeV2, if computed. */
+    q2RmsMeV2: nonNegative.optional(),
+  })
+  .strict();
+
+/**
+ * A background known from elsewhere (simulation, calibration, a side-band fit): expected events in the
+ * bin over the whole exposure, with an absolute 1σ uncertainty in events (uncorrelated between bins;
+ * 0 = exactly known). In the likelihood a component with sigma > 0 is a per-bin nuisance b_k ≥ 0 with
+ * a Gaussian constraint N(expected | b_k, sigma), profiled.
+ */
+const KnownBackgroundSchema = z
+  .object({
+    expected: nonNegative,
+    sigma: nonNegative,
   })
   .strict();
 
@@ -141,9 +161,11 @@ const CountsBinSchema = z
     q2LoMeV2: nonNegative,
     q2HiMeV2: nonNegative,
     nOn: count,
-    nOff: count,
-    /** Off/on exposure ratio: n_off ~ Poisson(tau·b). */
-    tau: positive,
+    /** Off-source count and off/on exposure ratio: n_off ~ Poisson(tau·b). Both, or neither. */
+    nOff: count.optional(),
+    tau: positive.optional(),
+    /** A background known from elsewhere, beside or instead of the off-source measurement. */
+    knownBackground: KnownBackgroundSchema.optional(),
     /** Expected beam-related background counts (e.g. prompt neutrons). */
     beamBackground: nonNegative,
     /** Predicted CEvNS counts at complete coherency (α = 1), all nuclei. */
@@ -176,8 +198,8 @@ const common = {
   publication: PublicationSchema,
   provenance: ProvenanceSchema,
   target: TargetSchema,
-  /** ε = 1 − 4 sin²θ_W used for d_k and the predictions. */
-  epsilon: positive,
+  /** ε = 1 − 4 sin²θ_W used for d_k and the predictions (range: physics `epsilonProblem`, datasetChecks.ts). */
+  epsilon: finite,
 };
 
 export const CountsDatasetSchema = z
@@ -230,6 +252,7 @@ export type DatasetNucleus = CountsDataset['target']['nuclei'][number];
 export type AnalysisChoice = CountsDataset['analysisChoices'][string];
 export type AnalysisUnit = (typeof ANALYSIS_UNITS)[number];
 export type CrossCheck = NonNullable<CountsDataset['crossChecks']>[number];
+export type DatasetKnownBackground = z.infer<typeof KnownBackgroundSchema>;
 
 /**
  * Validate a dataset (parsed JSON) and return it typed. `source` (a file name or "fixture X") prefixes

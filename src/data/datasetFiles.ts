@@ -2,18 +2,24 @@
  * Reading binned ξ datasets from disk: the shipped fixtures and user files. Every failure is a
  * SpecError naming the file (and, through parseDataset, the field and bin).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SpecError } from '../errors.js';
-import { parseDataset, type Dataset } from './dataset.js';
+import { parseAnyDataset, parseDataset, type AnyDataset, type Dataset } from './dataset.js';
+import { readInputJson } from './inputFiles.js';
+import { parseWorkspace, type Workspace } from './workspace/index.js';
 import { packageRoot } from './spectraDir.js';
 
 /** The datasets shipped in fixtures/ (derived from the public releases by scripts/build-fixtures.ts). */
 export const SHIPPED_DATASETS = {
   'coherent-csi-2017': 'coherent-csi-2017.json',
   'coherent-ar-2020': 'coherent-ar-2020.json',
+  'xenonnt-8b': 'xenonnt-8b.json',
 } as const;
 export type ShippedDatasetName = keyof typeof SHIPPED_DATASETS;
+
+/** Largest dataset file read: 64 MiB (the shipped fixtures are ~30 kB; a dataset is a few hundred bins). */
+export const MAX_DATASET_BYTES = 64 * 1024 * 1024;
 
 /** The dataset `coherency analyze` uses when none is given. */
 export const DEFAULT_DATASET: ShippedDatasetName = 'coherent-csi-2017';
@@ -28,23 +34,55 @@ export function shippedDatasetPath(name: ShippedDatasetName): string {
  * Throws SpecError('io_error') for a missing/unreadable file or invalid JSON, and
  * SpecError('invalid_dataset') for a dataset that fails validation.
  */
-export function loadDataset(nameOrPath: string = DEFAULT_DATASET): Dataset {
-  const path =
-    nameOrPath in SHIPPED_DATASETS ? shippedDatasetPath(nameOrPath as ShippedDatasetName) : nameOrPath;
-  if (!existsSync(path)) {
+/** Read a shipped name or a file as JSON; SpecError('io_error') naming the file on failure. */
+function readJsonInput(nameOrPath: string): { raw: unknown; file: string } {
+  const shipped = nameOrPath in SHIPPED_DATASETS;
+  const path = shipped ? shippedDatasetPath(nameOrPath as ShippedDatasetName) : nameOrPath;
+  if (!shipped && !existsSync(path)) {
     throw new SpecError(
       'io_error',
-      `dataset ${nameOrPath}: no such file (shipped datasets: ${Object.keys(SHIPPED_DATASETS).join(', ')})`,
+      `dataset ${JSON.stringify(nameOrPath)}: no such file, and not a shipped dataset (${Object.keys(SHIPPED_DATASETS).join(', ')})`,
       ['dataset'],
     );
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new SpecError('io_error', `${basename(path)}: not valid JSON (${(err as Error).message})`, [
-      'dataset',
-    ]);
-  }
-  return parseDataset(raw, basename(path));
+  return { raw: readInputJson(path, 'dataset', MAX_DATASET_BYTES), file: basename(path) };
+}
+
+/**
+ * Load a binned ξ dataset (counts or ξ ± σ) given as a shipped name or a file path.
+ * Throws SpecError('io_error') for a missing/unreadable file or invalid JSON, and
+ * SpecError('invalid_dataset') for a dataset that fails validation (or is of another kind).
+ */
+export function loadDataset(nameOrPath: string = DEFAULT_DATASET): Dataset {
+  const { raw, file } = readJsonInput(nameOrPath);
+  return parseDataset(raw, file);
+}
+
+/** Load a dataset of any kind (counts, ξ ± σ, template). */
+export function loadAnyDataset(nameOrPath: string = DEFAULT_DATASET): AnyDataset {
+  const { raw, file } = readJsonInput(nameOrPath);
+  return parseAnyDataset(raw, file);
+}
+
+/** What `analyze`, `toys`, `coverage` and `export-pyhf` accept: a toolkit dataset or a pyhf workspace. */
+export type AnalysisInput =
+  | { readonly kind: 'dataset'; readonly dataset: AnyDataset }
+  | { readonly kind: 'workspace'; readonly workspace: Workspace; readonly file: string };
+
+/** A pyhf workspace has exactly its schema's top-level keys; a toolkit dataset has `$schemaVersion`. */
+function looksLikeWorkspace(raw: unknown): boolean {
+  return (
+    raw !== null &&
+    typeof raw === 'object' &&
+    !('$schemaVersion' in raw) &&
+    'channels' in raw &&
+    'measurements' in raw &&
+    'observations' in raw
+  );
+}
+
+export function loadAnalysisInput(nameOrPath: string = DEFAULT_DATASET): AnalysisInput {
+  const { raw, file } = readJsonInput(nameOrPath);
+  if (looksLikeWorkspace(raw)) return { kind: 'workspace', workspace: parseWorkspace(raw, file), file };
+  return { kind: 'dataset', dataset: parseAnyDataset(raw, file) };
 }

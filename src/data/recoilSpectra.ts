@@ -47,6 +47,11 @@ export interface RecoilSpectraOptions {
   readonly relTol?: number;
 }
 
+/** One nucleus of a target alone, but counted per kg of the whole target (same formula mass). */
+export function componentAlone(target: Target, component: Target['components'][number]): Target {
+  return { label: component.nucleus.label, components: [component], formulaMassU: target.formulaMassU };
+}
+
 /** Tabulate the recoil spectra of every nucleus of `target` (detector mass `massKg`) on `grid`. */
 export function recoilSpectraOnGrid(
   target: Target,
@@ -58,25 +63,30 @@ export function recoilSpectraOnGrid(
   const rateOpts = { epsilon: opts.epsilon, relTol: opts.relTol ?? 1e-8 };
   return target.components.map((component) => {
     const { nucleus } = component;
-    // The nucleus alone, but counted per kg of the whole target (same formula mass).
-    const single: Target = {
-      label: nucleus.label,
-      components: [component],
-      formulaMassU: target.formulaMassU,
-    };
     const coherentPerKeV: Record<string, Float64Array> = {};
     for (const g of groups) {
-      coherentPerKeV[g.label] = grid.tKeV.map(
-        (tKeV) =>
-          differentialRate(keVToMeV(tKeV), single, g.fluenceSpectrum, COMPLETE_COHERENCY, rateOpts) *
-          1e-3 *
-          massKg,
-      );
+      coherentPerKeV[g.label] = grid.tKeV.map(recoilDensityPerKeV(target, component, massKg, g, rateOpts));
     }
     const q2MeV2 = grid.tKeV.map((tKeV) => q2FromRecoil(keVToMeV(tKeV), nucleus.massMeV));
     const helmXi = q2MeV2.map((q2) => xiOf(PAPER_HELM_MODEL, q2, nucleus, opts.epsilon));
     return { nucleus, atomsPerFormulaUnit: component.atomsPerFormulaUnit, coherentPerKeV, helmXi, q2MeV2 };
   });
+}
+
+/**
+ * dN/dT [events/keV_nr] at α = 1 of one nucleus of `target` (a detector of `massKg`) for one flavour
+ * group: differentialRate of the nucleus alone, counted per kg of the whole target (same formula mass).
+ */
+export function recoilDensityPerKeV(
+  target: Target,
+  component: Target['components'][number],
+  massKg: number,
+  group: FlavourGroup,
+  opts: { readonly epsilon: number; readonly relTol?: number },
+): (tKeV: number) => number {
+  const single = componentAlone(target, component);
+  return (tKeV) =>
+    differentialRate(keVToMeV(tKeV), single, group.fluenceSpectrum, COMPLETE_COHERENCY, opts) * 1e-3 * massKg;
 }
 
 /** Element-wise Σ_g weight_g · spectrum_g (e.g. flavour groups weighted by their time-window fractions). */

@@ -22,4 +22,6 @@ export function resolveDataDir(override?: string): string {
 export const RELEASE_FOLDERS = {
   coherentCsi2017: 'coherent-csi-2017',
   coherentAr2020: 'coherent-ar-2020',
+  xenonnt8b: 'xenonnt-8b',
+  coherentCsi2021: 'coherent-csi-2021',
 } as const;

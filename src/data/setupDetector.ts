@@ -8,6 +8,9 @@ import type { SpecError } from '../errors.js';
 import {
   COMPLETE_COHERENCY,
   helmFormFactor,
+  kleinNystrandFormFactor,
+  KLEIN_NYSTRAND_R_COEFFICIENT_FM,
+  KLEIN_NYSTRAND_YUKAWA_RANGE_FM,
   PAPER_HELM_MODEL,
   sameFormFactors,
   type GammaModel,
@@ -189,6 +192,19 @@ export function resolveModel(m: SetupModel | undefined): { gamma: GammaModel; la
           ),
         },
         label: `Helm form factor, r0 = ${m.rCoefficientFm ?? 1.2} fm, s = ${m.skinFm ?? 0.5} fm`,
+      };
+    case 'kleinNystrand':
+      return {
+        gamma: {
+          kind: 'formFactors',
+          ...sameFormFactors(
+            kleinNystrandFormFactor({
+              ...(m.rCoefficientFm === undefined ? {} : { rCoefficientFm: m.rCoefficientFm }),
+              ...(m.yukawaRangeFm === undefined ? {} : { yukawaRangeFm: m.yukawaRangeFm }),
+            }),
+          ),
+        },
+        label: `Klein–Nystrand form factor, R_A = ${m.rCoefficientFm ?? KLEIN_NYSTRAND_R_COEFFICIENT_FM}·A^(1/3) fm, a = ${m.yukawaRangeFm ?? KLEIN_NYSTRAND_YUKAWA_RANGE_FM} fm`,
       };
     case 'alpha':
       return m.value === 1

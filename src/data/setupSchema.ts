@@ -18,13 +18,13 @@
  * | `background` | `none`, `flat`, `table`, `histogram` (counts/(keV·kg·day)-like units) with its uncertainty: `normalisation` (Gaussian, relative), `offSource` (off/on exposure ratio τ) or `known` |
  * | `signalNormRelUncertainty` | relative uncertainty of the signal normalisation (flux, mass, efficiency scale) |
  * | `binning` | observed-energy bins: explicit `edges`, or `bins` (+ `spacing`, `from`, `to`) |
- * | `model` | the "true" Γ description for expected counts: `helm` (default), `alpha` (constant), `alphaTable` (α(q²) table) |
+ * | `model` | the "true" Γ description for expected counts: `helm` (default), `kleinNystrand` (rCoefficientFm, yukawaRangeFm), `alpha` (constant), `alphaTable` (α(q²) table) |
  *
  * `parseSetup` validates the shape and units (zod) and throws one SpecError('invalid_setup') naming the
  * field; cross-field checks that need physics (unknown target, threshold above the kinematic end point,
  * bins outside the threshold) are in setupResolve.ts; messages are built in setupIssues.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_FISSION_FRACTIONS, ELEMENT_SYMBOLS } from '../physics/index.js';
 import {
   distanceSchema,
@@ -166,7 +166,20 @@ const TabulatedSchema = z
     }
   });
 
-const SourceSchema = z.discriminatedUnion('kind', [ReactorSchema, SolarSchema, DarPiSchema, TabulatedSchema]);
+/** Atmospheric ν: the all-sky, all-flavour table (spectrumTables.ts), optionally rescaled. */
+const AtmosphericSchema = z.strictObject({
+  kind: z.literal('atmospheric'),
+  /** Total flux over 4π and all flavours; default the table's own (7.86 cm⁻² s⁻¹ from 10 MeV). */
+  flux: fluxSchema.optional(),
+});
+
+const SourceSchema = z.discriminatedUnion('kind', [
+  ReactorSchema,
+  SolarSchema,
+  DarPiSchema,
+  TabulatedSchema,
+  AtmosphericSchema,
+]);
 
 const QuenchingSchema = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('lindhard'), k: positive.optional() }),
@@ -306,6 +319,11 @@ const ModelSchema = z.discriminatedUnion('kind', [
     rCoefficientFm: positive.optional(),
     skinFm: nonNegative.optional(),
   }),
+  z.strictObject({
+    kind: z.literal('kleinNystrand'),
+    rCoefficientFm: positive.optional(),
+    yukawaRangeFm: nonNegative.optional(),
+  }),
   z.strictObject({ kind: z.literal('alpha'), value: fraction }),
   z
     .strictObject({
@@ -343,8 +361,8 @@ export const SetupSchema = z.strictObject({
   signalNormRelUncertainty: nonNegative.optional(),
   binning: BinningSchema.optional(),
   model: ModelSchema.optional(),
-  /** ε = 1 − 4 sin²θ_W; default the paper's 0.045. */
-  epsilon: positive.optional(),
+  /** ε = 1 − 4 sin²θ_W; default the paper's 0.045 (range checked in setupResolve: physics `epsilonProblem`). */
+  epsilon: finite.optional(),
 });
 
 export type SetupSpec = z.infer<typeof SetupSchema>;

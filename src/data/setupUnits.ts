@@ -8,7 +8,7 @@
  * The zod schemas here parse to `{ value, unit, si }`: `si` is the value in the internal unit, so
  * nothing downstream converts again.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MASS_UNITS_KG, SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../physics/index.js';
 
 /** Energy scale of a detector energy: nuclear recoil (keV_nr) or electron equivalent (keV_ee). */

@@ -4,7 +4,7 @@
  * inferred from the schemas; every failure becomes a SpecError with code 'invalid_spectrum' whose
  * message names the file, the line or JSON path, and the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatPath, SpecError } from '../errors.js';
 
 /** Energy units accepted in a user spectrum, with their factor to MeV. */

@@ -26,7 +26,38 @@ export function roundNumbersDeep<T>(value: T, digits = FIXTURE_SIGNIFICANT_DIGIT
   return value;
 }
 
+export interface StableJsonOptions {
+  /**
+   * Write arrays of numbers on one line (`[1, 2, 3]`) instead of one number per line — for fixtures
+   * holding templates (thousands of numbers), where it divides the file size by about four.
+   */
+  readonly inlineNumberArrays?: boolean;
+}
+
+/** JSON.stringify(…, null, 2)'s layout, except that arrays of numbers stay on one line. */
+function stringifyInlineArrays(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((v) => typeof v === 'number'))
+      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const inner = indent + '  ';
+    return `[\n${value.map((v) => inner + stringifyInlineArrays(v ?? null, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = indent + '  ';
+    const body = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifyInlineArrays(v, inner)}`);
+    return `{\n${body.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** The fixture text of a value: rounded numbers, JSON.stringify(…, null, 2), trailing newline. */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(roundNumbersDeep(value), null, 2)}\n`;
+export function stableJson(value: unknown, options: StableJsonOptions = {}): string {
+  const rounded = roundNumbersDeep(value);
+  const text = options.inlineNumberArrays
+    ? stringifyInlineArrays(rounded, '')
+    : JSON.stringify(rounded, null, 2);
+  return `${text}\n`;
 }

@@ -20,7 +20,7 @@
  * product of its axes, the last axis fastest), for tables and figures; `published` carries the
  * collaboration's numbers (with their source) that `analyze` prints beside the toolkit's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWorkspace, parameterSets, selectMeasurement, type Workspace } from './workspace/index.js';
 import type { DatasetProblem } from './datasetIssues.js';
 

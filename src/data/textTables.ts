@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolkitError } from '../errors.js';
+import { SpecError } from '../errors.js';
 
 /** Read a file of a release directory as UTF-8 text; a missing file is an io_error naming it. */
 export function readReleaseFile(dir: string, file: string): string {
@@ -13,7 +13,7 @@ export function readReleaseFile(dir: string, file: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ToolkitError('io_error', `cannot read ${path}: ${(e as Error).message}`, [file]);
+    throw new SpecError('io_error', `cannot read ${path}: ${(e as Error).message}`, [file]);
   }
 }
 
@@ -33,7 +33,7 @@ export function parseNumericRows(text: string, columns: number, source: string):
     const values = fields.map(Number);
     if (values.some((v) => !Number.isFinite(v))) return;
     if (values.length !== columns) {
-      throw new ToolkitError(
+      throw new SpecError(
         'invalid_input',
         `${source} line ${i + 1}: ${values.length} numbers; expected ${columns} columns`,
         [source, i + 1],
@@ -117,7 +117,7 @@ export function yamlNumber(
   if (v === undefined) {
     const where =
       parameter === undefined ? `${block}.${field}` : `${block}.parameters[${parameter}].${field}`;
-    throw new ToolkitError('invalid_input', `${source}: ${where} not found or not a number`, [source, block]);
+    throw new SpecError('invalid_input', `${source}: ${where} not found or not a number`, [source, block]);
   }
   return v;
 }

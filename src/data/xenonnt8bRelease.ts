@@ -15,12 +15,19 @@
  * preset uses them as its background level.
  *
  * Only the nominal light/charge-yield templates (tly = tqy = 0) are in the subset, so the yield
- * uncertainties of the real analysis are not represented. HDF5 is read with h5wasm (the HDF5 C library
- * compiled to WebAssembly; its Node build reads the host file system directly).
+ * uncertainties of the real analysis are not represented. Files are found and read (h5wasm) by the
+ * release reader in releases/xenonnt8b, which also builds the full template dataset (fixtures/xenonnt-8b.json).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { SpecError } from '../errors.js';
+import {
+  discoverRunFiles,
+  loadH5,
+  NOMINAL_YIELDS,
+  readReleaseTemplate,
+  XENONNT_EXPOSURES_T_YR,
+  yieldKey,
+  type H5Module,
+} from './releases/xenonnt8b/index.js';
 import {
   XENONNT_8B_SCHEMA,
   XENONNT_RUNS,
@@ -29,69 +36,14 @@ import {
 } from './xenonntEfficiency.js';
 
 /** Exposures of the release's own example [t·yr] (release README). */
-export const XENONNT_RELEASE_EXPOSURES_T_YR: Readonly<Record<XenonntRun, number>> = {
-  sr0: 1.174398,
-  sr1: 2.342593,
-  sr2: 3.249665,
-};
+export const XENONNT_RELEASE_EXPOSURES_T_YR: Readonly<Record<XenonntRun, number>> = XENONNT_EXPOSURES_T_YR;
 
-/** Shape of every template: 3 bins in each of the four observables. */
-const TEMPLATE_SIZE = 81;
-
-const MONO_RE = /^template_XENONnT_(sr\d)_mono_(\d+\.\d+)_cevns_tly_0\.0_tqy_0\.0\.h5$/;
-
-type H5 = typeof import('h5wasm/node');
-
-async function openH5(): Promise<H5> {
-  const h5 = await import('h5wasm/node');
-  await h5.ready;
-  return h5;
-}
-
-/** Sum of `/templates/template` of one file, with its shape checked. */
-function templateSum(h5: H5, path: string): { sum: number; date: string | undefined } {
-  if (!existsSync(path)) throw new SpecError('io_error', `XENONnT release: ${path} not found`, [path]);
-  const f = new h5.File(path, 'r');
-  try {
-    const ds = f.get('templates/template');
-    if (!(ds instanceof h5.Dataset)) {
-      throw new SpecError('invalid_dataset', `${path}: no dataset /templates/template`, [path]);
-    }
-    const shape = ds.shape ?? [];
-    const v = ds.value;
-    if (!(v instanceof Float64Array) || v.length !== TEMPLATE_SIZE || shape.join('x') !== '3x3x3x3') {
-      throw new SpecError(
-        'invalid_dataset',
-        `${path}: /templates/template has shape [${shape.join(', ')}]; expected [3, 3, 3, 3] float64`,
-        [path],
-      );
-    }
-    let sum = 0;
-    for (const x of v) {
-      if (!(Number.isFinite(x) && x >= 0)) {
-        throw new SpecError('invalid_dataset', `${path}: template value ${x} is not a finite number ≥ 0`, [
-          path,
-        ]);
-      }
-      sum += x;
-    }
-    const date = f.attrs.date?.value;
-    return { sum, date: typeof date === 'string' ? date : undefined };
-  } finally {
-    f.close();
-  }
-}
-
-/** The mono-energetic template files of one run, sorted by energy. */
-function monoFiles(releaseDir: string, run: XenonntRun): { eKeV: number; path: string }[] {
-  const dir = join(releaseDir, 'templates', run, 'mono');
-  if (!existsSync(dir)) throw new SpecError('io_error', `XENONnT release: ${dir} not found`, [dir]);
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const m = MONO_RE.exec(name);
-      return m && m[1] === run ? [{ eKeV: Number(m[2]), path: join(dir, name) }] : [];
-    })
-    .sort((a, b) => a.eKeV - b.eKeV);
+/** Sum of `/templates/template` of one file (checked by releases/xenonnt8b: shape, finite, ≥ 0). */
+function templateSum(h5: H5Module, path: string, what: string): { sum: number; date: string | undefined } {
+  const t = readReleaseTemplate(h5, path, what);
+  let sum = 0;
+  for (const x of t.values) sum += x;
+  return { sum, date: t.date };
 }
 
 /**
@@ -99,34 +51,29 @@ function monoFiles(releaseDir: string, run: XenonntRun): { eKeV: number; path: s
  * Deterministic: no timestamps; the caller writes it with stableJson (10 significant digits).
  */
 export async function buildXenonnt8bEfficiency(releaseDir: string): Promise<XenonntEfficiencyFixture> {
-  const h5 = await openH5();
+  const h5 = await loadH5();
   let energies: number[] | undefined;
   const dates = new Set<string>();
   const runs = {} as Record<XenonntRun, XenonntEfficiencyFixture['runs'][XenonntRun]>;
+  const nominal = yieldKey(NOMINAL_YIELDS);
   for (const run of XENONNT_RUNS) {
-    const files = monoFiles(releaseDir, run);
-    const e = files.map((f) => f.eKeV);
+    const files = discoverRunFiles(releaseDir, run);
+    const e = [...files.monoEnergiesKeV];
     if (energies === undefined) energies = e;
     else if (e.join(',') !== energies.join(',')) {
       throw new SpecError('invalid_dataset', `XENONnT release: ${run} has a different energy grid`, [run]);
     }
-    const efficiency = files.map((f) => {
-      const t = templateSum(h5, f.path);
+    const mono = files.mono.get(nominal)!;
+    const efficiency = e.map((eKeV) => {
+      const t = templateSum(h5, mono.get(eKeV.toFixed(3))!, `the ${run} mono template at ${eKeV} keV_nr`);
       if (t.date !== undefined) dates.add(t.date);
       return t.sum;
     });
     const bg = (kind: 'ac' | 'er' | 'rg') =>
       templateSum(
         h5,
-        join(
-          releaseDir,
-          'templates',
-          run,
-          kind,
-          kind === 'rg'
-            ? `template_XENONnT_${run}_rg_cevns_tly_0.0_tqy_0.0.h5`
-            : `template_XENONnT_${run}_${kind}_cevns.h5`,
-        ),
+        kind === 'rg' ? files.rg.get(nominal)! : kind === 'ac' ? files.ac : files.er,
+        `the ${kind} template of ${run}`,
       ).sum;
     runs[run] = {
       exposureTonneYear: XENONNT_RELEASE_EXPOSURES_T_YR[run],

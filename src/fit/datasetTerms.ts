@@ -15,7 +15,10 @@
  * and the residuals are the signed deviance residuals
  *   r = sign(n − μ)·√(2 d(n, μ)),   d = μ − n + n ln(n/μ)   (likelihood `poissonDeviance`),
  * one for the on count and one for the off count of each bin, plus one pull r = ±√(2 c(θ)) per
- * constrained normalisation, so Σ r² = 2·NLL exactly (Baker & Cousins, NIM 221 (1984) 437).
+ * constrained normalisation, so Σ r² = 2·NLL exactly (Baker & Cousins, NIM 221 (1984) 437). A bin's
+ * background known from elsewhere (`knownBackground`) adds to μ_i: fixed, or (σ > 0) profiled with the
+ * off-source b (likelihood `BinBackground`) and one more residual, its pull (k̂_i − expected_i)/σ_i; a
+ * bin without an off-source measurement has no off residual.
  * Evaluating ξ at one q² per bin and nucleus, rather than averaging it over the bin's q² distribution
  * (which detector resolution makes wide), is the approximation of the binned format. With
  * `q2Treatment: 'calibrated'` (the default when the dataset gives sHelm per nucleus) each term is
@@ -25,7 +28,13 @@
  * average of a convex ξ(q²) lies above ξ at the mean q²). `'centre'` uses c = 1.
  */
 import { FitError } from '../errors.js';
-import { constraintKinds, poissonDeviance, profileBackground } from '../likelihood/index.js';
+import {
+  BinBackground,
+  constraintKinds,
+  datasetBinBackground,
+  knownComponent,
+  poissonDeviance,
+} from '../likelihood/index.js';
 import { ATOMIC_MASS_UNIT_MEV, coherentGamma, paperHelm } from '../physics/index.js';
 import type { CountsDataset, Dataset, XiDataset } from '../data/index.js';
 import { whitenedResidual } from './leastSquares.js';
@@ -155,8 +164,10 @@ function countsTerm(ds: CountsDataset, id: string, opts: TermOptions): DatasetTe
   const beamName = nuisance('thetaBeam', sigBeam, `beam-background normalisation of ${id} (σ = ${sigBeam})`);
   const bins = ds.bins.map((b) => ({
     nOn: b.nOn,
-    nOff: b.nOff,
-    tau: b.tau,
+    measured: b.nOff !== undefined,
+    nOff: b.nOff ?? 0,
+    tau: b.tau ?? 1,
+    known: knownComponent(datasetBinBackground(b)),
     f: b.beamBackground,
     parts: b.nuclei.map((p, k) => {
       const q2 = p.q2MeanMeV2 ?? 0.5 * (p.q2LoMeV2 + p.q2HiMeV2);
@@ -172,12 +183,16 @@ function countsTerm(ds: CountsDataset, id: string, opts: TermOptions): DatasetTe
     return s;
   };
   const pull = (theta: number, sigma: number): number => signedRoot(theta - 1, c.penalty(theta, 1, sigma));
+  // Per bin: the on residual, the off residual (off-source measurement) and the known-background pull
+  // (σ > 0); each profiled background costs one degree of freedom, each auxiliary measurement adds one.
+  const nAux = bins.reduce((n, b) => n + (b.measured ? 1 : 0) + (b.known.sigma > 0 ? 1 : 0), 0);
+  const profile = new BinBackground();
   return {
     id,
     kind: 'counts',
     nBins: bins.length,
-    nResiduals: 2 * bins.length + nuisances.length,
-    nProfiled: bins.length,
+    nResiduals: bins.length + nAux + nuisances.length,
+    nProfiled: nAux,
     nuisances,
     nuclei,
     q2Treatment,
@@ -188,10 +203,14 @@ function countsTerm(ds: CountsDataset, id: string, opts: TermOptions): DatasetTe
       let o = offset;
       for (const b of bins) {
         const a = tBeam * b.f + tSig * signalOf(b, xi);
-        const bg = profileBackground(a, b.nOn, b.nOff, b.tau);
-        const mu = a + bg;
+        const { expected, sigma } = b.known;
+        const mu = a + profile.profile(a, b.nOn, b.measured, b.nOff, b.tau, expected, sigma);
         out[o++] = signedRoot(b.nOn - mu, poissonDeviance(b.nOn, mu));
-        out[o++] = signedRoot(b.nOff - b.tau * bg, poissonDeviance(b.nOff, b.tau * bg));
+        if (b.measured) {
+          const muOff = b.tau * profile.bOff;
+          out[o++] = signedRoot(b.nOff - muOff, poissonDeviance(b.nOff, muOff));
+        }
+        if (sigma > 0) out[o++] = (profile.bKnown - expected) / sigma;
       }
       if (sigName !== undefined) out[o++] = pull(tSig, sigSig);
       if (beamName !== undefined) out[o++] = pull(tBeam, sigBeam);

@@ -13,7 +13,7 @@
  * Counts shown as ξ (background-subtracted, at the fitted nuisances): ξ̂_i = (n_on − b̂_i − θ̂_beam f_i)/
  * (θ̂_sig s_coh,i), σ_i = √(n_on + n_off/τ²)/(θ̂_sig s_coh,i), b̂_i the profiled background.
  */
-import { profileBackground } from '../likelihood/index.js';
+import { BinBackground, datasetBinBackground, knownComponent } from '../likelihood/index.js';
 import type { Dataset } from '../data/index.js';
 import { coherentWeights, nucleusContexts } from './datasetTerms.js';
 import type { DatasetsFit } from './jointFit.js';
@@ -126,12 +126,17 @@ export function dataAsXi(fit: DatasetsFit, e: number): DataPointXi[] {
   const tSig = values[`thetaSig:${id}`] ?? 1;
   const tBeam = values[`thetaBeam:${id}`] ?? 1;
   const signal = fit.terms[e]!.signal!(fit.entries[e]!.model.bind(modelValues(fit, e, values)));
+  const profile = new BinBackground();
   return ds.bins.map((b, i) => {
     const s = signal[i] as number;
-    const bg = profileBackground(tBeam * b.beamBackground + tSig * s, b.nOn, b.nOff, b.tau);
+    const known = knownComponent(datasetBinBackground(b));
+    const a = tBeam * b.beamBackground + tSig * s;
+    const off = b.nOff !== undefined && b.tau !== undefined;
+    const bg = profile.profile(a, b.nOn, off, b.nOff ?? 0, b.tau ?? 1, known.expected, known.sigma);
     const norm = tSig * b.sCoh;
     const x = (b.nOn - bg - tBeam * b.beamBackground) / norm;
-    const sigma = Math.sqrt(b.nOn + b.nOff / (b.tau * b.tau)) / norm;
+    const offVar = off ? (b.nOff as number) / ((b.tau as number) * (b.tau as number)) : 0;
+    const sigma = Math.sqrt(b.nOn + offVar + known.sigma * known.sigma) / norm;
     return {
       q2MeV2: 0.5 * (b.q2LoMeV2 + b.q2HiMeV2),
       q2LoMeV2: b.q2LoMeV2,

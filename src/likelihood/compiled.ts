@@ -1,4 +1,5 @@
 import { constraintCode } from './constraints.js';
+import { knownComponent } from './knownBackground.js';
 import type { CountingModel } from './types.js';
 
 /**
@@ -16,8 +17,13 @@ export interface CompiledCounting {
   readonly tau: Float64Array;
   /** 1 if b_i is measured off-source (free, profiled), 0 if known. */
   readonly measured: Uint8Array;
-  /** Known b_i (0 where measured). */
+  /**
+   * Known background component c_i (0 where there is none). Where `sigmaKnown` > 0 it is the centre of
+   * the Gaussian constraint, a global observable that toys and Asimov data overwrite in place.
+   */
   readonly bKnown: Float64Array;
+  /** σ_i of the known component (0: fixed at bKnown, or no known component; σ < 1e-6 counts as 0). */
+  readonly sigmaKnown: Float64Array;
   /** Beam background f_i. */
   readonly f: Float64Array;
   /** Signal at poi = 0, s0_i. */
@@ -43,6 +49,7 @@ export function compileCounting(model: CountingModel): CompiledCounting {
     tau: new Float64Array(k),
     measured: new Uint8Array(k),
     bKnown: new Float64Array(k),
+    sigmaKnown: new Float64Array(k),
     f: new Float64Array(k),
     s0: new Float64Array(k),
     delta: new Float64Array(k),
@@ -58,14 +65,17 @@ export function compileCounting(model: CountingModel): CompiledCounting {
     c.f[i] = bin.beamBackground ?? 0;
     c.s0[i] = bin.signal0;
     c.delta[i] = bin.signal1 - bin.signal0;
-    if (bin.background.kind === 'measured') {
+    const bg = bin.background;
+    if (bg.kind === 'measured') {
       c.measured[i] = 1;
-      c.m[i] = bin.background.nOff;
-      c.tau[i] = bin.background.tau;
+      c.m[i] = bg.nOff;
+      c.tau[i] = bg.tau;
     } else {
       c.tau[i] = 1;
-      c.bKnown[i] = bin.background.expected;
     }
+    const known = knownComponent(bin.background);
+    c.bKnown[i] = known.expected;
+    c.sigmaKnown[i] = known.sigma;
   });
   return c;
 }
@@ -81,6 +91,7 @@ export function subsetCounting(c: CompiledCounting, indices: readonly number[]):
     tau: pick(c.tau),
     measured: Uint8Array.from(indices, (i) => c.measured[i] ?? 0),
     bKnown: pick(c.bKnown),
+    sigmaKnown: pick(c.sigmaKnown),
     f: pick(c.f),
     s0: pick(c.s0),
     delta: pick(c.delta),

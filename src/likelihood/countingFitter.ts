@@ -51,6 +51,11 @@ export class CountingFitter {
     return this.shared.bHat;
   }
 
+  /** Known background component of each bin at the last shared-poi fit. */
+  get knownBackground(): Float64Array {
+    return this.shared.kHat;
+  }
+
   /** g_i = ∂NLL/∂a_i of bin i at the last shared-poi fit (derivative of the profile in a). */
   get gradientPerBin(): Float64Array {
     return this.shared.gBin;

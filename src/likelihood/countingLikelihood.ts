@@ -130,10 +130,15 @@ class CountingLikelihood implements PoiLikelihood {
     const bins: CountingBin[] = this.model.bins.map((bin, i) => {
       const s = (c.s0[i] as number) + poi * (c.delta[i] as number);
       const b = fit.background[i] as number;
-      const nOn = b + fit.thetaBeam * (c.f[i] as number) + fit.thetaSig * s;
-      return bin.background.kind === 'measured'
-        ? { ...bin, nOn, background: { ...bin.background, nOff: bin.background.tau * b } }
-        : { ...bin, nOn };
+      const k = fit.knownBackground[i] as number;
+      const bg = bin.background;
+      // Summed in this order so that models without a known component keep their bits.
+      const total = bg.kind === 'known' ? k : b + k;
+      const nOn = total + fit.thetaBeam * (c.f[i] as number) + fit.thetaSig * s;
+      // The known component's centre moves to its fit (unchanged where it is fixed: k = expected).
+      if (bg.kind === 'known') return { ...bin, nOn, background: { ...bg, expected: k } };
+      const known = bg.known === undefined ? {} : { known: { ...bg.known, expected: k } };
+      return { ...bin, nOn, background: { ...bg, nOff: bg.tau * b, ...known } };
     });
     const obsSig = c.kindSig === CONSTRAINT_FIXED ? this.obs.sig : fit.thetaSig;
     const obsBeam = c.kindBeam === CONSTRAINT_FIXED ? this.obs.beam : fit.thetaBeam;
@@ -144,7 +149,8 @@ class CountingLikelihood implements PoiLikelihood {
     const kn = this.kernel as SingleBinKernel;
     const identified = this.informativeBins.length > 0;
     const infinite = !(kn.nll < Infinity);
-    return this.makeFit(poiFixed, kn.poi, kn.nll, kn.thetaSig, kn.thetaBeam, [kn.background], {
+    const bg = [kn.background];
+    return this.makeFit(poiFixed, kn.poi, kn.nll, kn.thetaSig, kn.thetaBeam, bg, [kn.knownBackground], {
       converged: kn.converged && !infinite,
       iterations: kn.iterations,
       reason: infinite ? 'infinite' : kn.iterations === 0 ? 'closedForm' : 'tolerance',
@@ -154,13 +160,48 @@ class CountingLikelihood implements PoiLikelihood {
 
   private fromFitter(poiFixed: boolean): PoiFit {
     const ft = this.fitter as CountingFitter;
-    return this.makeFit(poiFixed, ft.poi, ft.nll, ft.thetaSig, ft.thetaBeam, Array.from(ft.background), {
-      converged: ft.converged,
-      iterations: ft.iterations,
-      reason: ft.reason,
-      poiIdentified: this.informativeBins.length > 0,
-    });
+    const bg = Array.from(ft.background);
+    return this.makeFit(
+      poiFixed,
+      ft.poi,
+      ft.nll,
+      ft.thetaSig,
+      ft.thetaBeam,
+      bg,
+      Array.from(ft.knownBackground),
+      {
+        converged: ft.converged,
+        iterations: ft.iterations,
+        reason: ft.reason,
+        poiIdentified: this.informativeBins.length > 0,
+      },
+    );
   }
+
+  /** Single-bin fast path of asimov(poi0) + conditional fits (types.ts), allocation-free per point. */
+  asimovNlls(poi0: number, pois: readonly number[]): number[] {
+    if (!this.kernel) {
+      const asimov = this.asimov(poi0);
+      return pois.map((p) => asimov.fitConditional(p).nll);
+    }
+    validatePoi(poi0);
+    const kn = this.kernel;
+    kn.conditional(kn.nOn, kn.nOff, poi0);
+    const c = this.compiled;
+    const b = kn.background;
+    const nOnA =
+      b +
+      kn.thetaBeam * (c.f[0] as number) +
+      kn.thetaSig * ((c.s0[0] as number) + poi0 * (c.delta[0] as number));
+    const bg = this.model.bins[0]!.background;
+    const nOffA = bg.kind === 'measured' ? bg.tau * b : 0;
+    const scratch = (this.asimovKernel ??= new SingleBinKernel(this.model, 0));
+    scratch.obsSig = c.kindSig === CONSTRAINT_FIXED ? this.obs.sig : kn.thetaSig;
+    scratch.obsBeam = c.kindBeam === CONSTRAINT_FIXED ? this.obs.beam : kn.thetaBeam;
+    return pois.map((p) => scratch.conditional(nOnA, nOffA, p));
+  }
+
+  private asimovKernel: SingleBinKernel | undefined;
 
   private makeFit(
     poiFixed: boolean,
@@ -169,6 +210,7 @@ class CountingLikelihood implements PoiLikelihood {
     thetaSig: number,
     thetaBeam: number,
     background: number[],
+    knownBackground: number[],
     d: Omit<FitDiagnostics, 'atLimit'>,
   ): PoiFit {
     const atLimit = this.thetaLimits(thetaSig, thetaBeam);
@@ -180,6 +222,7 @@ class CountingLikelihood implements PoiLikelihood {
       thetaSig,
       thetaBeam,
       background,
+      knownBackground,
       diagnostics: { ...d, atLimit },
     };
   }

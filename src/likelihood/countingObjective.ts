@@ -2,7 +2,7 @@ import { CONSTRAINT_FIXED, constraintKindOf } from './constraints.js';
 import type { CompiledCounting } from './compiled.js';
 import { poissonDeviance } from './deviance.js';
 import type { NewtonObjective } from './boundedNewton.js';
-import { profileBackground, profiledCurvature } from './profileBackground.js';
+import { BinBackground } from './knownBackground.js';
 
 /**
  * The background-profiled NLL of the counting model with its exact gradient and Hessian, for the
@@ -10,11 +10,12 @@ import { profileBackground, profiledCurvature } from './profileBackground.js';
  *
  * Parameter layout x = [poi_0, …, poi_{P−1}, θ_sig, θ_beam]; bin i uses poi_{poiIndex[i]} (P = 1 for
  * the combined fit, P = k for the per-bin-poi alternative of the global test). With
- * a_i = θ_beam·f_i + θ_sig·(s0_i + poi·Δ_i) and b_i profiled in closed form (profileBackground.ts),
+ * a_i = θ_beam·f_i + θ_sig·(s0_i + poi·Δ_i) and the backgrounds profiled per bin (profileBackground.ts,
+ * knownBackground.ts),
  *
  *   NLL(x)   = Σ_i P_i(a_i) + c_sig(θ_sig) + c_beam(θ_beam),
  *   ∂NLL/∂x  = Σ_i g_i ∇a_i + c′,                      g_i = 1 − n_i/μ_i   (envelope theorem)
- *   ∂²NLL    = Σ_i [h_i ∇a_i ∇a_iᵀ + g_i ∇²a_i] + c″,    h_i from profiledCurvature,
+ *   ∂²NLL    = Σ_i [h_i ∇a_i ∇a_iᵀ + g_i ∇²a_i] + c″,    h_i from BinBackground.curvature,
  *
  * where ∇a_i = (θ_sig·Δ_i, s_i, f_i) on (poi, θ_sig, θ_beam) and the only second derivative of a_i is
  * ∂²a_i/∂poi∂θ_sig = Δ_i. The Hessian is exact but not always positive definite (a is bilinear in
@@ -25,8 +26,11 @@ export class CountingObjective implements NewtonObjective {
   readonly nPoi: number;
   readonly poiIndex: Int32Array;
   readonly dim: number;
-  /** Profiled b_i at the last evaluation. */
+  /** Profiled b_i at the last evaluation (off-source b of a measured bin, known b otherwise). */
   readonly bHat: Float64Array;
+  /** Known background component of each bin at the last evaluation (knownBackground.ts). */
+  readonly kHat: Float64Array;
+  private readonly bg = new BinBackground();
   /** g_i = ∂NLL/∂a_i at the last evaluation with derivatives. */
   readonly gBin: Float64Array;
 
@@ -36,11 +40,12 @@ export class CountingObjective implements NewtonObjective {
     this.poiIndex = poiIndex;
     this.dim = nPoi + 2;
     this.bHat = new Float64Array(c.k);
+    this.kHat = new Float64Array(c.k);
     this.gBin = new Float64Array(c.k);
   }
 
   evaluate(x: Float64Array, grad: Float64Array | null, hess: Float64Array | null): number {
-    const { c, dim, poiIndex, bHat, gBin } = this;
+    const { c, dim, poiIndex, bHat, kHat, gBin } = this;
     const iS = this.nPoi;
     const iB = iS + 1;
     const ts = x[iS] as number;
@@ -56,18 +61,14 @@ export class CountingObjective implements NewtonObjective {
       const a = tb * fi + ts * s;
       const n = c.n[i] as number;
       const measured = c.measured[i] === 1;
-      let b: number;
-      let m = 0;
-      if (measured) {
-        m = c.m[i] as number;
-        const tau = c.tau[i] as number;
-        b = profileBackground(a, n, m, tau);
-        total += poissonDeviance(m, tau * b);
-      } else {
-        b = c.bKnown[i] as number;
-      }
-      bHat[i] = b;
-      const mu = a + b;
+      const m = c.m[i] as number;
+      const bg = this.bg;
+      const mu =
+        a +
+        bg.profile(a, n, measured, m, c.tau[i] as number, c.bKnown[i] as number, c.sigmaKnown[i] as number);
+      total += bg.aux;
+      bHat[i] = measured ? bg.bOff : bg.bKnown;
+      kHat[i] = bg.bKnown;
       total += poissonDeviance(n, mu);
       if (grad) {
         const g = n === 0 ? 1 : 1 - n / mu;
@@ -77,7 +78,7 @@ export class CountingObjective implements NewtonObjective {
         grad[iS] = (grad[iS] as number) + g * s;
         grad[iB] = (grad[iB] as number) + g * fi;
         if (hess) {
-          const h = profiledCurvature(n, mu, m, b, measured);
+          const h = bg.curvature(n, mu, measured, m);
           hess[p * dim + p] = (hess[p * dim + p] as number) + h * dp * dp;
           hess[p * dim + iS] = (hess[p * dim + iS] as number) + h * dp * s + g * delta;
           hess[p * dim + iB] = (hess[p * dim + iB] as number) + h * dp * fi;

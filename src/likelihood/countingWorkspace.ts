@@ -9,7 +9,11 @@
  *          `steady_state` = b̃           × shapefactor `steady_state`   (b = γ·b̃)
  *     off: `steady_state` = τ·b̃         × shapefactor `steady_state`   (n_off ~ Poisson(τ b): exact)
  *   channel `on_known` (bins whose background is a known expectation): the same signal samples and
- *     `known_background` without modifiers.
+ *     `known_background`.
+ *   A known background k ~ N(expected, σ) (types.ts KnownBackground), in either channel, is the sample
+ *   `known_background` = expected with a staterror of absolute σ: pyhf makes that γ ~ N(1, σ/expected)
+ *   with k = γ·expected, the same Gaussian (bounded to γ ∈ [1e−10, 10], i.e. 0 < k ≤ 10·expected); bins
+ *   with σ = 0 get a staterror σ of 0, which pyhf fixes at γ = 1 (a fixed known background).
  *
  * - A Gaussian normalisation θ ~ N(1, σ), θ ≥ 0 (constraints.ts) is a histosys with hi = (1 + σ)·ν,
  *   lo = (1 − σ)·ν: symmetric, so code4p (pyhf's default) and code0 both give ν·(1 + σ t) for every t,
@@ -17,15 +21,21 @@
  * - A log-normal normalisation, ln θ ~ N(0, σ), is a normsys with hi = e^σ, lo = e^−σ, exact under
  *   code1 (θ = e^{σt}); under pyhf's default code4 it differs for |t| < 1, so `interpolation` says
  *   which code the workspace needs (pyhf: `modifier_settings={'normsys': {'interpcode': 'code1'}}`).
- * - b̃ = (n_on + n_off + 1)/(1 + τ) is only the scale of the free background (any positive value
- *   gives the same likelihood); the shapefactor bounds [0, 1e3] allow b up to 1000 b̃.
+ * - b̃ is only the scale of the free background b = γ·b̃ (any positive value gives the same
+ *   likelihood): the background profiled at the model's starting point (POI = 1, normalisations 1;
+ *   profileBackground.ts), floored at (n_off + 1)/(1 + τ)/10 so that γ = 1 starts near the optimum;
+ *   the shapefactor bounds [0, 1e3] allow b up to 1000 b̃.
  *
  * Bin i of the model is bin `binChannel[i]`/`binIndex[i]` of the workspace. With `poi: 'perBin'`
  * each bin has its own α (the shapefactor `poi_bins` in [0, 1]; the alternative of the global tests).
  */
 import { SpecError } from '../errors.js';
 import type { Workspace } from '../data/index.js';
-import type { CountingModel } from './types.js';
+import { profileBackground } from './profileBackground.js';
+import type { CountingModel, PoiLikelihood } from './types.js';
+import { countingLikelihood } from './countingLikelihood.js';
+import { compileWorkspace, HistFactoryModel } from './histfactory/index.js';
+import { WorkspaceLikelihood } from './inference/workspaceLikelihood.js';
 
 export const COUNTING_POI = 'poi';
 export const COUNTING_POI_BINS = 'poi_bins';
@@ -80,6 +90,31 @@ export function countingWorkspace(
       );
     }
   });
+  const knownOf = (i: number): { expected: number; sigma: number } | undefined => {
+    const bg = model.bins[i]!.background;
+    const k = bg.kind === 'known' ? bg : bg.known;
+    if (!k) return undefined;
+    const sigma = k.sigma ?? 0;
+    if (sigma > 0 && !(k.expected > 0)) {
+      throw new SpecError(
+        'invalid_input',
+        `bins[${i}]: a known background of ${k.expected} events with σ = ${sigma}; a HistFactory export needs expected > 0 for a constrained background`,
+        ['bins', i, 'background'],
+      );
+    }
+    return { expected: k.expected, sigma };
+  };
+  const knownSample = (bins: readonly number[], stat: string): Sample | undefined => {
+    const ks = bins.map(knownOf);
+    if (!ks.some((k) => k !== undefined && k.expected > 0)) return undefined;
+    const data = ks.map((k) => k?.expected ?? 0);
+    const sigmas = ks.map((k) => k?.sigma ?? 0);
+    return {
+      name: 'known_background',
+      data,
+      modifiers: sigmas.some((v) => v > 0) ? [{ name: stat, type: 'staterror', data: sigmas }] : [],
+    };
+  };
   const measured = model.bins.flatMap((b, i) => (b.background.kind === 'measured' ? [i] : []));
   const known = model.bins.flatMap((b, i) => (b.background.kind === 'known' ? [i] : []));
   const binChannel: string[] = [];
@@ -116,14 +151,19 @@ export function countingWorkspace(
     const scale = measured.map((i) => {
       const b = model.bins[i]!;
       const bg = b.background as { nOff: number; tau: number };
-      return (b.nOn + bg.nOff + 1) / (1 + bg.tau);
+      const a = b.signal1 + (b.beamBackground ?? 0);
+      return Math.max(profileBackground(a, b.nOn, bg.nOff, bg.tau), (bg.nOff + 1) / (1 + bg.tau) / 10);
     });
     const steady = (data: number[]): Sample => ({
       name: 'steady_state',
       data,
       modifiers: [{ name: 'steady_state', type: 'shapefactor', data: null }],
     });
-    channels.push({ name: 'on', samples: [...signalSamples(measured, COUNTING_POI_BINS), steady(scale)] });
+    const knownOn = knownSample(measured, 'known_background_on');
+    channels.push({
+      name: 'on',
+      samples: [...signalSamples(measured, COUNTING_POI_BINS), steady(scale), ...(knownOn ? [knownOn] : [])],
+    });
     channels.push({
       name: 'off',
       samples: [
@@ -142,10 +182,9 @@ export function countingWorkspace(
     });
   }
   if (known.length > 0) {
-    const expected = known.map((i) => (model.bins[i]!.background as { expected: number }).expected);
     const samples = signalSamples(known, `${COUNTING_POI_BINS}_known`);
-    if (expected.some((v) => v > 0))
-      samples.push({ name: 'known_background', data: expected, modifiers: [] });
+    const k = knownSample(known, 'known_background_known');
+    if (k) samples.push(k);
     channels.push({ name: 'on_known', samples });
     observations.push({ name: 'on_known', data: known.map((i) => model.bins[i]!.nOn) });
   }
@@ -178,4 +217,29 @@ export function countingWorkspace(
     binIndex,
     interpolation: { normsys: lognormal ? 'code1' : 'code4', histosys: 'code4p' },
   };
+}
+
+/**
+ * The likelihood `analyze` uses for a counting model: the combined (one POI) and per-bin-POI fits on
+ * the exact workspace through the HistFactory engine — O(bins) per Newton step, however many bins —
+ * and each bin alone through the closed-form single-bin kernels (countingLikelihood(model).bin(i), the
+ * fast path; test/likelihood/countingWorkspace.test.ts checks the two agree).
+ */
+export function countingEngineLikelihood(model: CountingModel): PoiLikelihood {
+  const cw = countingWorkspace(model);
+  const pb = countingWorkspace(model, { poi: 'perBin' });
+  const shared = compileWorkspace(cw.workspace, { interpolation: cw.interpolation });
+  const perBin = compileWorkspace(pb.workspace, { poi: null, interpolation: pb.interpolation });
+  // Per-bin POIs in model-bin order: element binIndex[i] of the shapefactor of channel binChannel[i].
+  const pois = model.bins.map((_, i) => {
+    const set = pb.binChannel[i] === 'on' ? COUNTING_POI_BINS : `${COUNTING_POI_BINS}_known`;
+    return perBin.parNames.indexOf(`${set}[${pb.binIndex[i]}]`);
+  });
+  const fast = countingLikelihood(model);
+  return new WorkspaceLikelihood(new HistFactoryModel(shared), {
+    perBin: { model: new HistFactoryModel(perBin), pois },
+    nBins: model.bins.length,
+    informativeBins: fast.informativeBins,
+    bin: (i) => fast.bin(i),
+  });
 }

@@ -164,6 +164,7 @@ class GaussianLikelihood implements PoiLikelihood {
       thetaSig: 1,
       thetaBeam: 1,
       background: [],
+      knownBackground: [],
       diagnostics: {
         converged: true,
         iterations,

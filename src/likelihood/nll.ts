@@ -2,26 +2,35 @@ import { SpecError } from '../errors.js';
 import { constraintKindOf } from './constraints.js';
 import type { CompiledCounting } from './compiled.js';
 import { compileCounting } from './compiled.js';
-import { poissonDeviance } from './deviance.js';
+import { gaussianDeviance, poissonDeviance } from './deviance.js';
 import { validateCountingModel } from './validate.js';
 import type { CountingModel } from './types.js';
 
 /**
  * Negative log-likelihood of the counting model at explicit parameter values (nothing profiled):
  *
- *   NLL = Σ_i [ d(n_i, μ_i) + d(m_i, τ_i·b_i) ] + c_sig(θ_sig) + c_beam(θ_beam),
- *   μ_i = b_i + θ_beam·f_i + θ_sig·(s0_i + poi·(s1_i − s0_i)),
+ *   NLL = Σ_i [ d(n_i, μ_i) + d(m_i, τ_i·b_i) + (k_i − c_i)²/(2σ_i²) ] + c_sig(θ_sig) + c_beam(θ_beam),
+ *   μ_i = b_i + k_i + θ_beam·f_i + θ_sig·(s0_i + poi·(s1_i − s0_i)),
  *
  * with d the Poisson deviance term of deviance.ts (−ln L minus its saturated value, so NLL ≥ 0 and
  * NLL = 0 iff every expectation equals its observation and θ sits at its constraint centre). The
- * off-source term is absent for bins with a known background (b_i is then that value).
+ * off-source term (and b_i) is absent for bins without an off-source measurement; k_i is the known
+ * background component (fixed at c_i, or Gaussian-constrained about c_i with σ_i > 0; 0 where none).
  */
 export interface CountingParams {
   readonly poi: number;
   readonly thetaSig?: number;
   readonly thetaBeam?: number;
-  /** b_i per bin; entries of bins with a known background are ignored. */
+  /**
+   * b_i per bin: the off-source-measured b of a `measured` bin, the known b of a Gaussian-constrained
+   * `known` bin; entries of bins whose background is fixed are ignored.
+   */
   readonly background: readonly number[];
+  /**
+   * k_i of `measured` bins that also have a Gaussian-constrained known component (σ > 0); entries of
+   * other bins are ignored. Default: each such component at its expected value.
+   */
+  readonly knownBackground?: readonly number[];
 }
 
 /** Kernel form on a compiled model; `poiOfBin` lets every bin have its own poi (global test). */
@@ -31,16 +40,21 @@ export function compiledNll(
   thetaSig: number,
   thetaBeam: number,
   background: (i: number) => number,
+  knownBackground: (i: number) => number,
 ): number {
   let sum = constraintPenalty(c, thetaSig, thetaBeam);
   for (let i = 0; i < c.k; i++) {
     const measured = c.measured[i] === 1;
-    const b = measured ? background(i) : (c.bKnown[i] as number);
+    const sigma = c.sigmaKnown[i] as number;
+    const centre = c.bKnown[i] as number;
+    const k = sigma > 0 ? (measured ? knownBackground(i) : background(i)) : centre;
+    const b = measured ? background(i) : 0;
     const a =
       thetaBeam * (c.f[i] as number) +
       thetaSig * ((c.s0[i] as number) + poiOfBin(i) * (c.delta[i] as number));
-    sum += poissonDeviance(c.n[i] as number, a + b);
+    sum += poissonDeviance(c.n[i] as number, a + b + k);
     if (measured) sum += poissonDeviance(c.m[i] as number, (c.tau[i] as number) * b);
+    if (sigma > 0) sum += k >= 0 ? gaussianDeviance(centre, k, sigma) : NaN;
   }
   return sum;
 }
@@ -71,11 +85,20 @@ export function countingNll(model: CountingModel, params: CountingParams): numbe
     );
   }
   const c = compileCounting(model);
+  const known = params.knownBackground;
+  if (known !== undefined && known.length !== model.bins.length) {
+    throw new SpecError(
+      'bin_mismatch',
+      `knownBackground: expected ${model.bins.length} values, got ${known.length}`,
+      ['knownBackground'],
+    );
+  }
   return compiledNll(
     c,
     () => params.poi,
     params.thetaSig ?? 1,
     params.thetaBeam ?? 1,
     (i) => params.background[i] as number,
+    (i) => known?.[i] ?? (c.bKnown[i] as number),
   );
 }

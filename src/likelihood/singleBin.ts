@@ -1,7 +1,7 @@
 import { SpecError } from '../errors.js';
 import { CONSTRAINT_FIXED, CONSTRAINT_LOGNORMAL, constraintCode } from './constraints.js';
 import { poissonDeviance } from './deviance.js';
-import { profileBackground, profiledCurvature } from './profileBackground.js';
+import { BinBackground, knownComponent } from './knownBackground.js';
 import { GaussianNormPenalty } from './gaussianNormPenalty.js';
 import { SingleBinNewton } from './singleBinNewton.js';
 import type { CountingModel } from './types.js';
@@ -11,10 +11,12 @@ import { validateConstraint, validateCountingBin } from './validate.js';
  * The single-bin counting model solved (almost) in closed form, for toy ensembles: every method takes
  * the counts as plain numbers and leaves its results in public fields; nothing is allocated.
  *
- *   n ~ Poisson(b + θ_b·f + θ_s·(s0 + poi·Δ)),  m ~ Poisson(τ·b)  (or b known),  θ ~ constraints.
+ *   n ~ Poisson(b + k + θ_b·f + θ_s·(s0 + poi·Δ)),  m ~ Poisson(τ·b)  (or no b),  θ ~ constraints,
+ *   k the known background component: fixed, or Gaussian-constrained about its centre `obsKnown`.
  *
- * Write a = θ_b·f + θ_s·s with s = s0 + poi·Δ, and P(a) = min_b NLL (closed form, profileBackground.ts;
- * P′ = g = 1 − n/μ, P″ = h from profiledCurvature).
+ * Write a = θ_b·f + θ_s·s with s = s0 + poi·Δ, and P(a) = min_{b,k} NLL (closed form, or a 1-D convex
+ * Newton for an off-source b beside a constrained k: profileBackground.ts, knownBackground.ts;
+ * P′ = g = 1 − n/μ, P″ = h; P stays convex in a, which the Gaussian reduction below needs).
  *
  * Conditional fit (poi fixed):
  * - No free normalisation: a is fixed, the fit is closed form.
@@ -30,9 +32,11 @@ import { validateConstraint, validateCountingBin } from './validate.js';
  * g = 0, then ∂NLL/∂θ = 0 forces θ = θ0, so the only interior candidate is the unbounded MLE with the
  * normalisations at their centres,
  *
- *   poi* = (n − b̂0 − θ_b0·f − θ_s0·s0)/(θ_s0·Δ),   b̂0 = m/τ (or the known b),
+ *   poi* = (n − b̂0 − θ_b0·f − θ_s0·s0)/(θ_s0·Δ),   b̂0 = m/τ + k̂0,
  *
- * where NLL = 0 (saturated). With σ_sig = σ_beam = 0 this is the closed form (n − m/τ − f − s0)/Δ.
+ * k̂0 the known component (its centre c, or max(c, 0) when constrained), where every term is saturated:
+ * NLL = 0, or c²/(2σ²) when a toy's centre c < 0 puts k̂0 on its bound (the KKT conditions hold there).
+ * With σ_sig = σ_beam = 0 and no known component this is the closed form (n − m/τ − f − s0)/Δ.
  * If poi* ∉ [0, 1] the profile has no interior stationary point, hence is monotone on [0, 1], and the
  * minimum is the endpoint nearer poi*: one conditional fit there, confirmed by the sign of the
  * profile slope dNLL/dpoi = g·θ̂_s·Δ (the other endpoint is fitted only if the sign disagrees).
@@ -43,7 +47,7 @@ export class SingleBinKernel {
   readonly nOff: number;
   private readonly tau: number;
   private readonly measured: boolean;
-  private readonly bKnown: number;
+  private readonly sigmaKnown: number;
   private readonly f: number;
   private readonly s0: number;
   private readonly delta: number;
@@ -56,12 +60,20 @@ export class SingleBinKernel {
   /** Global observables (constraint centres); toys may randomise them. Nominal 1. */
   obsSig = 1;
   obsBeam = 1;
+  /**
+   * The known background component: its fixed value, or the centre of its Gaussian constraint (a
+   * global observable toys randomise) when it has σ > 0. Nominal: the model's `expected` (0 if none).
+   */
+  obsKnown = 0;
 
   // Results of the last fit.
   poi = 0;
   thetaSig = 1;
   thetaBeam = 1;
+  /** b of the bin's background spec (off-source b if measured, else the known one). */
   background = 0;
+  /** The known component at the last fit (0 if there is none). */
+  knownBackground = 0;
   nll = 0;
   /** g = ∂NLL/∂a at the last fit. */
   gradA = 0;
@@ -72,6 +84,7 @@ export class SingleBinKernel {
   nllUnconditional = 0;
 
   private readonly pen: GaussianNormPenalty;
+  private readonly bg = new BinBackground();
   private d1 = 0;
   private d2 = 0;
 
@@ -88,10 +101,13 @@ export class SingleBinKernel {
     validateConstraint(model.signalNorm, ['signalNorm']);
     validateConstraint(model.beamNorm, ['beamNorm']);
     this.nOn = bin.nOn;
-    this.measured = bin.background.kind === 'measured';
-    this.nOff = bin.background.kind === 'measured' ? bin.background.nOff : 0;
-    this.tau = bin.background.kind === 'measured' ? bin.background.tau : 1;
-    this.bKnown = bin.background.kind === 'known' ? bin.background.expected : 0;
+    const bg = bin.background;
+    this.measured = bg.kind === 'measured';
+    this.nOff = bg.kind === 'measured' ? bg.nOff : 0;
+    this.tau = bg.kind === 'measured' ? bg.tau : 1;
+    const known = knownComponent(bin.background);
+    this.obsKnown = known.expected;
+    this.sigmaKnown = known.sigma;
     this.f = bin.beamBackground ?? 0;
     this.s0 = bin.signal0;
     this.delta = bin.signal1 - bin.signal0;
@@ -104,7 +120,7 @@ export class SingleBinKernel {
       this.newton = new SingleBinNewton(
         this.measured,
         this.tau,
-        this.bKnown,
+        this.sigmaKnown,
         this.f,
         this.kindSig,
         this.sigmaSig,
@@ -185,31 +201,38 @@ export class SingleBinKernel {
     const regular = cS > 0 && cB >= 0;
     let e = 1;
     if (regular) {
-      const b0 = this.measured ? m / this.tau : this.bKnown;
-      const poiStar = (n - b0 - cB * this.f - cS * this.s0) / (cS * delta);
+      const c = this.obsKnown;
+      const constrained = this.sigmaKnown > 0;
+      const k0 = constrained && c < 0 ? 0 : c;
+      const bOff0 = this.measured ? m / this.tau : 0;
+      const poiStar = (n - bOff0 - k0 - cB * this.f - cS * this.s0) / (cS * delta);
       if (poiStar >= 0 && poiStar <= 1) {
         this.poi = poiStar;
         this.thetaSig = cS;
         this.thetaBeam = cB;
-        this.background = b0;
-        this.nll = 0;
+        this.background = this.measured ? bOff0 : k0;
+        this.knownBackground = k0;
+        const r = (k0 - c) / (constrained ? this.sigmaKnown : 1);
+        const v = 0.5 * r * r;
+        this.nll = v;
         this.gradA = 0;
         this.iterations = 0;
         this.converged = true;
-        return this.setUnconditional(0);
+        return this.setUnconditional(v);
       }
       e = poiStar > 1 ? 1 : 0;
     }
     const vE = this.conditional(n, m, e);
     const slope = this.gradA * this.thetaSig * delta;
     if (regular && (e === 1 ? slope <= 0 : slope >= 0)) return this.setUnconditional(vE);
-    const { poi, thetaSig, thetaBeam, background, gradA, iterations } = this;
+    const { poi, thetaSig, thetaBeam, background, knownBackground, gradA, iterations } = this;
     const vO = this.conditional(n, m, 1 - e);
     if (vO <= vE) return this.setUnconditional(vO);
     this.poi = poi;
     this.thetaSig = thetaSig;
     this.thetaBeam = thetaBeam;
     this.background = background;
+    this.knownBackground = knownBackground;
     this.gradA = gradA;
     this.iterations = iterations;
     this.nll = vE;
@@ -237,10 +260,11 @@ export class SingleBinKernel {
 
   private conditionalGeneral(n: number, m: number, poi: number): number {
     const nt = this.newton as SingleBinNewton;
-    const v = nt.solve(n, m, this.s0 + poi * this.delta, this.obsSig, this.obsBeam);
+    const v = nt.solve(n, m, this.s0 + poi * this.delta, this.obsSig, this.obsBeam, this.obsKnown);
     this.thetaSig = nt.thetaSig;
     this.thetaBeam = nt.thetaBeam;
     this.background = nt.background;
+    this.knownBackground = nt.knownBackground;
     this.gradA = nt.gradA;
     this.iterations = nt.iterations;
     this.converged = nt.converged;
@@ -252,22 +276,26 @@ export class SingleBinKernel {
   private derivs(n: number, m: number, a: number): void {
     const pen = this.pen;
     pen.evaluate(a);
-    const b = this.measured ? profileBackground(a, n, m, this.tau) : this.bKnown;
-    const mu = a + b;
+    const mu = a + this.profile(n, m, a);
     const g = n === 0 ? 1 : 1 - n / mu;
     this.d1 = g + pen.p1;
-    this.d2 = profiledCurvature(n, mu, m, b, this.measured) + pen.p2;
+    this.d2 = this.bg.curvature(n, mu, this.measured, m) + pen.p2;
+  }
+
+  /** Profiled total background (off-source + known) at a; the parts stay in `bg`. */
+  private profile(n: number, m: number, a: number): number {
+    return this.bg.profile(a, n, this.measured, m, this.tau, this.obsKnown, this.sigmaKnown);
   }
 
   /** NLL at a (penalty already evaluated at a); fills the result fields. */
   private finalize(n: number, m: number, a: number): number {
-    const b = this.measured ? profileBackground(a, n, m, this.tau) : this.bKnown;
-    const mu = a + b;
-    let v = poissonDeviance(n, mu) + this.pen.pen;
-    if (this.measured) v += poissonDeviance(m, this.tau * b);
+    const bg = this.bg;
+    const mu = a + this.profile(n, m, a);
+    const v = poissonDeviance(n, mu) + this.pen.pen + bg.aux;
     this.thetaSig = this.pen.thetaSig;
     this.thetaBeam = this.pen.thetaBeam;
-    this.background = b;
+    this.background = this.measured ? bg.bOff : bg.bKnown;
+    this.knownBackground = bg.bKnown;
     this.gradA = n === 0 ? 1 : 1 - n / mu;
     this.nll = v;
     return v;

@@ -5,7 +5,7 @@ import {
   constraintKinds,
 } from './constraints.js';
 import { poissonDeviance } from './deviance.js';
-import { profileBackground, profiledCurvature } from './profileBackground.js';
+import { BinBackground } from './knownBackground.js';
 
 /**
  * Conditional fit of ONE counting bin over (θ_sig, θ_beam) for any constraint kinds (used by
@@ -26,7 +26,7 @@ import { profileBackground, profiledCurvature } from './profileBackground.js';
 export class SingleBinNewton {
   private readonly measured: boolean;
   private readonly tau: number;
-  private readonly bKnown: number;
+  private readonly sigmaKnown: number;
   private readonly f: number;
   private readonly kindSig: number;
   private readonly sigmaSig: number;
@@ -37,6 +37,7 @@ export class SingleBinNewton {
   thetaSig = 1;
   thetaBeam = 1;
   background = 0;
+  knownBackground = 0;
   nll = 0;
   gradA = 0;
   iterations = 0;
@@ -49,11 +50,13 @@ export class SingleBinNewton {
   private hSS = 0;
   private hSB = 0;
   private hBB = 0;
+  private knownCentre = 0;
+  private readonly bg = new BinBackground();
 
   constructor(
     measured: boolean,
     tau: number,
-    bKnown: number,
+    sigmaKnown: number,
     f: number,
     kindSig: number,
     sigmaSig: number,
@@ -62,7 +65,7 @@ export class SingleBinNewton {
   ) {
     this.measured = measured;
     this.tau = tau;
-    this.bKnown = bKnown;
+    this.sigmaKnown = sigmaKnown;
     this.f = f;
     this.kindSig = kindSig;
     this.sigmaSig = sigmaSig;
@@ -70,8 +73,12 @@ export class SingleBinNewton {
     this.sigmaBeam = sigmaBeam;
   }
 
-  /** Minimise over the normalisations for on-source counts n, off-source m, signal expectation s. */
-  solve(n: number, m: number, s: number, obsSig: number, obsBeam: number): number {
+  /**
+   * Minimise over the normalisations for on-source counts n, off-source m, signal expectation s, the
+   * normalisations' constraint centres and the known background's value (or constraint centre).
+   */
+  solve(n: number, m: number, s: number, obsSig: number, obsBeam: number, knownCentre: number): number {
+    this.knownCentre = knownCentre;
     const f = this.f;
     const freeS = this.kindSig !== CONSTRAINT_FIXED && s * this.sigmaSig > 1e-100;
     const freeB = this.kindBeam !== CONSTRAINT_FIXED && f * this.sigmaBeam > 1e-100;
@@ -182,19 +189,20 @@ export class SingleBinNewton {
   private evaluate(n: number, m: number, s: number, tS: number, tB: number, cS: number, cB: number): void {
     const f = this.f;
     const a = s * tS + f * tB;
-    const b = this.measured ? profileBackground(a, n, m, this.tau) : this.bKnown;
-    const mu = a + b;
-    let v = poissonDeviance(n, mu);
-    if (this.measured) v += poissonDeviance(m, this.tau * b);
+    const bg = this.bg;
+    const mu = a + bg.profile(a, n, this.measured, m, this.tau, this.knownCentre, this.sigmaKnown);
+    const v0 = poissonDeviance(n, mu) + bg.aux;
     const g = n === 0 ? 1 : 1 - n / mu;
-    const h = profiledCurvature(n, mu, m, b, this.measured);
-    this.background = b;
+    const h = bg.curvature(n, mu, this.measured, m);
+    this.background = this.measured ? bg.bOff : bg.bKnown;
+    this.knownBackground = bg.bKnown;
     this.gradA = g;
     this.gS = g * s;
     this.gB = g * f;
     this.hSS = h * s * s;
     this.hSB = h * s * f;
     this.hBB = h * f * f;
+    let v = v0;
     v += this.addPenalty(this.kindSig, tS, cS, this.sigmaSig, true);
     v += this.addPenalty(this.kindBeam, tB, cB, this.sigmaBeam, false);
     this.fv = v;

@@ -9,6 +9,8 @@
  *
  *   on-source   n_i ~ Poisson(μ_i),  μ_i = b_i + θ_beam·f_i + θ_sig·(s0_i + poi·(s1_i − s0_i))
  *   off-source  m_i ~ Poisson(τ_i·b_i)                    (or b_i a known constant)
+ *   known       b_k,i with constraint (b_k,i − c_i)²/(2σ_i²), b_k,i ≥ 0 (a known background with a
+ *               Gaussian uncertainty, alone or beside an off-source-measured b_i: then μ_i holds both)
  *   θ_sig, θ_beam: normalisations shared by all bins, each with a constraint term (mean 1, σ);
  *                  σ = 0 (or no constraint) fixes the normalisation at 1.
  *
@@ -27,12 +29,33 @@ export type ConstraintSpec =
   | { readonly kind: 'gaussian'; readonly sigma: number }
   | { readonly kind: 'lognormal'; readonly sigma: number };
 
-/** How the steady-state background b of a bin is known. */
+/**
+ * A background component known from elsewhere (simulation, calibration, side-band): `expected` events
+ * (≥ 0) in the bin with an absolute 1σ uncertainty `sigma` (events, ≥ 0), uncorrelated between bins.
+ * - sigma = 0 or absent: the component is fixed at `expected`;
+ * - sigma > 0: it is a nuisance b_k ≥ 0 of the bin with the constraint (b_k − expected)²/(2σ²), a
+ *   Gaussian auxiliary measurement whose centre is a global observable (randomised in toys, moved to
+ *   the fit for Asimov data), profiled per bin (knownBackground.ts).
+ */
+export interface KnownBackground {
+  readonly expected: number;
+  readonly sigma?: number;
+}
+
+/** How the steady-state background of a bin is known. */
 export type BackgroundSpec =
-  /** Free b ≥ 0 measured off-source: nOff ~ Poisson(tau·b). tau = off/on exposure ratio (> 0). */
-  | { readonly kind: 'measured'; readonly nOff: number; readonly tau: number }
-  /** b is a fixed known expectation (≥ 0), no off-source term. */
-  | { readonly kind: 'known'; readonly expected: number };
+  /**
+   * Free b ≥ 0 measured off-source: nOff ~ Poisson(tau·b). tau = off/on exposure ratio (> 0).
+   * `known`: a further background component of the on-source region, known from elsewhere.
+   */
+  | {
+      readonly kind: 'measured';
+      readonly nOff: number;
+      readonly tau: number;
+      readonly known?: KnownBackground;
+    }
+  /** b known from elsewhere (no off-source term): fixed, or Gaussian-constrained when sigma > 0. */
+  | ({ readonly kind: 'known' } & KnownBackground);
 
 export interface CountingBin {
   /** Observed on-source count n_i (≥ 0; need not be an integer, e.g. for Asimov data). */
@@ -102,8 +125,17 @@ export interface PoiFit {
   readonly thetaSig: number;
   /** Fitted θ_beam (1 where it is not a parameter). */
   readonly thetaBeam: number;
-  /** Profiled per-bin steady-state backgrounds b_i (empty for the Gaussian model). */
+  /**
+   * Profiled per-bin steady-state backgrounds b_i (empty for the Gaussian model): the off-source-
+   * measured b for a `measured` bin, the known b for a `known` one.
+   */
   readonly background: readonly number[];
+  /**
+   * The known component of each bin's background at the fit (empty for the Gaussian model): its value
+   * when fixed, the profiled b_k when Gaussian-constrained, 0 for a bin without one. For a `known` bin
+   * it equals `background[i]`; for a `measured` bin with `known` it is the part besides b_i.
+   */
+  readonly knownBackground: readonly number[];
   readonly diagnostics: FitDiagnostics;
   /** All parameters at the fit (HistFactory models; in the model's parameter order). */
   readonly pars?: Float64Array;
@@ -140,4 +172,10 @@ export interface PoiLikelihood {
    * centres (global observables) are moved to θ̂̂ as well, so the Asimov NLL is exactly 0 at poi.
    */
   asimov(poi: number): PoiLikelihood;
+  /**
+   * Optional fast path of `asimov(poi0)` followed by conditional fits: the NLLs of the Asimov dataset
+   * at poi0 fitted with poi fixed at each of `pois`. Implementations that can do this without building
+   * a new likelihood (the single-bin kernels) provide it; `poiSigma` uses it when present.
+   */
+  asimovNlls?(poi0: number, pois: readonly number[]): number[];
 }

@@ -1,5 +1,5 @@
 import { SpecError, formatPath } from '../errors.js';
-import type { ConstraintSpec, CountingBin, CountingModel, GaussianModel } from './types.js';
+import type { ConstraintSpec, CountingBin, CountingModel, GaussianModel, KnownBackground } from './types.js';
 
 /**
  * Validation of the numeric inputs of the likelihood models, run once by the public constructors
@@ -43,6 +43,14 @@ export function validateConstraint(spec: ConstraintSpec | undefined, path: Path)
   nonNegative(spec.sigma, [...path, 'sigma']);
 }
 
+/** A known background component: expected ≥ 0, sigma ≥ 0 (absent = 0). */
+function validateKnown(known: KnownBackground, path: Path): { b: number; sigma: number } {
+  if (known === null || typeof known !== 'object') fail(path, 'expected {expected, sigma?}');
+  const b = nonNegative(known.expected, [...path, 'expected']);
+  const sigma = known.sigma === undefined ? 0 : nonNegative(known.sigma, [...path, 'sigma']);
+  return { b, sigma };
+}
+
 /** One counting bin at `path` (e.g. ['bins', 3]). */
 export function validateCountingBin(bin: CountingBin, path: Path, requireCounts = true): void {
   if (requireCounts) nonNegative(bin.nOn, [...path, 'nOn']);
@@ -52,14 +60,20 @@ export function validateCountingBin(bin: CountingBin, path: Path, requireCounts 
     bin.beamBackground === undefined ? 0 : nonNegative(bin.beamBackground, [...path, 'beamBackground']);
   const bg = bin.background as { kind?: unknown } | undefined;
   if (bg === undefined || bg === null || typeof bg !== 'object') {
-    fail([...path, 'background'], 'expected {kind: "measured", nOff, tau} or {kind: "known", expected}');
+    fail(
+      [...path, 'background'],
+      'expected {kind: "measured", nOff, tau, known?} or {kind: "known", expected, sigma?}',
+    );
   }
   if (bin.background.kind === 'measured') {
     if (requireCounts) nonNegative(bin.background.nOff, [...path, 'background', 'nOff']);
     positive(bin.background.tau, [...path, 'background', 'tau']);
+    if (bin.background.known !== undefined) {
+      validateKnown(bin.background.known, [...path, 'background', 'known']);
+    }
   } else if (bin.background.kind === 'known') {
-    const b = nonNegative(bin.background.expected, [...path, 'background', 'expected']);
-    if (requireCounts && bin.nOn > 0 && b === 0 && f === 0 && s0 === 0 && s1 === 0) {
+    const { b, sigma } = validateKnown(bin.background, [...path, 'background']);
+    if (requireCounts && bin.nOn > 0 && b === 0 && sigma === 0 && f === 0 && s0 === 0 && s1 === 0) {
       fail([...path, 'nOn'], `${bin.nOn} events observed but every expectation of this bin is 0`);
     }
   } else {

@@ -24,6 +24,12 @@ export const MUON_MASS_MEV = 105.6583755;
 /** Charged-pion mass [MeV]. PDG 2024: 139.57039(18) MeV. */
 export const CHARGED_PION_MASS_MEV = 139.57039;
 
+/** Charged-pion mean life [ns]. PDG 2024: 2.6033(5)×10⁻⁸ s. */
+export const CHARGED_PION_LIFETIME_NS = 26.033;
+
+/** Muon mean life [ns]. PDG 2024: 2.1969811(22)×10⁻⁶ s. */
+export const MUON_LIFETIME_NS = 2196.9811;
+
 /** Avogadro constant [mol⁻¹]. SI 2019 exact. */
 export const AVOGADRO_PER_MOL = 6.02214076e23;
 
@@ -57,6 +63,16 @@ export function epsilonFromSin2ThetaW(sin2ThetaW: number): number {
 export const PAPER_HELM_R_COEFFICIENT_FM = 1.2;
 /** Helm surface thickness s [fm] of the paper (Eq. 9). */
 export const PAPER_HELM_SKIN_FM = 0.5;
+
+/**
+ * Klein–Nystrand form factor (S. Klein and J. Nystrand, Phys. Rev. C 60, 014903 (1999), Eq. 14): a hard
+ * sphere of radius R_A = 1.2 A^{1/3} fm folded with a Yukawa potential of range a = 0.7 fm, their
+ * approximation of a Woods–Saxon density. COHERENT's CsI analyses use the same shape with R_A = 1.23 A^{1/3} fm
+ * (pass it as `rCoefficientFm`).
+ */
+export const KLEIN_NYSTRAND_R_COEFFICIENT_FM = 1.2;
+/** Range a [fm] of the Yukawa potential folded into the Klein–Nystrand hard sphere. */
+export const KLEIN_NYSTRAND_YUKAWA_RANGE_FM = 0.7;
 
 /** Joules per MeV: the elementary charge × 10⁶, e = 1.602176634×10⁻¹⁹ C (SI 2019, exact). */
 export const JOULES_PER_MEV = 1.602176634e-13;

@@ -3,7 +3,13 @@
  * equal to 1 at q² = 0. Models plug in through the {@link FormFactor} type; proton and neutron
  * form factors may differ (F_Z ≠ F_N) through {@link NuclearFormFactors}.
  */
-import { HBAR_C_MEV_FM, PAPER_HELM_R_COEFFICIENT_FM, PAPER_HELM_SKIN_FM } from './constants.js';
+import {
+  HBAR_C_MEV_FM,
+  KLEIN_NYSTRAND_R_COEFFICIENT_FM,
+  KLEIN_NYSTRAND_YUKAWA_RANGE_FM,
+  PAPER_HELM_R_COEFFICIENT_FM,
+  PAPER_HELM_SKIN_FM,
+} from './constants.js';
 import type { Nucleus } from './nuclei.js';
 
 /** F(q²) for a nucleus; q² in MeV². */
@@ -38,6 +44,9 @@ export function sphereAmplitude(x: number): number {
   return (3 * (Math.sin(ax) - ax * Math.cos(ax))) / (ax * ax * ax);
 }
 
+/** First positive zero of 3 j₁(x)/x: the first root of tan x = x (Abramowitz & Stegun, Table 10.6). */
+const SPHERE_FIRST_ZERO = 4.493409457909064;
+
 export interface HelmParameters {
   /** Coefficient r0 in R = r0·A^{1/3} [fm]; default 1.2 (the paper's Eq. 9). Ignored if radiusFm is set. */
   readonly rCoefficientFm?: number;
@@ -69,6 +78,50 @@ export function helmFormFactor(params: HelmParameters = {}): FormFactor {
 /** The paper's Helm form factor (R = 1.2 A^{1/3} fm, s = 0.5 fm). */
 export const paperHelm: FormFactor = helmFormFactor();
 
+export interface KleinNystrandParameters {
+  /** Coefficient r0 in R_A = r0·A^{1/3} [fm]; default 1.2 (Klein & Nystrand). Ignored if radiusFm is set. */
+  readonly rCoefficientFm?: number;
+  /** Fixed hard-sphere radius R_A [fm], overriding r0·A^{1/3}. */
+  readonly radiusFm?: number;
+  /** Range a of the Yukawa potential [fm]; default 0.7. */
+  readonly yukawaRangeFm?: number;
+}
+
+/**
+ * Klein–Nystrand form factor (S. Klein and J. Nystrand, Phys. Rev. C 60, 014903 (1999), Eq. 14): the
+ * Fourier transform of a hard sphere of radius R_A folded with a Yukawa potential of range a,
+ *   F(q²) = [3 j₁(qR_A)/(qR_A)] · 1/(1 + a²q²),   R_A = 1.2 A^{1/3} fm,   a = 0.7 fm,
+ * with q = sqrt(q²)/ħc in fm⁻¹ (their 4πρ₀/(Aq³) prefactor is this normalisation, F(0) = 1). For small q,
+ * F = 1 − q²(R_A²/10 + a²) + O(q⁴), i.e. ⟨r²⟩ = 3R_A²/5 + 6a²; its first zero is the hard sphere's,
+ * qR_A = 4.4934 (the Yukawa factor has none), at lower q than Helm's qR₀ = 4.4934 since R_A > R₀.
+ * Returns NaN for negative q², R_A ≤ 0 or a < 0.
+ */
+export function kleinNystrandFormFactor(params: KleinNystrandParameters = {}): FormFactor {
+  const r0 = params.rCoefficientFm ?? KLEIN_NYSTRAND_R_COEFFICIENT_FM;
+  const a = params.yukawaRangeFm ?? KLEIN_NYSTRAND_YUKAWA_RANGE_FM;
+  const fixedR = params.radiusFm;
+  return (q2MeV2, nucleus) => {
+    if (!(q2MeV2 >= 0)) return NaN;
+    const r = fixedR ?? r0 * Math.cbrt(nucleus.A);
+    if (!(r > 0 && a >= 0)) return NaN;
+    const q2Fm = q2MeV2 / (HBAR_C_MEV_FM * HBAR_C_MEV_FM);
+    return sphereAmplitude(Math.sqrt(q2Fm) * r) / (1 + a * a * q2Fm);
+  };
+}
+
+/** The Klein–Nystrand form factor with their parameters (R_A = 1.2 A^{1/3} fm, a = 0.7 fm). */
+export const kleinNystrand: FormFactor = kleinNystrandFormFactor();
+
+/**
+ * q² [MeV²] of the first zero of the Klein–Nystrand form factor: q R_A = 4.4934094579 (first root of
+ * tan x = x, the hard sphere's zero; the Yukawa factor 1/(1 + a²q²) never vanishes).
+ */
+export function kleinNystrandFirstZeroQ2(nucleus: Nucleus, params: KleinNystrandParameters = {}): number {
+  const r =
+    params.radiusFm ?? (params.rCoefficientFm ?? KLEIN_NYSTRAND_R_COEFFICIENT_FM) * Math.cbrt(nucleus.A);
+  return ((SPHERE_FIRST_ZERO / r) * HBAR_C_MEV_FM) ** 2;
+}
+
 /** F_Z = F_N = F_A (the paper's Sec. III assumption). */
 export function sameFormFactors(ff: FormFactor): NuclearFormFactors {
   return { protons: ff, neutrons: ff };
@@ -83,6 +136,6 @@ export const unitFormFactor: FormFactor = () => 1;
 export function helmFirstZeroQ2(nucleus: Nucleus, params: HelmParameters = {}): number {
   const r = params.radiusFm ?? (params.rCoefficientFm ?? PAPER_HELM_R_COEFFICIENT_FM) * Math.cbrt(nucleus.A);
   const s = params.skinFm ?? PAPER_HELM_SKIN_FM;
-  const qFm = 4.493409457909064 / Math.sqrt(r * r - 5 * s * s);
+  const qFm = SPHERE_FIRST_ZERO / Math.sqrt(r * r - 5 * s * s);
   return (qFm * HBAR_C_MEV_FM) ** 2;
 }

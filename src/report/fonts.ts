@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 
-/** The font family every chart uses; must match the family name inside {@link FONT_FILES}. */
+/** The font family every chart uses; must match the family name inside the files of {@link bundledFontFiles}. */
 export const FONT_FAMILY = 'DejaVu Sans';
 
 /** CSS font-family list written into SVGs: DejaVu Sans first, then common fallbacks for viewers. */

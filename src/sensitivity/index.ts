@@ -38,6 +38,7 @@ export {
   type SetupSummary,
 } from './project.js';
 export { isPresetName, PRESET_NAMES, presetSetup, presetSetupJson, type PresetName } from './presets.js';
+export { buildDataset, type DatasetBuildOptions } from './datasetBuild.js';
 export type {
   AlphaInterval,
   BinSensitivity,

@@ -152,7 +152,16 @@ function datasetBackground(
   const edges = [d.bins[0]!.observableLo, ...d.bins.map((b) => b.observableHi)].map(
     (x) => x * keVeePerObservable,
   );
-  const rates = d.bins.map((b, i) => b.nOff / b.tau / ((edges[i + 1]! - edges[i]!) * massKg * liveDays));
+  const offSource = (b: CountsDataset['bins'][number]): { nOff: number; tau: number } => {
+    if (b.nOff === undefined || b.tau === undefined) {
+      throw new Error(`shipped dataset ${d.id}: a bin without an off-source measurement (nOff, tau)`);
+    }
+    return { nOff: b.nOff, tau: b.tau };
+  };
+  const rates = d.bins.map((b, i) => {
+    const { nOff, tau } = offSource(b);
+    return nOff / tau / ((edges[i + 1]! - edges[i]!) * massKg * liveDays);
+  });
   return {
     edges,
     background: {
@@ -161,7 +170,7 @@ function datasetBackground(
       rateUnit: 'counts/(keVee·kg·day)',
       edges,
       rates,
-      uncertainty: { kind: 'offSource', tau: d.bins[0]!.tau },
+      uncertainty: { kind: 'offSource', tau: offSource(d.bins[0]!).tau },
     },
   };
 }

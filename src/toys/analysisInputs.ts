@@ -1,5 +1,5 @@
 /**
- * From what a user holds to the analyses the general toy engine runs (modelSpec.ts `AnalysisInput`):
+ * From what a user holds to the analyses the general toy engine runs (modelSpec.ts `ToyAnalysisInput`):
  *
  * - a pyhf workspace: its POI (the measurement's, or a named one; two names → a 2-D region), the other
  *   parameters profiled, pyhf's default interpolation codes (normsys code4, histosys code4p);
@@ -17,14 +17,14 @@ import { countingWorkspace, COUNTING_POI, countsModel, xiModel } from '../likeli
 import type { CountingModel, GaussianModel, SystematicsTreatment } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { GAUSSIAN_POI } from './modelSpec.js';
-import type { AnalysisInput, WorkspaceModelSpec } from './modelSpec.js';
+import type { ToyAnalysisInput, WorkspaceModelSpec } from './modelSpec.js';
 
 const PYHF_DEFAULT_CODES = { normsys: 'code4', histosys: 'code4p' } as const;
 
 /** The tied α of a template dataset's combined fit. */
 export const TIED_ALPHA = 'alpha_combined';
 
-export interface WorkspaceAnalysisOptions {
+export interface WorkspaceToyOptions {
   readonly measurement?: string;
   /** POI names (default: the measurement's POI); two names give a 2-D region. */
   readonly pois?: readonly string[];
@@ -32,7 +32,7 @@ export interface WorkspaceAnalysisOptions {
 }
 
 /** The analysis of a pyhf workspace (validated by data/workspace `parseWorkspace`). */
-export function workspaceAnalyses(ws: Workspace, options: WorkspaceAnalysisOptions = {}): AnalysisInput[] {
+export function workspaceAnalyses(ws: Workspace, options: WorkspaceToyOptions = {}): ToyAnalysisInput[] {
   const m = selectMeasurement(ws, options.measurement);
   const pois = options.pois ?? [m.config.poi];
   if (pois.length < 1 || pois.length > 2) {
@@ -57,7 +57,7 @@ export function workspaceAnalyses(ws: Workspace, options: WorkspaceAnalysisOptio
 }
 
 /** The combined one-α fit of a counting model (every bin shares α). */
-export function countingAnalyses(model: CountingModel): AnalysisInput[] {
+export function countingAnalyses(model: CountingModel): ToyAnalysisInput[] {
   const cw = countingWorkspace(model, { poi: 'shared' });
   return [
     {
@@ -75,8 +75,11 @@ export function countingAnalyses(model: CountingModel): AnalysisInput[] {
 }
 
 /** The combined fit and each informative bin alone of a ξ ± σ model. */
-export function gaussianAnalyses(model: GaussianModel, binLabels: readonly string[] = []): AnalysisInput[] {
-  const out: AnalysisInput[] = [
+export function gaussianAnalyses(
+  model: GaussianModel,
+  binLabels: readonly string[] = [],
+): ToyAnalysisInput[] {
+  const out: ToyAnalysisInput[] = [
     {
       key: 'combined',
       label: 'combined α (shared by every bin)',
@@ -97,7 +100,7 @@ export function gaussianAnalyses(model: GaussianModel, binLabels: readonly strin
 }
 
 /** The combined fit (bands tied) and each band's α (other bands profiled) of a template dataset. */
-export function templateAnalyses(ds: TemplateDataset, source = ds.id): AnalysisInput[] {
+export function templateAnalyses(ds: TemplateDataset, source = ds.id): ToyAnalysisInput[] {
   const ws = parseWorkspace(ds.workspace, `${source}: workspace`);
   const measurement = selectMeasurement(ws, ds.measurement).name;
   const spec = (w: Workspace): WorkspaceModelSpec => ({
@@ -132,7 +135,7 @@ export function templateAnalyses(ds: TemplateDataset, source = ds.id): AnalysisI
 export interface DatasetToyInputs {
   /** The counting model of a counts dataset (per-bin kernels, combined counting tests); else null. */
   readonly counting: CountingModel | null;
-  readonly analyses: readonly AnalysisInput[];
+  readonly analyses: readonly ToyAnalysisInput[];
   /** Display label of each bin of the dataset (counts, ξ: recoil or q² range). */
   readonly binLabels: readonly string[];
 }

@@ -4,7 +4,7 @@
  * runToyJob / toysResult directly, as the CLI does.
  */
 import type { CountingModel } from '../likelihood/index.js';
-import type { AnalysisInput } from './modelSpec.js';
+import type { ToyAnalysisInput } from './modelSpec.js';
 import { planCoverage } from './coverage.js';
 import type { CoverageOptions } from './coverage.js';
 import { planToys } from './plan.js';
@@ -38,7 +38,7 @@ export async function calibrateWithToys(
  * analyses alone (no counting model): e.g. `toysForAnalyses(workspaceAnalyses(ws), { seed: 1 })`.
  */
 export async function toysForAnalyses(
-  analyses: readonly AnalysisInput[],
+  analyses: readonly ToyAnalysisInput[],
   options: Omit<ToysOptions, 'analyses'> & RunControl,
 ): Promise<ToysResult> {
   const job = planToys(null, { ...options, analyses });
@@ -48,7 +48,7 @@ export async function toysForAnalyses(
 
 /** Coverage of general-engine analyses alone, at `options.truths` or on the α grid. */
 export async function coverageForAnalyses(
-  analyses: readonly AnalysisInput[],
+  analyses: readonly ToyAnalysisInput[],
   options: Omit<CoverageOptions, 'analyses'> & RunControl,
 ): Promise<CoverageResult> {
   const job = planCoverage(null, { ...options, analyses });

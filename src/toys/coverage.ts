@@ -17,7 +17,7 @@ import { binGenerator } from './generate.js';
 import { planAnalysisCoverage } from './modelCoverage.js';
 import type { AnalysisCoveragePoint } from './modelCoverage.js';
 import { collectModels } from './modelPlan.js';
-import type { AnalysisInput, LimitSide } from './modelSpec.js';
+import type { ToyAnalysisInput, LimitSide } from './modelSpec.js';
 import {
   gridIntervals,
   requireCount,
@@ -50,7 +50,7 @@ export interface CoverageOptions {
   readonly source?: ToySource;
   readonly chunkExperiments?: number;
   /** General-engine analyses to study too (modelSpec.ts). */
-  readonly analyses?: readonly AnalysisInput[];
+  readonly analyses?: readonly ToyAnalysisInput[];
   /** True POI points of the analyses (own units, one value per POI); default the α grid. */
   readonly truths?: readonly (readonly number[])[];
   /** Also the coverage of one-sided limits (upper: truth ≤ limit) of one-POI analyses. */

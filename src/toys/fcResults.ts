@@ -4,16 +4,19 @@
  * the interval with interpolated edges.
  */
 import { significance } from '../likelihood/index.js';
+import type { PValueMethod } from '../likelihood/index.js';
 import type { BinPlan } from './plan.js';
 import { fcAccepted, finiteOrNull } from './stats.js';
 
 export interface AsymptoticP {
   readonly pValue: number;
   readonly z: number | null;
+  /** The asymptotic distribution it comes from (likelihood methods.ts). */
+  readonly method: PValueMethod;
 }
 
-export function asym(p: number): AsymptoticP {
-  return { pValue: p, z: finiteOrNull(significance(p)) };
+export function asym(p: number, method: PValueMethod): AsymptoticP {
+  return { pValue: p, z: finiteOrNull(significance(p)), method };
 }
 
 export interface FcPoint {

@@ -3,7 +3,7 @@
  * likelihood, toy-calibrated p-values, Feldman–Cousins intervals, coverage studies, worker-thread
  * parallelism, shards and merge.
  *
- * Reproducibility contract: every random number comes from `createRng(seed, stream)`; work is cut
+ * Reproducibility contract: every random number comes from `createRng(seed, ...parts)`; work is cut
  * into chunks whose tallies depend only on (job, task, chunk); results are sums of integer tallies.
  * So the same seed gives bit-identical results for any number of workers, and merged shards give the
  * same result file as one run.
@@ -16,7 +16,7 @@
  * teststat.ts) in the same jobs, with toy p-values, Feldman–Cousins intervals, one-sided limits
  * (CLs+b or CLs) and coverage: `toysForAnalyses(analyses, options)`, `coverageForAnalyses(…)`.
  */
-export { createRng, streamSeed } from './rng.js';
+export { createRng, RNG_STREAMS_VERSION, streamSeed, streamState } from './rng.js';
 export type { Rng } from './rng.js';
 export { poissonInversion, poissonPtrs, poissonVariate, PTRS_MIN_MEAN } from './poisson.js';
 export { BinToyDrawer, ModelToyDrawer, binGenerator, modelGenerator } from './generate.js';
@@ -28,9 +28,27 @@ export { planToys, TOYS_DEFAULTS } from './plan.js';
 export type { BinPlan, CombinedPlan, ToysOptions, ToysSummary } from './plan.js';
 export { planCoverage, COVERAGE_DEFAULTS } from './coverage.js';
 export type { CoverageOptions, CoverageSummary } from './coverage.js';
-export { itemCost, jobChunks, jobUnits, runChunk, runUnit, UNIT_COST, unitCosts } from './chunks.js';
+export {
+  checkJobSize,
+  jobSize,
+  MAX_JOB_CHUNKS,
+  itemCost,
+  jobChunks,
+  jobUnits,
+  runChunk,
+  runUnit,
+  UNIT_COST,
+  unitCosts,
+} from './chunks.js';
 export { defaultWorkerUrl, runToyJob, shardRange } from './runner.js';
-export type { RunOptions, RunOutcome, RunProgress, ShardSpec } from './runner.js';
+export type {
+  ExecutorFactory,
+  RunOptions,
+  RunOutcome,
+  RunProgress,
+  ShardSpec,
+  UnitExecutor,
+} from './runner.js';
 export {
   binLabel,
   COVERAGE_METHODS,
@@ -88,10 +106,10 @@ export {
   TIED_ALPHA,
   workspaceAnalyses,
 } from './analysisInputs.js';
-export type { DatasetToyInputs, WorkspaceAnalysisOptions } from './analysisInputs.js';
+export type { DatasetToyInputs, WorkspaceToyOptions } from './analysisInputs.js';
 export { GAUSSIAN_POI } from './modelSpec.js';
 export type {
-  AnalysisInput,
+  ToyAnalysisInput,
   GaussianModelSpec,
   LimitSide,
   ToyAnalysis,
@@ -117,4 +135,9 @@ export type {
 } from './modelResults.js';
 export type { AnalysisPlan, IntervalPlan, LimitPlan, RegionPlan } from './modelPlan.js';
 export type { AnalysisCoveragePoint } from './modelCoverage.js';
-export type { CalibratedAnalysis, CalibratedBin, ToyCalibration } from './calibrateAnalysis.js';
+export type {
+  CalibratedAnalysis,
+  CalibratedBin,
+  CombinedToyPValues,
+  ToyCalibration,
+} from './calibrateAnalysis.js';

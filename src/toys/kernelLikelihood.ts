@@ -8,7 +8,7 @@
  * The kernel is shared (it keeps no state between calls other than its results and the centres,
  * which every method sets first), so many of these objects cost one small allocation each.
  */
-import { SingleBinKernel } from '../likelihood/index.js';
+import { knownComponent, SingleBinKernel } from '../likelihood/index.js';
 import type {
   CountingModel,
   FitDiagnostics,
@@ -25,6 +25,8 @@ export class KernelLikelihood implements PoiLikelihood {
   readonly nBins = 1;
   readonly informativeBins: readonly number[];
   private uncond: PoiFit | undefined;
+  /** The known background's value or constraint centre (default: the model's expected). */
+  readonly obsKnown: number;
 
   /**
    * @param kernel  kernel of the bin (built from `model`, bin `bin`)
@@ -38,8 +40,10 @@ export class KernelLikelihood implements PoiLikelihood {
     readonly m: number,
     readonly obsSig: number,
     readonly obsBeam: number,
+    obsKnown?: number,
   ) {
     const b = model.bins[binIndex];
+    this.obsKnown = obsKnown ?? (b === undefined ? 0 : knownComponent(b.background).expected);
     this.informativeBins = b !== undefined && b.signal1 !== b.signal0 ? [0] : [];
   }
 
@@ -47,6 +51,7 @@ export class KernelLikelihood implements PoiLikelihood {
     const k = this.kernel;
     k.obsSig = this.obsSig;
     k.obsBeam = this.obsBeam;
+    k.obsKnown = this.obsKnown;
     k.conditional(this.n, this.m, poi);
     return this.result(true);
   }
@@ -56,6 +61,7 @@ export class KernelLikelihood implements PoiLikelihood {
     const k = this.kernel;
     k.obsSig = this.obsSig;
     k.obsBeam = this.obsBeam;
+    k.obsKnown = this.obsKnown;
     k.unconditional(this.n, this.m);
     this.uncond = this.result(false);
     return this.uncond;
@@ -83,12 +89,15 @@ export class KernelLikelihood implements PoiLikelihood {
     const bin = this.model.bins[this.binIndex];
     if (bin === undefined) throw new RangeError(`no bin ${this.binIndex}`);
     const b = fit.background[0] as number;
+    const k = fit.knownBackground[0] as number;
     const s = bin.signal0 + poi * (bin.signal1 - bin.signal0);
-    const nA = b + fit.thetaBeam * (bin.beamBackground ?? 0) + fit.thetaSig * s;
+    const measured = bin.background.kind === 'measured';
+    const nA = (measured ? b + k : k) + fit.thetaBeam * (bin.beamBackground ?? 0) + fit.thetaSig * s;
     const mA = bin.background.kind === 'measured' ? bin.background.tau * b : 0;
     const oS = fixedKind(this.model.signalNorm) ? this.obsSig : fit.thetaSig;
     const oB = fixedKind(this.model.beamNorm) ? this.obsBeam : fit.thetaBeam;
-    return new KernelLikelihood(this.kernel, this.model, this.binIndex, nA, mA, oS, oB);
+    // The known centre moves to k̂̂ (it equals the fixed value where the component is not constrained).
+    return new KernelLikelihood(this.kernel, this.model, this.binIndex, nA, mA, oS, oB, k);
   }
 
   private result(poiFixed: boolean): PoiFit {
@@ -110,6 +119,7 @@ export class KernelLikelihood implements PoiLikelihood {
       thetaSig: k.thetaSig,
       thetaBeam: k.thetaBeam,
       background: [k.background],
+      knownBackground: [k.knownBackground],
       diagnostics,
     };
   }

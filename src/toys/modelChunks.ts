@@ -1,7 +1,7 @@
 /**
  * Running one chunk of a general-engine task (types.ts `FitTask`, `FitCoverageTask`). As for every
  * chunk (chunks.ts), the tally is a pure function of (job, task, chunk): the toys come from the stream
- * `createRng(seed, "<task key>#<chunk>")`, and every fit is warm-started from the task's own
+ * `createRng(seed, task key, chunk)` (rng.ts), and every fit is warm-started from the task's own
  * generating point (never from an earlier toy), so the engines — compiled model, minimiser, buffers —
  * can be built once per job and analysis and reused by every chunk a thread runs.
  */
@@ -39,7 +39,7 @@ export function engineFor(job: ToyJob, analysis: number): ToyEngine {
 
 /** Tally [toys, exceed per test…, failed] (see FitTask). */
 export function runFitChunk(job: ToyJob, task: FitTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const engine = engineFor(job, task.analysis);
   const ev = new StatEvaluator(engine, task.tests);
   const nT = task.tests.length;
@@ -72,7 +72,7 @@ export function runFitChunk(job: ToyJob, task: FitTask, ref: ChunkRef): number[]
  * Deciding at the truth itself is exactly "the interval covers the truth" for a connected set.
  */
 export function runFitCoverageChunk(job: ToyJob, task: FitCoverageTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const engine = engineFor(job, task.analysis);
   const cls = job.settings.cls;
   const methods = task.methods;

@@ -15,15 +15,18 @@
  * (x_a, y_b, θ̂̂) tally t(x_a, y_b) ≥ t_obs — the 2-D Feldman–Cousins region.
  *
  * Asymptotic numbers, through the likelihood layer's own door (`engine.likelihood()`): boundary tests
- * (`boundaryTest`), the two-boundary p-value of t̃ on the grid (`testPoi`), the asymptotic interval
- * (`poiInterval`), pyhf's q̃_μ CLs+b/CLs for upper limits on workspaces; in 2-D, Wilks' χ²₂ rule.
+ * (`boundaryTest`, two-boundary t̃ distribution with the far branch point from the Asimov data at the
+ * far bound, recorded with `boundaryMethod`), the two-boundary p-value of t̃ on the grid (`testPoi`),
+ * the asymptotic interval (`poiInterval`), pyhf's q̃_μ CLs+b/CLs for upper limits on workspaces; in
+ * 2-D, Wilks' χ²₂ rule.
  */
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { SpecError } from '../errors.js';
-import { boundaryTest, poiInterval, testPoi } from '../likelihood/index.js';
+import { boundaryMethod, boundaryTest, poiInterval, testPoi } from '../likelihood/index.js';
+import type { PValueMethod } from '../likelihood/index.js';
 import { buildEngine, OBSERVED } from './engine.js';
 import type { ToyEngine } from './engine.js';
-import type { AnalysisInput, LimitSide, ToyAnalysis, ToyModelSpec } from './modelSpec.js';
+import type { ToyAnalysisInput, LimitSide, ToyAnalysis, ToyModelSpec } from './modelSpec.js';
 import { StatEvaluator } from './teststat.js';
 import type { StatTest } from './teststat.js';
 import type { FitTask, ToyTask } from './types.js';
@@ -67,9 +70,15 @@ export interface IntervalPlan {
   readonly tasks: readonly number[];
   /** Two-boundary asymptotic p-value of t̃_obs at each grid point (likelihood `testPoi`). */
   readonly pAsymptotic: readonly number[];
-  /** Boundary tests of POI = hi (α = 1) and POI = lo (α = 0): ½χ²₁ asymptotics. */
+  /**
+   * Boundary tests of POI = hi (α = 1) and POI = lo (α = 0): the likelihood layer's `boundaryTest`
+   * (two-boundary t̃ distribution, far branch point from the Asimov data at the far bound), with
+   * their methods.
+   */
   readonly pHiAsymptotic: number;
   readonly pLoAsymptotic: number;
+  readonly pHiMethod: PValueMethod;
+  readonly pLoMethod: PValueMethod;
   readonly asymptoticIntervals: readonly {
     readonly cl: number;
     readonly lower: number;
@@ -106,7 +115,7 @@ export function poiGrid(lo: number, hi: number, intervals: number): number[] {
 }
 
 /** Index the distinct model specs of the inputs (same JSON → same model). */
-export function collectModels(inputs: readonly AnalysisInput[]): {
+export function collectModels(inputs: readonly ToyAnalysisInput[]): {
   toyModels: ToyModelSpec[];
   analyses: ToyAnalysis[];
 } {
@@ -258,6 +267,8 @@ function planInterval(
   engine.select(OBSERVED);
   const lik = engine.likelihood();
   const toValue = (x: number) => (x === 1 ? hi : lo + (hi - lo) * x);
+  const atHi = boundaryTest(lik, 1);
+  const atLo = boundaryTest(lik, 0);
   return {
     kind: 'interval',
     analysis: index,
@@ -270,8 +281,10 @@ function planInterval(
     grid,
     tasks: taskIdx,
     pAsymptotic: grid.map((_, j) => testPoi(lik, j / intervals).pValue),
-    pHiAsymptotic: boundaryTest(lik, 1).pValue,
-    pLoAsymptotic: boundaryTest(lik, 0).pValue,
+    pHiAsymptotic: atHi.pValue,
+    pLoAsymptotic: atLo.pValue,
+    pHiMethod: boundaryMethod(atHi),
+    pLoMethod: boundaryMethod(atLo),
     asymptoticIntervals: o.cls.map((cl) => {
       const iv = poiInterval(lik, { cl });
       return { cl, lower: toValue(iv.lower), upper: toValue(iv.upper) };

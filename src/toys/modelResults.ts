@@ -16,6 +16,7 @@
  * CLs+b = CLb = 1, as pyhf's toys count it (`EmpiricalDistribution.pvalue`: the fraction of toys with
  * q ≥ q_obs). At μ = lo (upper limits) q̃ is identically 0, so the scan always starts accepted.
  */
+import type { PValueMethod } from '../likelihood/index.js';
 import { asym, countsOf, fcInterval, fcPoint } from './fcResults.js';
 import type { AsymptoticP, FcPoint, IntervalPair } from './fcResults.js';
 import { fcAccepted, T_ZERO, toyPValue } from './stats.js';
@@ -29,7 +30,7 @@ export interface AnalysisBoundaryTest {
   readonly value: number;
   /** Observed q = t̃(value). */
   readonly q: number;
-  /** ½χ²₁ asymptotics (likelihood `boundaryTest`). */
+  /** Two-boundary asymptotics (likelihood `boundaryTest`), with its method. */
   readonly asymptotic: AsymptoticP;
   readonly toys: ToyPValue;
 }
@@ -181,13 +182,13 @@ function intervalResult(job: ToyJob, plan: IntervalPlan, counts: number[][]): In
     const [n = 0, k = 0] = countsOf(counts, t);
     return fcPoint(poi, (job.tasks[t] as FitTask).tests[0]!.tObs, plan.pAsymptotic[j]!, k, n, cls);
   });
-  const boundary = (j: number, pAsym: number): AnalysisBoundaryTest => {
+  const boundary = (j: number, pAsym: number, method: PValueMethod): AnalysisBoundaryTest => {
     const t = plan.tasks[j]!;
     const c = countsOf(counts, t);
     return {
       value: plan.grid[j]!,
       q: (job.tasks[t] as FitTask).tests[0]!.tObs,
-      asymptotic: asym(pAsym),
+      asymptotic: asym(pAsym, method),
       toys: toyPValue(c[1] ?? 0, c[0] ?? 0, c[c.length - 1] ?? 0),
     };
   };
@@ -200,8 +201,8 @@ function intervalResult(job: ToyJob, plan: IntervalPlan, counts: number[][]): In
     bounds: plan.bounds,
     poiHat: plan.poiHat,
     converged: plan.converged,
-    atUpper: boundary(last, plan.pHiAsymptotic),
-    atLower: boundary(0, plan.pLoAsymptotic),
+    atUpper: boundary(last, plan.pHiAsymptotic, plan.pHiMethod),
+    atLower: boundary(0, plan.pLoAsymptotic, plan.pLoMethod),
     fc: {
       step: (plan.bounds[1] - plan.bounds[0]) / last,
       intervals: cls.map((cl, c) => fcInterval(plan, points, c, cl)),

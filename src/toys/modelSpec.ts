@@ -53,7 +53,7 @@ export interface ToyAnalysis {
 }
 
 /** What a caller gives the planners: a model with its analyses (the job collects and indexes them). */
-export interface AnalysisInput {
+export interface ToyAnalysisInput {
   readonly key: string;
   readonly label: string;
   readonly spec: ToyModelSpec;

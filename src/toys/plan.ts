@@ -8,14 +8,19 @@
  *   tallying t̃(α_j) ≥ t̃_obs(α_j). At α = 1 and α = 0 these are the boundary tests q1 = t̃(1) and
  *   q0 = t̃(0) and get `nToys` toys; the interior points get `fcToys` (Feldman–Cousins belt).
  * Combined (≥ 2 informative bins, `combinedToys` > 0): toys of the whole model at α = 1 and α = 0 for
- * every bin, each tallying the shared-α q, the global Λ and the largest local q (modelFits.ts).
+ * every bin, each tallying the shared-α q, the global Λ and the most significant local test (largest
+ * local Z², modelFits.ts).
  *
  * General-engine analyses (`analyses`: the combined one-α fit, bands, pyhf workspaces, ξ ± σ data,
  * 2-D regions; modelPlan.ts) are planned into the same job, so one run, its shards and its merge
  * carry both kinds. Without a counting model (`model` null) the job holds only those.
  */
-import { createHash } from 'node:crypto';
+// SHA-256 from @noble/hashes (audited, pure JS) rather than node:crypto, so that the toys layer runs in a
+// browser too; same digest, so job hashes of earlier runs still match (test/toys/determinism.test.ts).
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import {
+  boundaryMethod,
   boundaryTest,
   countingLikelihood,
   globalBoundaryTest,
@@ -23,13 +28,13 @@ import {
   SingleBinKernel,
   testPoi,
 } from '../likelihood/index.js';
-import type { CountingModel } from '../likelihood/index.js';
+import type { CountingModel, PValueMethod } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { binGenerator, modelGenerator } from './generate.js';
 import { ModelFits } from './modelFits.js';
 import { collectModels, planAnalyses } from './modelPlan.js';
 import type { AnalysisPlan } from './modelPlan.js';
-import type { AnalysisInput, LimitSide } from './modelSpec.js';
+import type { ToyAnalysisInput, LimitSide } from './modelSpec.js';
 import { TOY_JOB_SCHEMA } from './types.js';
 import type { BinTask, CombinedTask, ToyJob, ToyJobSettings, ToySource, ToyTask } from './types.js';
 
@@ -67,7 +72,7 @@ export interface ToysOptions {
   /** Toys per chunk of the general-engine tasks. */
   readonly chunkFits?: number;
   /** General-engine analyses (modelSpec.ts). */
-  readonly analyses?: readonly AnalysisInput[];
+  readonly analyses?: readonly ToyAnalysisInput[];
   /** Toys at the grid ends (boundary tests) of the analyses; default `nToys`. */
   readonly analysisToys?: number;
   /** Toys per interior grid point (and 2-D point, CLb) of the analyses; default `fcToys`. */
@@ -89,11 +94,13 @@ export interface BinPlan {
   readonly tasks: readonly number[];
   /** Two-boundary asymptotic p-value of t̃_obs(α_j) (likelihood `testPoi`). */
   readonly pAsymptotic: readonly number[];
-  /** Asymptotic boundary tests (likelihood `boundaryTest`, ½χ² null). */
+  /** Asymptotic boundary tests (likelihood `boundaryTest`, two-boundary null) and their methods. */
   readonly q1: number;
   readonly p1Asymptotic: number;
+  readonly p1Method: PValueMethod;
   readonly q0: number;
   readonly p0Asymptotic: number;
+  readonly p0Method: PValueMethod;
   /** likelihood `poiInterval` (asymptotic test inversion), one per CL. */
   readonly asymptoticIntervals: readonly {
     readonly cl: number;
@@ -108,6 +115,7 @@ export interface CombinedPlan {
   readonly poiHat: number;
   readonly q: number;
   readonly pAsymptotic: number;
+  readonly pMethod: PValueMethod;
   readonly lambda: number;
   readonly dof: number;
   readonly lambdaPAsymptotic: number;
@@ -197,7 +205,7 @@ export function selectBins(
 /** Freeze a job: JSON round trip (what shards and workers see is exactly this) plus its sha256. */
 export function sealJob(job: Omit<ToyJob, 'hash'>): ToyJob {
   const text = JSON.stringify(job);
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = bytesToHex(sha256(utf8ToBytes(text)));
   return { ...(JSON.parse(text) as Omit<ToyJob, 'hash'>), hash };
 }
 
@@ -325,8 +333,10 @@ function planCounting(
       pAsymptotic: grid.map((poi) => testPoi(bl, poi).pValue),
       q1: b1.q,
       p1Asymptotic: b1.pValue,
+      p1Method: boundaryMethod(b1),
       q0: b0.q,
       p0Asymptotic: b0.pValue,
+      p0Method: boundaryMethod(b0),
       asymptoticIntervals: cls.map((cl) => {
         const iv = poiInterval(bl, { cl });
         return { cl, lower: iv.lower, upper: iv.upper };
@@ -339,7 +349,13 @@ function planCounting(
     const n = model.bins.map((b) => b.nOn);
     const m = model.bins.map((b) => (b.background.kind === 'measured' ? b.background.nOff : 0));
     for (const v of [1, 0] as const) {
-      fits.evaluate(n, m, 1, 1, v);
+      const gt = globalBoundaryTest(lik, v);
+      // Far branch points of the local tests, in ModelFits' bin order (+∞ → 0: no information, √q).
+      const localFarBranch = fits.informativeBins.map((bin) => {
+        const c = gt.local.find((l) => l.bin === bin)?.farBranch ?? 0;
+        return Number.isFinite(c) ? c : 0;
+      });
+      fits.evaluate(n, m, 1, 1, v, localFarBranch);
       const task: CombinedTask = {
         kind: 'combined',
         key: `combined/alpha${v}`,
@@ -347,16 +363,17 @@ function planCounting(
         nToys: combinedToys,
         gen: modelGenerator(model, v, lik.fitConditional(v)),
         obs: { shared: fits.shared, global: fits.global, maxLocal: fits.maxLocal },
+        localFarBranch,
       };
       tasks.push(task);
       const bt = boundaryTest(lik, v);
-      const gt = globalBoundaryTest(lik, v);
       out.combined.push({
         poi: v,
         task: tasks.length - 1,
         poiHat: bt.poiHat,
         q: bt.q,
         pAsymptotic: bt.pValue,
+        pMethod: boundaryMethod(bt),
         lambda: gt.statistic,
         dof: gt.dof,
         lambdaPAsymptotic: gt.pValue,

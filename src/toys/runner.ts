@@ -3,12 +3,14 @@
  * the whole job or one shard, skipping units already finished (resume), stopping cleanly on an abort
  * signal. The returned tallies are ordered by unit index, never by completion time, and each tally is
  * a pure function of (job, unit) (chunks.ts) — so the result does not depend on the worker count.
+ *
+ * This module imports nothing of Node, so the toys run in a browser too (in-thread, or on Web Workers
+ * through `executor`). Node's thread pool lives in threadPool.ts and is loaded by URL, only when a run
+ * asks for several workers without an executor — a computed `import()`, which bundlers leave alone.
  */
-import Tinypool from 'tinypool';
 import { SpecError } from '../errors.js';
 import { jobUnits, runUnit, unitCosts } from './chunks.js';
 import type { ToyJob, UnitTally } from './types.js';
-import type { ToyWorkerData, UnitMessage } from './worker.js';
 
 export interface ShardSpec {
   /** 1-based shard index k of `--shard k/n`. */
@@ -34,9 +36,27 @@ export interface RunOptions {
   readonly onUnit?: (tally: UnitTally, progress: RunProgress) => void;
   /** Stop starting new units; units in flight finish and are reported. */
   readonly signal?: AbortSignal;
-  /** Worker module (default: pool.ts `defaultWorkerUrl`). */
+  /** Worker module of the default Node executor (default: threadPool.ts `defaultWorkerUrl`). */
   readonly workerUrl?: URL;
+  /**
+   * Runs units in parallel when `workers` > 1 (default: a pool of Node worker threads). Elsewhere
+   * (a browser) pass one, e.g. over Web Workers that call `runUnit(job, jobUnits(job), unit)`.
+   */
+  readonly executor?: ExecutorFactory;
 }
+
+/** Parallel runner of a job's units; `run` resolves to the unit's tally (chunks.ts `runUnit`). */
+export interface UnitExecutor {
+  run(unit: number): Promise<UnitTally>;
+  destroy(): Promise<void>;
+}
+
+/** Makes an executor with `workers` lanes for `job`. */
+export type ExecutorFactory = (
+  job: ToyJob,
+  workers: number,
+  workerUrl?: URL,
+) => UnitExecutor | Promise<UnitExecutor>;
 
 export interface RunOutcome {
   /** Tallies of every finished unit of the range (resumed ones included), by unit index. */
@@ -69,7 +89,19 @@ export function defaultWorkerUrl(): URL {
   return here.endsWith('.ts') ? new URL('./workerTs.mjs', here) : new URL('./worker.js', here);
 }
 
-const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** The default executor: Node worker threads (threadPool.ts), loaded on first use. */
+const threadPool: ExecutorFactory = async (job, workers, workerUrl) => {
+  const here = import.meta.url;
+  const url = new URL(here.endsWith('.ts') ? './threadPool.ts' : './threadPool.js', here).href;
+  const mod = (await import(/* @vite-ignore */ url)) as typeof import('./threadPool.js');
+  return mod.threadPoolExecutor(job, workers, workerUrl);
+};
+
+/** Yield to the event loop (signals, progress output): setImmediate in Node, a zero timeout elsewhere. */
+const nextTick = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 
 export async function runToyJob(job: ToyJob, options: RunOptions = {}): Promise<RunOutcome> {
   const units = jobUnits(job);
@@ -87,7 +119,8 @@ export async function runToyJob(job: ToyJob, options: RunOptions = {}): Promise<
     options.onUnit?.(tally, { doneUnits: done.size, totalUnits: end - first, doneCost, totalCost });
   };
   const aborted = (): boolean => options.signal?.aborted === true;
-  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  // Never more threads than units left to run: idle threads cost memory and start-up time only.
+  const workers = Math.max(1, Math.min(Math.floor(options.workers ?? 1), todo.length));
 
   if (workers === 1 || todo.length <= 1) {
     for (const u of todo) {
@@ -96,22 +129,13 @@ export async function runToyJob(job: ToyJob, options: RunOptions = {}): Promise<
       await nextTick(); // let signals and progress output through
     }
   } else {
-    // Each thread gets the job once (without the summary it does not need); messages name units.
-    const workerData: ToyWorkerData = { job: { ...job, summary: null } };
-    const pool = new Tinypool({
-      filename: (options.workerUrl ?? defaultWorkerUrl()).href,
-      minThreads: workers,
-      maxThreads: workers,
-      isolateWorkers: false,
-      workerData,
-    });
+    const pool = await (options.executor ?? threadPool)(job, workers, options.workerUrl);
     try {
       let next = 0;
       const lane = async (): Promise<void> => {
         while (next < todo.length && !aborted()) {
           const u = todo[next++] as number;
-          const message: UnitMessage = { unit: u };
-          finish((await pool.run(message)) as UnitTally);
+          finish(await pool.run(u));
         }
       };
       await Promise.all(Array.from({ length: Math.min(workers, todo.length) }, lane));

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseDataset } from '../../src/data/dataset.js';
+import { parseObservedCounts, parseObservedCsv } from '../../src/data/index.js';
 import { SpecError } from '../../src/errors.js';
 import { repoRoot } from '../../src/data/repoPaths.js';
 import { validCountsDataset, validXiDataset } from './datasetTestKit.js';
@@ -32,11 +33,27 @@ describe('parseDataset: valid datasets', () => {
   test('a ξ dataset with symmetric and asymmetric σ parses', () => {
     expect(parseDataset(validXiDataset(), 'xi.json').bins).toHaveLength(2);
   });
-  test('the JSON examples of docs/dataset-format.md are valid datasets (docs cannot drift)', () => {
+  test('the JSON and CSV examples of docs/dataset-format.md are valid (docs cannot drift)', () => {
     const md = readFileSync(join(repoRoot(), 'docs', 'dataset-format.md'), 'utf8');
-    const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks).toHaveLength(2);
-    for (const b of blocks) expect(() => parseDataset(JSON.parse(b), 'docs/dataset-format.md')).not.toThrow();
+    const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (m) => JSON.parse(m[1]!) as { kind: string },
+    );
+    const datasets = blocks.filter((b) => b.kind !== 'observed-counts');
+    const observed = blocks.filter((b) => b.kind === 'observed-counts');
+    expect(datasets).toHaveLength(2);
+    for (const b of datasets) expect(() => parseDataset(b, 'docs/dataset-format.md')).not.toThrow();
+    const csv = [...md.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(observed).toHaveLength(1);
+    expect(csv).toHaveLength(1);
+    // The CSV example says the same as the JSON one.
+    const fromJson = parseObservedCounts(observed[0], 'docs');
+    const fromCsv = parseObservedCsv(csv[0]!, 'docs');
+    expect(fromCsv.bins).toEqual(fromJson.bins);
+    expect([fromCsv.id, fromCsv.experiment, fromCsv.energyUnit]).toEqual([
+      fromJson.id,
+      fromJson.experiment,
+      fromJson.energyUnit,
+    ]);
   });
 });
 
@@ -164,5 +181,43 @@ describe('parseDataset: each bad input is rejected with field, bin index, value 
     expect(rejection(raw).message).toMatch(
       /bins\[0\]\.nOn: -1 is negative; expected a count ≥ 0 \(and 1 more problem/,
     );
+  });
+});
+
+describe('counts bins: off-source measurement and/or a known background', () => {
+  test('a bin with knownBackground instead of nOff/tau parses; both together parse too', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[0]!.nOff;
+    delete raw.bins[0]!.tau;
+    raw.bins[0]!.knownBackground = { expected: 12.5, sigma: 1.5 };
+    raw.bins[1]!.knownBackground = { expected: 3, sigma: 0 };
+    const ds = parseDataset(raw, 'example.json');
+    if (ds.kind !== 'counts') throw new Error('kind');
+    expect(ds.bins[0]!.knownBackground).toEqual({ expected: 12.5, sigma: 1.5 });
+    expect(ds.bins[0]!.nOff).toBeUndefined();
+    expect(ds.bins[1]!.nOff).toBe(49);
+  });
+  test('neither: the message says what a bin needs', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[2]!.nOff;
+    delete raw.bins[2]!.tau;
+    const e = rejection(raw);
+    expect(e.message).toBe(
+      'example.json: bins[2].knownBackground: is missing and the bin has no off-source measurement; expected nOff and tau, or knownBackground {expected, sigma}, or both',
+    );
+    expect(e.path).toEqual(['bins', 2, 'knownBackground']);
+  });
+  test('nOff without tau, a negative σ, a missing σ', () => {
+    const raw = validCountsDataset();
+    delete raw.bins[1]!.tau;
+    expect(rejection(raw).message).toContain('bins[1].tau: is missing; expected nOff and tau together');
+    const raw2 = validCountsDataset();
+    raw2.bins[0]!.knownBackground = { expected: 2, sigma: -0.5 };
+    expect(rejection(raw2).message).toContain(
+      'bins[0].knownBackground.sigma: -0.5 is negative; expected a value ≥ 0',
+    );
+    const raw3 = validCountsDataset();
+    raw3.bins[0]!.knownBackground = { expected: 2 };
+    expect(rejection(raw3).message).toContain('bins[0].knownBackground.sigma: is missing; expected number');
   });
 });

@@ -67,10 +67,10 @@ describe('dataset terms', () => {
       signal0: 0,
       signal1: s[i] as number,
       beamBackground: b.beamBackground,
-      background: { kind: 'measured' as const, nOff: b.nOff, tau: b.tau },
+      background: { kind: 'measured' as const, nOff: b.nOff!, tau: b.tau! },
     }));
     const background = ds.bins.map((b, i) =>
-      profileBackground(thetaBeam * b.beamBackground + thetaSig * (s[i] as number), b.nOn, b.nOff, b.tau),
+      profileBackground(thetaBeam * b.beamBackground + thetaSig * (s[i] as number), b.nOn, b.nOff!, b.tau!),
     );
     const nll = countingNll(
       { bins, signalNorm: { kind: 'gaussian', sigma: 0.1 }, beamNorm: { kind: 'gaussian', sigma: 0.25 } },
@@ -82,7 +82,7 @@ describe('dataset terms', () => {
   test("q² treatment 'calibrated' reproduces sHelm exactly at the paper's Helm", () => {
     const ds = asimovCounts(1.2);
     const sHelm = ds.bins.map((b, i) => 0.97 * b.sCoh * paperHelm(centre(i), CS133) ** 2);
-    const withHelm = countsDataset('h', CS133, ds.bins.map((b) => ({ q2Lo: b.q2LoMeV2, q2Hi: b.q2HiMeV2, sCoh: b.sCoh, beam: 5, nOn: b.nOn, nOff: b.nOff, tau: 2 })), 0.1, 0.25, sHelm); // prettier-ignore
+    const withHelm = countsDataset('h', CS133, ds.bins.map((b) => ({ q2Lo: b.q2LoMeV2, q2Hi: b.q2HiMeV2, sCoh: b.sCoh, beam: 5, nOn: b.nOn, nOff: b.nOff!, tau: 2 })), 0.1, 0.25, sHelm); // prettier-ignore
     const term = datasetTerm(withHelm, 'h');
     expect(term.q2Treatment).toBe('calibrated');
     const s = term.signal!(resolveModel('helm-r0').bind({ r0: 1.2, s: 0.5 }));

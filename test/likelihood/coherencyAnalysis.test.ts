@@ -55,7 +55,7 @@ describe('analysis invariants', () => {
       bins: csi.bins.map((b) => ({
         ...b,
         nOn: Math.round(b.nOn * k),
-        nOff: Math.round(b.nOff * k),
+        nOff: Math.round(b.nOff! * k),
         beamBackground: b.beamBackground * k,
         sCoh: b.sCoh * k,
         nuclei: b.nuclei.map((n) => ({

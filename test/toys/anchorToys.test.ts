@@ -10,7 +10,7 @@ import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { describe, expect, test } from 'vitest';
 import { parseWorkspace } from '../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../src/likelihood/histfactory/index.js';
-import { ModelFits } from '../../src/likelihood/inference/index.js';
+import { WorkspaceFits } from '../../src/likelihood/inference/index.js';
 import { planCoverage, planToys, toysForAnalyses, workspaceAnalyses } from '../../src/toys/index.js';
 import type { FitTask } from '../../src/toys/index.js';
 import type { IntervalAnalysisResult, RegionAnalysisResult } from '../../src/toys/index.js';
@@ -85,7 +85,7 @@ describe.skipIf(!ANCHORS_AVAILABLE)('toys on the pyhf anchors', () => {
     for (const t of fits) expect(t.gen[c.poi]).toBe(t.tests[0]!.values[0]);
     const clb = job.tasks.find((t) => t.key.endsWith('/clb')) as FitTask;
     expect(clb.gen[c.poi]).toBe(0); // CLb toys: the reference end of an upper limit
-    const free = new ModelFits(new HistFactoryModel(c)).free();
+    const free = new WorkspaceFits(new HistFactoryModel(c)).free();
     const atOne = fits[fits.length - 1]!;
     // θ̂̂(1) = θ̂ since α̂ = 1: equal to the likelihood layer's free fit to its tolerance.
     atOne.gen.forEach((v, i) => expect(Math.abs(v - free.pars[i]!), c.parNames[i]).toBeLessThan(1e-5));
@@ -112,7 +112,7 @@ describe.skipIf(!ANCHORS_AVAILABLE)('toys on the pyhf anchors', () => {
     // t at each grid point from the likelihood layer's fits (default EDM 1e-12), independent of the
     // toy engine's warm starts: agreement to the toy fits' precision (few 1e-9; 1e-7 is FIT_T_TIE).
     const c = compileWorkspace(ws, { measurement: 'alpha0_measurement' });
-    const fits = new ModelFits(new HistFactoryModel(c));
+    const fits = new WorkspaceFits(new HistFactoryModel(c));
     const free = fits.free();
     const i0 = c.parNames.indexOf('alpha0');
     const i1 = c.parNames.indexOf('alpha1');

@@ -84,10 +84,10 @@ describe('closed-form kernels = general engine on the same toys (CsI 2017 fixtur
   test.for([0, 6, 10])('bin %i alone: t̃(α) at α = 0, 0.5, 1 on 100 toys each', (bin) => {
     const one: CountingModel = { ...model, bins: [model.bins[bin]!] };
     const kernel = new SingleBinKernel(model, bin);
-    const drawer = new BinToyDrawer(model);
+    const drawer = new BinToyDrawer(model, bin);
     const { engine, load } = engineOf(one);
     const lik = countingLikelihood(model).bin(bin);
-    const rng = createRng(42, `agreement/bin${bin}`);
+    const rng = createRng(42, 'agreement', bin);
     const out = new Float64Array(1);
     let worst = 0;
     let compared = 0;
@@ -114,7 +114,7 @@ describe('closed-form kernels = general engine on the same toys (CsI 2017 fixtur
     const drawer = new ModelToyDrawer(model);
     const { engine, load } = engineOf(model);
     const lik = countingLikelihood(model);
-    const rng = createRng(43, 'agreement/combined');
+    const rng = createRng(43, 'agreement', 'combined');
     const out = new Float64Array(1);
     let worst = 0;
     for (const v of [1, 0]) {

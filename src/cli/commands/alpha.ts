@@ -3,7 +3,7 @@
  * paper's formulation (Eqs. 3–9) at one kinematic point, per nucleus of the target.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   coherentGamma,
   decoherentXi,
@@ -21,12 +21,14 @@ import {
   xiFromFormFactors,
   type Target,
 } from '../../physics/index.js';
-import { renderTable, type Column } from '../../report/index.js';
+// The table module itself, not the report door: the door also re-exports the sensitivity figures, which
+// would bring the statistics layers into this command's start-up (issue 13; guarded by test/package/pack.test.ts).
+import { renderTable, type Column } from '../../report/table.js';
 import { SpecError } from '../../errors.js';
 import { print } from '../io.js';
 import {
+  epsilonArg,
   nonNegativeArg,
-  numberArg,
   parseOptions,
   positiveArg,
   q2ConventionArg,
@@ -38,7 +40,7 @@ const AlphaOptionsSchema = z
     target: targetArg,
     q2: nonNegativeArg('q² in MeV²').optional(),
     tKev: nonNegativeArg('a recoil energy in keV_nr').optional(),
-    epsilon: numberArg('ε = 1 − 4 sin²θ_W').default(PAPER_EPSILON),
+    epsilon: epsilonArg,
     r0: positiveArg('the Helm r0 in fm').default(1.2),
     skin: positiveArg('the Helm skin thickness in fm').default(0.5),
     q2Convention: q2ConventionArg,

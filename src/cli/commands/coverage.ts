@@ -10,7 +10,7 @@
  * of the shards), coverage.csv, coverage.svg/png; with --shard k/n only shard-k-of-n.json.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   errorBarLayer,
   layeredChart,
@@ -29,13 +29,14 @@ import {
   TOYS_DEFAULTS,
 } from '../../toys/index.js';
 import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { loadToyInput } from '../toyInput.js';
 import { analysisCoverageTable } from './toyAnalyses.js';
 import {
   countArg,
   gridStepArg,
+  clListArg,
   limitArg,
   numberListArg,
   poiListArg,
@@ -47,6 +48,7 @@ import {
   workersArg,
   addRunOptions,
   runSettings,
+  toyOutputNames,
 } from '../toyRun.js';
 
 const METHOD_LABEL: Record<CoverageMethod, string> = {
@@ -122,13 +124,27 @@ export function printCoverageResult(r: CoverageResult): void {
 }
 
 /**
+ * Wilson score interval of a binomial proportion k/n at ±z σ (E.B. Wilson, JASA 22 (1927) 209): unlike
+ * p ± √(p(1−p)/n) it does not collapse to zero width at k = 0 or k = n (coverage 1.000 has an error).
+ */
+export function wilsonInterval(k: number, n: number, z = 1): { lo: number; hi: number } {
+  if (!(n > 0)) return { lo: 0, hi: 1 };
+  const z2 = z * z;
+  const centre = (k + z2 / 2) / (n + z2);
+  const half = (z / (n + z2)) * Math.sqrt((k * (n - k)) / n + z2 / 4);
+  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
+/**
  * Coverage vs true α, one panel per CL; bins and one-POI analyses pooled (Σ covered / Σ experiments)
  * when there are several (analyses in units of their POI range, so α stays α).
  */
 export function coverageChart(r: CoverageResult) {
   const bins = [...new Set(r.points.map((p) => p.bin))];
   const oneDim = r.analyses.filter((p) => p.truth.length === 1);
+  const nAnalyses = new Set(oneDim.map((p) => p.key)).size;
   const panels = r.settings.cls.map((cl) => {
+    const all: Datum[] = [];
     const layers = COVERAGE_METHODS.map((method, m) => {
       const byPoi = new Map<number, { k: number; n: number }>();
       const add = (poi: number, k: number, n: number) => {
@@ -140,31 +156,46 @@ export function coverageChart(r: CoverageResult) {
       for (const p of oneDim)
         if (p.cl === cl && p.method === method) add(p.truth[0]!, p.coverage.k, p.coverage.n);
       const data: Datum[] = [...byPoi.entries()].map(([poi, { k, n }]) => {
-        const c = n > 0 ? k / n : 0;
-        const e = n > 0 ? Math.sqrt((c * (1 - c)) / n) : 0;
-        return { alpha: poi + (m - 1) * 0.008, coverage: c, lo: c - e, hi: c + e };
+        const { lo, hi } = wilsonInterval(k, n);
+        return { alpha: poi + (m - 1) * 0.012, coverage: n > 0 ? k / n : 0, lo, hi };
       });
-      return errorBarLayer({ data, yLow: 'lo', yHigh: 'hi', label: METHOD_LABEL[method] });
+      all.push(...data);
+      return errorBarLayer({
+        data,
+        yLow: 'lo',
+        yHigh: 'hi',
+        label: METHOD_LABEL[method],
+        shape: (['circle', 'square', 'diamond'] as const)[m % 3]!,
+      });
     });
     const nominal = lineLayer({
       data: [
-        { alpha: 0, coverage: cl },
-        { alpha: 1, coverage: cl },
+        { alpha: -0.05, coverage: cl },
+        { alpha: 1.05, coverage: cl },
       ],
-      label: 'nominal',
+      label: `nominal ${pct(cl)}`,
       dash: [6, 4],
     });
+    // Room around every bar: nothing touches the frame.
+    const lo = Math.min(cl, ...all.map((d) => Number(d.lo)));
+    const hi = Math.max(cl, ...all.map((d) => Number(d.hi)));
+    const pad = 0.08 * Math.max(hi - lo, 0.05);
     return layeredChart({
-      title: `Coverage at ${pct(cl)} CL`,
-      subtitle: `${r.source.id}, ${[
+      title: `Coverage at ${pct(cl)} CL: ${r.source.id}`,
+      subtitle: `${[
         ...(bins.length === 1 ? [`bin ${bins[0]}`] : bins.length > 1 ? [`${bins.length} bins`] : []),
-        ...(oneDim.length > 0 ? [`${new Set(oneDim.map((p) => p.key)).size} analyses`] : []),
+        ...(nAnalyses > 0 ? [`${nAnalyses} analyses`] : []),
       ].join(
         ' + ',
-      )}${bins.length + new Set(oneDim.map((p) => p.key)).size > 1 ? ' pooled' : ''}; ±1σ MC errors`,
+      )}${bins.length + nAnalyses > 1 ? ' pooled' : ''}, ${r.settings.nExperiments} pseudo-experiments per true α; bars: 68.27 % Wilson intervals`,
       x: { field: 'alpha', title: 'true α', domain: [-0.05, 1.05] },
-      y: { field: 'coverage', title: 'coverage' },
-      colors: { nominal: '#666666' },
+      y: { field: 'coverage', title: 'coverage', domain: [Math.max(0, lo - pad), Math.min(1, hi) + pad] },
+      colors: {
+        [`nominal ${pct(cl)}`]: '#666666',
+        [METHOD_LABEL.feldmanCousins]: '#0072B2',
+        [METHOD_LABEL.asymptotic]: '#D55E00',
+        [METHOD_LABEL.deltaChi2]: '#009E73',
+      },
       layers: [nominal, ...layers],
     });
   });
@@ -176,7 +207,7 @@ const CoverageOptionsSchema = z
     alphaStep: gridStepArg.default(COVERAGE_DEFAULTS.alphaStep),
     experiments: countArg('a number of pseudo-experiments').default(COVERAGE_DEFAULTS.nExperiments),
     innerToys: countArg('a number of toys').default(COVERAGE_DEFAULTS.innerToys),
-    cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
+    cl: clListArg.default([...TOYS_DEFAULTS.cls]),
     bins: numberListArg('bin indices').optional(),
     seed: z.string().min(1).default('1'),
     workers: workersArg,
@@ -230,6 +261,7 @@ export function registerCoverage(program: Command): void {
     'write coverage.json/.csv and the plot (or shard-k-of-n.json) here',
   ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(CoverageOptionsSchema, raw);
+    if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('coverage', o.shard));
     const input = loadToyInput(datasetArg, {
       systematics: o.systematics,
       poi: o.poi,
@@ -270,6 +302,8 @@ export function registerCoverage(program: Command): void {
           .join('\n'),
       );
     else printCoverageResult(result);
-    process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
+    process.stderr.write(
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${run.workers} worker(s)\n`,
+    );
   });
 }

@@ -7,12 +7,9 @@
  * tables and the figures (dR/dT for several α — the paper's Fig. 8 for the setup —, counts per bin,
  * significance against exposure).
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { loadSetup, parseExposure } from '../../data/index.js';
-import { SpecError } from '../../errors.js';
+import * as z from 'zod';
+import { loadSetup, parseExposure, requireInputDirectory } from '../../data/index.js';
 import {
   countsFigure,
   exposureText,
@@ -26,18 +23,21 @@ import {
 import {
   buildResponse,
   CROSSING_SEARCH,
-  isPresetName,
   PRESET_NAMES,
-  presetSetupJson,
   projectResponse,
   type HypothesisTest,
   type Projection,
 } from '../../sensitivity/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
+import { readSetupInput, type SetupInput } from '../setupInput.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
+  if (e !== undefined && !(Number.isFinite(e.kgS) && e.kgS > 0)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a finite exposure > 0' });
+    return z.NEVER;
+  }
   if (e === undefined) {
     ctx.addIssue({
       code: 'custom',
@@ -72,40 +72,19 @@ const ProjectOptionsSchema = z
   .strict();
 type ProjectCliOptions = z.infer<typeof ProjectOptionsSchema>;
 
+/** Files written by `project --out`. */
+const PROJECT_FILES = [
+  'projection.json',
+  'counts.csv',
+  ...['rates', 'counts', 'sensitivity-vs-exposure'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
+
 /** The setup JSON (preset or file) with the --model override applied, and where it came from. */
-function setupInput(o: ProjectCliOptions): { raw: Record<string, unknown>; source: string; baseDir: string } {
-  let raw: Record<string, unknown>;
-  let source: string;
-  let baseDir = process.cwd();
-  if (isPresetName(o.setup)) {
-    raw = presetSetupJson(o.setup);
-    source = `preset ${o.setup}`;
-  } else {
-    let text: string;
-    try {
-      text = readFileSync(o.setup, 'utf8');
-    } catch {
-      throw new SpecError(
-        'io_error',
-        `--setup ${JSON.stringify(o.setup)}: not a preset (${PRESET_NAMES.join(', ')}) and no such file`,
-        ['setup'],
-      );
-    }
-    source = basename(o.setup);
-    baseDir = dirname(resolve(o.setup));
-    try {
-      raw = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new SpecError('invalid_setup', `${source}: not valid JSON (${(e as Error).message})`, ['setup']);
-    }
-  }
-  if (o.model !== undefined) {
-    raw = {
-      ...raw,
-      model: o.model === 'helm' ? { kind: 'helm' } : { kind: 'alpha', value: Number(o.model.slice(6)) },
-    };
-  }
-  return { raw, source, baseDir };
+function setupInput(o: ProjectCliOptions): SetupInput {
+  const input = readSetupInput(o.setup);
+  if (o.model === undefined) return input;
+  const model = o.model === 'helm' ? { kind: 'helm' } : { kind: 'alpha', value: Number(o.model.slice(6)) };
+  return { ...input, raw: { ...input.raw, model } };
 }
 
 /** Exposure in a readable unit: t·yr from 1 t, else kg·yr. */
@@ -319,6 +298,8 @@ export function registerProject(program: Command): void {
     .option('--out <dir>', 'also write projection.json, counts.csv and the figures (SVG, PNG) to DIR')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ProjectOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', PROJECT_FILES);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const input = setupInput(o);
       const setup = loadSetup(input.raw, input.source, {
         baseDir: input.baseDir,

@@ -11,12 +11,13 @@
  * - `--limit upper|lower` adds one-sided limits (q̃_μ), `--cls` makes them CLs = CLs+b/CLb.
  *
  * Files with --out DIR: toys.json (the result; byte-identical for any worker count and to
- * `coherency merge` of the shards), toys.csv, toys.md, and plots; with --shard k/n only
- * shard-k-of-n.json. Finished units go to DIR/.chunks/<job hash>/ as they complete; a rerun of the
+ * `coherency merge` of the shards), toys.csv (per bin), toys-analyses.csv, toys.md, and plots
+ * (toys-intervals, toys-analyses, toys-region-<key>, toys-limit-<key>: .svg/.png/.vl.json); with
+ * --shard k/n only shard-k-of-n.json. Finished units go to DIR/.chunks/<job hash>/ as they complete; a rerun of the
  * same command reuses them (resume) and the folder is removed once the outputs are written.
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   errorBarLayer,
   layeredChart,
@@ -27,7 +28,7 @@ import {
 } from '../../report/index.js';
 import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
 import type { ToysResult } from '../../toys/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { loadToyInput } from '../toyInput.js';
 import {
@@ -41,6 +42,7 @@ import {
 import {
   countArg,
   gridStepArg,
+  clListArg,
   limitArg,
   numberListArg,
   poiListArg,
@@ -51,6 +53,7 @@ import {
   workersArg,
   addRunOptions,
   runSettings,
+  toyOutputNames,
 } from '../toyRun.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +119,7 @@ export function toysTables(r: ToysResult): {
       pt: fmtToyP(c.shared.toys),
     },
     {
-      test: `α = ${c.poi} in all bins (α per bin, χ̄² ${c.global.dof} dof)`,
+      test: `α = ${c.poi} in all bins (α per bin, bounded χ̄² of ${c.global.dof} bins)`,
       stat: `Λ = ${f3(c.global.lambda)}`,
       pa: fmtP(c.global.asymptotic.pValue),
       pt: fmtToyP(c.global.toys),
@@ -188,7 +191,7 @@ export function printToysResult(r: ToysResult): void {
   );
   if (r.bins.length > 0) {
     print(
-      'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)',
+      'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p: two-boundary t̃ distribution, far branch point from the Asimov data at the far boundary; toys: fraction of toys with t ≥ q ± binomial error)',
     );
     print(t.tests);
     print(
@@ -210,7 +213,7 @@ export function printAnalyses(r: ToysResult): void {
   const s = r.settings;
   if (a.tests !== '') {
     print(
-      `Profile-likelihood analyses (nuisances profiled; toys at θ̂̂ of each tested point: ${s.analysisToys} at the bounds, ${s.analysisFcToys} per interior point). Tests of the POI's bounds (α = 1, α = 0): q = t̃, asymptotic ½χ²₁, toys ± binomial error`,
+      `Profile-likelihood analyses (nuisances profiled; toys at θ̂̂ of each tested point: ${s.analysisToys} at the bounds, ${s.analysisFcToys} per interior point). Tests of the POI's bounds (α = 1, α = 0): q = t̃, asymptotic p: two-boundary t̃ distribution (far branch point from the Asimov data at the far bound), toys ± binomial error`,
     );
     print(a.tests);
     print(
@@ -227,27 +230,46 @@ export function printAnalyses(r: ToysResult): void {
   if (a.regions !== '') print(a.regions);
 }
 
-/** FC vs asymptotic intervals per bin, one panel per CL (x = bin centre in keV_nr). */
-export function intervalsChart(r: ToysResult, xKeV: readonly number[]) {
+/**
+ * FC vs asymptotic intervals per bin, one panel per CL, at each bin's mean true q² (as `analyze` and its
+ * Fig. 5 place them); the two methods are drawn side by side, ±0.7 % of the q² range apart.
+ */
+export function intervalsChart(r: ToysResult, q2: readonly number[], datasetId: string) {
+  const span = Math.max(...q2) - Math.min(...q2) || 1;
+  const gap = 0.007 * span;
   const panels = r.settings.cls.map((cl, c) => {
     const rows = (shift: number, fc: boolean): Datum[] =>
       r.bins.map((b) => {
         const iv = b.fc.intervals[c]!;
         return {
-          x: (xKeV[b.bin] ?? b.bin) + shift,
+          x: (q2[b.bin] ?? b.bin) + shift * gap,
           alpha: b.poiHat,
           lo: fc ? (iv.lower ?? 0) : iv.asymptotic.lower,
           hi: fc ? (iv.upper ?? 1) : iv.asymptotic.upper,
         };
       });
     return layeredChart({
-      title: `α per bin, ${(cl * 100).toFixed(2)} % CL`,
-      subtitle: `${r.source.id}: Feldman–Cousins (toys) vs asymptotic`,
-      x: { field: 'x', title: 'T [keV_nr]' },
-      y: { field: 'alpha', title: 'α', domain: [0, 1] },
+      title: `α per bin, ${(cl * 100).toFixed(2)} % CL: ${datasetId}`,
+      subtitle:
+        "Feldman–Cousins (toys) beside asymptotic (t̃ inversion); points: α̂; at each bin's mean true q²",
+      x: { field: 'x', title: 'q² [MeV²]' },
+      y: { field: 'alpha', title: 'coherency α', domain: [-0.03, 1.03] },
+      colors: { 'Feldman–Cousins': '#0072B2', asymptotic: '#D55E00' },
       layers: [
-        errorBarLayer({ data: rows(-0.2, true), yLow: 'lo', yHigh: 'hi', label: 'Feldman–Cousins' }),
-        errorBarLayer({ data: rows(0.2, false), yLow: 'lo', yHigh: 'hi', label: 'asymptotic' }),
+        errorBarLayer({
+          data: rows(-1, true),
+          yLow: 'lo',
+          yHigh: 'hi',
+          label: 'Feldman–Cousins',
+          strokeWidth: 2.5,
+        }),
+        errorBarLayer({
+          data: rows(1, false),
+          yLow: 'lo',
+          yHigh: 'hi',
+          label: 'asymptotic',
+          shape: 'square',
+        }),
       ],
     });
   });
@@ -264,7 +286,7 @@ const ToysOptionsSchema = z
     combinedToys: countArg('a number of toys', 0).default(TOYS_DEFAULTS.combinedToys),
     alphaStep: gridStepArg.default(TOYS_DEFAULTS.alphaStep),
     regionStep: gridStepArg.default(TOYS_DEFAULTS.regionStep),
-    cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
+    cl: clListArg.default([...TOYS_DEFAULTS.cls]),
     bins: numberListArg('bin indices').optional(),
     poi: poiListArg.optional(),
     measurement: z.string().min(1).optional(),
@@ -276,6 +298,7 @@ const ToysOptionsSchema = z
     out: z.string().min(1).optional(),
     systematics: systematicsArg,
     json: z.boolean().default(false),
+    csv: z.boolean().default(false),
   })
   .strict();
 
@@ -321,16 +344,19 @@ export function registerToys(program: Command): void {
         String(TOYS_DEFAULTS.regionStep),
       )
       .option('--limit <side>', "one-sided limits: 'upper' (POI < x, with q̃_μ) or 'lower' (POI > x)")
-      .option('--cls', 'limits by CLs = CLs+b/CLb (toys at the reference bound too), as for exclusion'),
+      .option('--cls', 'limits by CLs = CLs+b/CLb (toys at the reference bound too), as for exclusion')
+      .option('--csv', 'print the per-bin table as CSV on stdout (numbers in their own columns)'),
     'write toys.json/.csv/.md and plots (or shard-k-of-n.json) here',
   ).action(async (inputArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(ToysOptionsSchema, raw);
+    if (o.out !== undefined) checkOutputDir(o.out, '--out');
     const input = loadToyInput(inputArg, {
       systematics: o.systematics,
       poi: o.poi,
       measurement: o.measurement,
       combined: o.combinedToys > 0,
     });
+    if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('toys', o.shard, input.analyses));
     const job = planToys(input.counting, {
       seed: o.seed,
       nToys: o.n,
@@ -365,7 +391,7 @@ export function registerToys(program: Command): void {
           .join('\n'),
       );
       if (result.bins.length > 0)
-        await out.addFigure('toys-intervals', intervalsChart(result, input.binCentresKeV));
+        await out.addFigure('toys-intervals', intervalsChart(result, input.binQ2MeV2, input.id));
       if (result.analyses.some((x) => x.kind === 'interval'))
         await out.addFigure('toys-analyses', analysisIntervalsChart(result.analyses, result.settings.cls));
       for (const x of result.analyses) {
@@ -381,9 +407,15 @@ export function registerToys(program: Command): void {
       print(resultJson(result));
       return;
     }
+    if (o.csv) {
+      // The per-bin table; inputs without bins (workspaces, ξ, templates) print the analyses' table.
+      const csv = toysTables(result).csv;
+      print(csv !== '' ? csv : analysisTables(result.analyses, result.settings.cls).csv);
+      return;
+    }
     printToysResult(result);
     process.stderr.write(
-      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${run.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
     );
   });
 }

@@ -10,7 +10,7 @@
  * The schema lives in the data layer because it is a file format: the toolkit's template datasets
  * embed a workspace, and src/likelihood compiles one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The only workspace version pyhf defines. */
 export const WORKSPACE_VERSION = '1.0.0';

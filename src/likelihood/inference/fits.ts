@@ -7,7 +7,7 @@
 import type { HistFactoryModel } from '../histfactory/index.js';
 import { Minimizer, type MinimizeOptions, type MinimizeResult } from '../minimize/index.js';
 
-export class ModelFits {
+export class WorkspaceFits {
   readonly model: HistFactoryModel;
   readonly minimizer: Minimizer;
 

@@ -2,7 +2,7 @@
  * Inference on compiled HistFactory models: fits and Asimov data, pyhf's asymptotic tests and
  * profile intervals, and the toolkit's PoiLikelihood door onto a workspace.
  */
-export { ModelFits, asimovData } from './fits.js';
+export { WorkspaceFits, asimovData } from './fits.js';
 export {
   qtildeTest,
   q0Test,
@@ -13,3 +13,9 @@ export {
   type WilksInterval,
 } from './pyhfTests.js';
 export { WorkspaceLikelihood, type WorkspaceLikelihoodOptions } from './workspaceLikelihood.js';
+export {
+  analyzeWorkspace,
+  type WorkspaceAnalysis,
+  type WorkspaceAnalysisOptions,
+  type FittedParameter,
+} from './workspaceAnalysis.js';

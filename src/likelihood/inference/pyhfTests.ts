@@ -19,7 +19,7 @@ import type { HistFactoryModel } from '../histfactory/index.js';
 import type { MinimizeResult } from '../minimize/index.js';
 import { significance } from '../asymptotics.js';
 import { brentRoot } from '../rootFind.js';
-import { asimovData, ModelFits } from './fits.js';
+import { asimovData, WorkspaceFits } from './fits.js';
 
 const Phi = (x: number): number => normalCdf(x, 0, 1);
 
@@ -42,7 +42,7 @@ export interface QTildeTest {
 }
 
 function qtildeOn(
-  fits: ModelFits,
+  fits: WorkspaceFits,
   poi: number,
   mu: number,
 ): { q: number; free: MinimizeResult; ok: boolean } {
@@ -55,11 +55,11 @@ function qtildeOn(
 /** pyhf's `hypotest(muTest, test_stat='qtilde')` (asymptotic, normal base distribution). */
 export function qtildeTest(model: HistFactoryModel, muTest: number): QTildeTest {
   const poi = model.c.poi;
-  const fits = new ModelFits(model);
+  const fits = new WorkspaceFits(model);
   const obs = qtildeOn(fits, poi, muTest);
   const bkg = fits.fixed([[poi, 0]]);
   const a = asimovData(model, bkg.pars);
-  const asimov = qtildeOn(new ModelFits(model.withData(a.main, a.aux)), poi, muTest);
+  const asimov = qtildeOn(new WorkspaceFits(model.withData(a.main, a.aux)), poi, muTest);
   const q = obs.q;
   const qA = asimov.q;
   const sq = Math.sqrt(q);
@@ -100,7 +100,7 @@ export interface Q0Test {
 /** pyhf's `hypotest(0, test_stat='q0')`: discovery test of POI = 0. */
 export function q0Test(model: HistFactoryModel): Q0Test {
   const poi = model.c.poi;
-  const fits = new ModelFits(model);
+  const fits = new WorkspaceFits(model);
   const free = fits.free();
   const cond = fits.fixed([[poi, 0]], { init: free.pars });
   const q0 = free.pars[poi]! < 0 ? 0 : tStat(cond, free);
@@ -147,7 +147,7 @@ export function profileIntervals(
   const lo = c.lower[poi]!;
   const hi = c.upper[poi]!;
   const xs = grid ?? Array.from({ length: 101 }, (_, j) => lo + ((hi - lo) * j) / 100);
-  const fits = new ModelFits(model);
+  const fits = new WorkspaceFits(model);
   const free = fits.free();
   let warm = free.pars;
   const profile = (a: number): number => {

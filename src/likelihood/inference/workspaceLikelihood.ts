@@ -16,7 +16,7 @@ import { SpecError } from '../../errors.js';
 import type { HistFactoryModel } from '../histfactory/index.js';
 import type { MinimizeResult } from '../minimize/index.js';
 import type { FitDiagnostics, PerBinPoiFit, PoiFit, PoiLikelihood } from '../types.js';
-import { asimovData, ModelFits } from './fits.js';
+import { asimovData, WorkspaceFits } from './fits.js';
 
 export interface WorkspaceLikelihoodOptions {
   /** The same channels with one POI per bin/band: the model and the flat index of each POI. */
@@ -63,7 +63,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
   readonly model: HistFactoryModel;
   readonly nBins: number;
   readonly informativeBins: readonly number[];
-  private readonly fits: ModelFits;
+  private readonly fits: WorkspaceFits;
   private readonly options: WorkspaceLikelihoodOptions;
   private readonly lo: number;
   private readonly hi: number;
@@ -76,7 +76,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     if (c.poi < 0) throw new SpecError('no_poi', 'the model has no parameter of interest', ['poi']);
     this.model = model;
     this.options = options;
-    this.fits = new ModelFits(model);
+    this.fits = new WorkspaceFits(model);
     this.lo = c.lower[c.poi]!;
     this.hi = c.upper[c.poi]!;
     this.nBins = options.nBins ?? options.perBin?.pois.length ?? 1;
@@ -105,6 +105,7 @@ export class WorkspaceLikelihood implements PoiLikelihood {
       thetaSig: 1,
       thetaBeam: 1,
       background: [],
+      knownBackground: [],
       diagnostics: diagnosticsOf(this.model, r, this.identified),
       pars: r.pars,
     };
@@ -115,21 +116,37 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     return this.uncond;
   }
 
+  /**
+   * Conditional fit at poi, warm-started from the last conditional fit (scans move in small steps) or
+   * the unconditional one; results are cached per poi (t̃ and the Asimov σ at a point share one fit).
+   */
   fitConditional(poi: number): PoiFit {
     if (!(poi >= 0 && poi <= 1)) {
       throw new SpecError('invalid_input', `poi: expected a value in [0, 1], got ${poi}`, ['poi']);
     }
-    const init = this.fitUnconditional().pars;
-    const r = this.fits.fixed([[this.model.c.poi, this.poiValue(poi)]], init ? { init } : {});
-    return this.toPoiFit(r, true);
+    const hit = this.condCache.get(poi);
+    if (hit) return hit;
+    const init = this.lastCond ?? this.fitUnconditional().pars!;
+    let r = this.fits.fixed([[this.model.c.poi, this.poiValue(poi)]], { init });
+    if (!r.converged && init !== this.fitUnconditional().pars) {
+      r = this.fits.fixed([[this.model.c.poi, this.poiValue(poi)]], { init: this.fitUnconditional().pars! });
+    }
+    const fit = this.toPoiFit(r, true);
+    if (r.converged) this.lastCond = r.pars;
+    if (this.condCache.size > 4096) this.condCache.clear();
+    this.condCache.set(poi, fit);
+    return fit;
   }
+
+  private readonly condCache = new Map<number, PoiFit>();
+  private lastCond: Float64Array | undefined;
 
   fitPerBinPoi(): PerBinPoiFit {
     if (this.perBinCache) return this.perBinCache;
     const pb = this.options.perBin;
     if (!pb) throw new SpecError('invalid_input', 'this likelihood has no per-bin POIs', []);
     const model = transferData(this.model, pb.model, this.model.main, this.model.aux);
-    const r = new ModelFits(model).free();
+    const r = new WorkspaceFits(model).free();
     this.perBinCache = {
       poi: pb.pois.map((p) => {
         const lo = pb.model.c.lower[p]!;
@@ -153,6 +170,21 @@ export class WorkspaceLikelihood implements PoiLikelihood {
     }
     return this.options.bin(i);
   }
+
+  /**
+   * Asimov NLLs without a new likelihood object's unconditional fit: the Asimov data of the
+   * conditional fit at poi0 are fitted at each poi, warm-started from the generating point (which is
+   * the exact minimum at poi0).
+   */
+  asimovNlls(poi0: number, pois: readonly number[]): number[] {
+    const cond = this.fitConditional(poi0);
+    const { main, aux } = asimovData(this.model, cond.pars!);
+    const fits = (this.asimovFits ??= new WorkspaceFits(this.model.withData(main, aux)));
+    fits.model.setData(main, aux);
+    return pois.map((p) => fits.fixed([[this.model.c.poi, this.poiValue(p)]], { init: cond.pars! }).nll);
+  }
+
+  private asimovFits: WorkspaceFits | undefined;
 
   asimov(poi: number): PoiLikelihood {
     const cond = this.fitConditional(poi);

@@ -11,8 +11,9 @@
  * (J.J. Moré, "The Levenberg–Marquardt algorithm", LNM 630 (1978) 105) for indefinite Hessians:
  *
  *  1. ACTIVE SET: a free parameter at a bound whose gradient points outward is held there.
- *  2. STEP: (H_FF + μ D) δ = −g_F on the remaining parameters (μ = 0 first; ×10 when the system is
- *     not positive definite or the line search fails; ÷10 after each accepted step).
+ *  2. STEP: (H_FF + μ D) δ = −g_F on the remaining parameters (μ = 0 first; 10⁻⁴ then ×10 when the
+ *     system is not positive definite or the line search fails; ÷100 after an accepted full step,
+ *     ÷3 after a shortened one).
  *  3. LINE SEARCH along the projected path θ(t) = P[θ + tδ], t = 1, ½, ¼ …, accepting the first t
  *     with NLL(θ(t)) ≤ NLL(θ) + 10⁻⁴·gᵀ(θ(t) − θ).
  *  4. CONVERGENCE: the estimated distance to the minimum EDM = ½ g_Fᵀ H_FF⁻¹ g_F (the Newton
@@ -106,6 +107,12 @@ export class Minimizer {
     const model = this.model;
     const { delta, trial, free, held } = this;
     let f = model.nllDerivatives(x, this.grad, this.hess);
+    if (!Number.isFinite(f) && options.init !== undefined) {
+      // A warm start can be infeasible for this fit (e.g. a background scale at 0 where the held POI
+      // removes the signal that explained the events): start again from the suggested init.
+      for (let p = 0; p < n; p++) if (!held[p]) x[p] = Math.min(upper[p]!, Math.max(lower[p]!, c.init[p]!));
+      f = model.nllDerivatives(x, this.grad, this.hess);
+    }
     if (!Number.isFinite(f)) return this.result(f, Infinity, false, 'infinite', 0);
     let mu = 0;
     let edm = Infinity;
@@ -125,7 +132,7 @@ export class Minimizer {
       // 2. Damped Newton step (μ grows until the system is positive definite).
       const grad = this.grad;
       while (!this.solver.solve(this.hess, grad, free, mu, delta)) {
-        mu = mu === 0 ? 1e-8 : mu * 10;
+        mu = mu === 0 ? 1e-4 : mu * 10;
         if (mu > MU_MAX) return this.result(f, edm, false, 'lineSearch', it);
       }
       let gd = 0;
@@ -182,12 +189,38 @@ export class Minimizer {
       } else {
         f = model.nllDerivatives(x, this.grad, this.hess);
       }
-      mu = mu > 1e-10 ? mu / 10 : 0;
+      // A full step means the quadratic model was good: relax the damping fast; a shortened one less.
+      mu = t === 1 ? (mu > 1e-10 ? mu / 100 : 0) : mu > 1e-10 ? mu / 3 : 0;
       if (Math.abs(fOld - f) <= 1e-15 * (1 + Math.abs(f)) && mu <= MU_EDM && edm <= 100 * edmTol) {
         return this.result(f, edm, true, 'tolerance', it + 1);
       }
     }
     return this.result(f, edm, false, 'maxIterations', it);
+  }
+
+  /**
+   * Column `index` of the inverse Hessian over the free parameters at `pars` (the covariance column of
+   * the MLE when `pars` is a minimum; parameters held or at a bound count as fixed and get 0). Uses the
+   * block solve, so it is O(bins) like a Newton step. Returns undefined when H is not positive definite.
+   */
+  inverseHessianColumn(
+    pars: ArrayLike<number>,
+    index: number,
+    options: { readonly fix?: readonly number[] } = {},
+  ): Float64Array | undefined {
+    const c = this.model.c;
+    const x = Float64Array.from(pars);
+    const f = this.model.nllDerivatives(x, this.grad, this.hess);
+    if (!Number.isFinite(f)) return undefined;
+    for (let p = 0; p < c.nPars; p++) {
+      const held = c.fixed[p]! || c.lower[p] === c.upper[p] || (options.fix ?? []).includes(p);
+      const atBound = x[p]! <= c.lower[p]! || x[p]! >= c.upper[p]!;
+      this.free[p] = held || (atBound && p !== index) ? 0 : 1;
+    }
+    const e = new Float64Array(c.nPars);
+    e[index] = -1;
+    const out = new Float64Array(c.nPars);
+    return this.solver.solve(this.hess, e, this.free, 0, out) ? out : undefined;
   }
 
   private lastEdm = Infinity;

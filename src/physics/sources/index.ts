@@ -6,3 +6,4 @@ export * from './solar.js';
 export * from './atmospheric.js';
 export { DEFAULT_BE8_STRENGTH, type Be8StrengthParameters } from './be8Strength.js';
 export { fermiFunction, logAbsGammaComplex } from './fermiFunction.js';
+export * from './darPiTiming.js';
