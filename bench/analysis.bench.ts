@@ -3,7 +3,7 @@ import { analyzeDataset } from '../src/likelihood/index.js';
 import type { Benchmark } from './run.js';
 
 const csi = loadDataset('coherent-csi-2017');
-const ar = loadDataset('coherent-ar-2020');
+const ar = loadDataset('coherent-ar-2020-1d');
 
 export const benchmarks: Benchmark[] = [
   { name: 'analyze CsI 2017 fixture (12 bins, systematics profiled)', run: () => analyzeDataset(csi) },
