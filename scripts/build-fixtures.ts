@@ -23,7 +23,10 @@ const fixtures = [
     'coherent-csi-2017.json',
     () => buildCoherentCsi2017Dataset(join(dataDir, RELEASE_FOLDERS.coherentCsi2017)),
   ],
-  ['coherent-ar-2020-1d.json', () => buildCoherentAr2020Dataset(join(dataDir, RELEASE_FOLDERS.coherentAr2020))],
+  [
+    'coherent-ar-2020-1d.json',
+    () => buildCoherentAr2020Dataset(join(dataDir, RELEASE_FOLDERS.coherentAr2020)),
+  ],
 ] as const;
 
 for (const [file, build] of fixtures) {
