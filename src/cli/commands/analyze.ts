@@ -46,6 +46,12 @@ const AnalyzeOptionsSchema = z
     poi: z.string().min(1).optional(),
     measurement: z.string().min(1).optional(),
     muTest: z.coerce.number().finite().optional(),
+    fix: z
+      .string()
+      .min(1)
+      .transform((v) => v.split(',').map((x) => x.trim()))
+      .refine((names) => names.every((n) => n.length > 0), 'a comma-separated list of parameter names')
+      .optional(),
   })
   .strict();
 
@@ -426,6 +432,10 @@ export function registerAnalyze(program: Command): void {
       'pyhf workspace or template dataset: the measurement (default: the first)',
     )
     .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
+    .option(
+      '--fix <names>',
+      'template dataset: nuisance parameters held at nominal, comma-separated (e.g. cevns_norm,brn_energy)',
+    )
     .action(async (datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(AnalyzeOptionsSchema, raw);
       if (o.out !== undefined) checkOutputDir(o.out, '--out', ANALYZE_FILES);
@@ -446,6 +456,9 @@ export function registerAnalyze(program: Command): void {
         let csv: string;
         let figures: [string, ReturnType<typeof alphaFigure>][] = [];
         if (input.kind === 'workspace') {
+          if (o.fix !== undefined) {
+            throw new SpecError('invalid_input', '--fix: only for template datasets', ['fix']);
+          }
           const w = analyzeWorkspace(input.workspace, {
             ...(o.poi === undefined ? {} : { poi: o.poi }),
             ...(o.measurement === undefined ? {} : { measurement: o.measurement }),
@@ -460,7 +473,15 @@ export function registerAnalyze(program: Command): void {
           );
         } else {
           const ds = input.dataset as Extract<typeof input.dataset, { kind: 'template' }>;
-          const r = analyzeTemplateDataset(ds);
+          // --systematics none: every constrained nuisance at nominal; --fix: the named ones.
+          if (o.fix !== undefined && o.systematics === 'none') {
+            throw new SpecError('invalid_input', '--fix: not with --systematics none (all are fixed)', [
+              'fix',
+            ]);
+          }
+          const r = analyzeTemplateDataset(ds, {
+            fix: o.systematics === 'none' ? 'constrained' : (o.fix ?? []),
+          });
           json = templateJson(ds, r);
           text = templateReport(ds, r);
           csv = renderTable('csv', BAND_COLUMNS, bandRows(r));
@@ -481,6 +502,11 @@ export function registerAnalyze(program: Command): void {
         return;
       }
       const dataset = input.dataset;
+      if (o.fix !== undefined) {
+        throw new SpecError('invalid_input', '--fix: only for template datasets (use --systematics)', [
+          'fix',
+        ]);
+      }
       const progress = progressReporter('analyze');
       let asymptotic: AnalysisResult;
       try {
