@@ -11,7 +11,8 @@
  *   into one, data/workspace `renameParameters`) and each band's α with the other bands' α profiled
  *   within [0, 1].
  */
-import { parseWorkspace, renameParameters, selectMeasurement, withPoi } from '../data/index.js';
+// The browser-safe door of data/ (no file I/O): the toys entry stays free of Node built-ins.
+import { parseWorkspace, renameParameters, selectMeasurement, withPoi } from '../data/workspace/index.js';
 import type { AnyDataset, TemplateDataset, Workspace } from '../data/index.js';
 import { countingWorkspace, COUNTING_POI, countsModel, xiModel } from '../likelihood/index.js';
 import type { CountingModel, GaussianModel, SystematicsTreatment } from '../likelihood/index.js';
