@@ -1,6 +1,7 @@
 /** The data layer's single public door: dataset schemas and files, public-release readers, spectra files. */
 export * from './dataset.js';
 export * from './datasetFiles.js';
+export { looksLikeWorkspace, parseAnalysisInput, type AnalysisInput } from './analysisInput.js';
 export {
   buildCoherentCsi2017Dataset,
   CSI_2017_DEFAULTS,

@@ -78,4 +78,5 @@ export type {
   UnitTally,
 } from './types.js';
 export { calibrateAnalysis } from './calibrateAnalysis.js';
+export { datasetToySource } from './source.js';
 export type { CalibratedAnalysis, CalibratedBin, ToyCalibration } from './calibrateAnalysis.js';
