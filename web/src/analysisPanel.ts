@@ -22,7 +22,7 @@ import {
   type SystematicsTreatment,
   type WorkspaceAnalysis,
 } from './lib.js';
-import { byId, fill, fixed, h, pValue, sig, table, withStatus, type Col } from './dom.js';
+import { byId, fill, fixed, h, pValue, rich, sig, table, withStatus, type Col } from './dom.js';
 import { draw } from './plot.js';
 
 const interval = (i: Interval) => `[${fixed(i.lo, 3)}, ${fixed(i.hi, 3)}]${i.connected ? '' : '*'}`;
@@ -132,7 +132,9 @@ async function showDataset(ds: AnyDataset, systematics: SystematicsTreatment): P
     h(
       'p',
       { class: 'note' },
-      `${r.bins.length} ${unit}s; ${sys}. Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α (* = hull of an accepted set with gaps); one-sided tests of α = 1 and α = 0 (½χ²₁).`,
+      ...rich(
+        `${r.bins.length} ${unit}s; ${sys}. Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α (* = hull of an accepted set with gaps); one-sided tests of α = 1 and α = 0 (½χ²₁).`,
+      ),
     ),
     h('div', { id: 'an-bins', class: 'scroll' }, table(binColumns(template), r.bins)),
     h('ul', { class: 'results' }, ...combinedLines(r, unit)),

@@ -26,7 +26,7 @@ import {
   type Nucleus,
   type Target,
 } from './lib.js';
-import { byId, fixed, numberInput, sig, table, withStatus, type Col } from './dom.js';
+import { byId, fill, fixed, numberInput, rich, sig, table, withStatus, type Col } from './dom.js';
 import { draw } from './plot.js';
 
 export type FormFactorKind = 'helm' | 'kleinNystrand';
@@ -156,12 +156,13 @@ async function update(): Promise<void> {
   const xMax = numberInput(byId('coh-xmax'), 'curve range', (v) => v > 0, 'a value > 0');
   const rows = pointRows(s, axis === 'q2' ? { q2MeV2: value } : { tKeV: value });
   const where = axis === 'q2' ? `q² = ${sig(value, 6)} MeV²` : `T = ${sig(value, 6)} keV_nr`;
-  byId('coh-summary').textContent =
+  const summary =
     `${s.target.label}${s.target.note ? ` — ${s.target.note} —` : ''} at ${where}; ${FF_LABEL[s.formFactor]} form factor ` +
     (s.formFactor === 'helm'
       ? `(r0 = ${s.r0Fm} fm, s = ${s.skinFm} fm)`
       : `(r0 = ${s.r0Fm} fm, a = ${s.yukawaFm} fm)`) +
     `; ε = ${s.epsilon}; q² from T: ${s.q2Convention === 'exact' ? '2MT + T²' : '2MT'}`;
+  fill(byId('coh-summary'), ...rich(summary));
   byId('coh-table').replaceChildren(table(POINT_COLUMNS, rows));
   const curves = curveRows(s, axis, xMax);
   const marks: Datum[] = rows.map((r) => ({
@@ -209,8 +210,8 @@ export function initCoherencyPanel(): void {
     // Sensible defaults when switching between q² and T.
     byId<HTMLInputElement>('coh-value').value = axis.value === 'q2' ? '3500' : '20';
     byId<HTMLInputElement>('coh-xmax').value = axis.value === 'q2' ? '20000' : '100';
-    byId('coh-value-unit').textContent = axis.value === 'q2' ? 'MeV²' : 'keV_nr';
-    byId('coh-xmax-unit').textContent = axis.value === 'q2' ? 'MeV²' : 'keV_nr';
+    fill(byId('coh-value-unit'), ...rich(axis.value === 'q2' ? 'MeV²' : 'keV_nr'));
+    fill(byId('coh-xmax-unit'), ...rich(axis.value === 'q2' ? 'MeV²' : 'keV_nr'));
   });
   syncFf();
   void run();

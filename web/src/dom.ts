@@ -35,7 +35,7 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function rich(text: string): (Node | string)[] {
   const out: (Node | string)[] = [];
   let last = 0;
-  for (const m of text.matchAll(/_([A-Za-z0-9]+)/g)) {
+  for (const m of text.matchAll(/_([\p{L}\p{N}]+)/gu)) {
     out.push(text.slice(last, m.index), h('sub', {}, m[1]!));
     last = m.index + m[0].length;
   }

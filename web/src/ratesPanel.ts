@@ -85,35 +85,39 @@ async function updateRates(b: BrowserSpectra): Promise<void> {
   // Five decades below the largest rate: the end-point tails fall to zero and would flatten the rest.
   const top = Math.max(...rows.map((r) => r.rate as number));
   const yDomain: [number, number] = [top * 1e-5, top * 2];
-  await draw(
-    byId('rates-plot'),
-    layeredChart({
-      title: `dR/dT: ${SOURCE_LABEL[source]} on ${target.label}`,
-      subtitle: 'summed over the nuclei of the target; dashed: the threshold',
-      x: { field: 'tKeV', title: 'nuclear recoil energy T [keV_nr]', domain: [0, tMaxMeV * 1e3] },
-      y: {
-        field: 'rate',
-        title: 'dR/dT [events / (kg · day · keV_nr)]',
-        scale: 'log',
-        domain: yDomain,
-        format: '~g',
-      },
-      width: 520,
-      height: 300,
-      legend: 'top-right',
-      layers: [
-        lineLayer({ data: rows, series: 'model' }),
-        lineLayer({
-          data: [
-            { tKeV: thresholdKeV, rate: yDomain[0] },
-            { tKeV: thresholdKeV, rate: yDomain[1] },
-          ],
-          label: `threshold ${thresholdKeV} keV_nr`,
-          dash: [4, 4],
-        }),
-      ],
-    }),
-  );
+  const spec = layeredChart({
+    title: `dR/dT: ${SOURCE_LABEL[source]} on ${target.label}`,
+    subtitle: 'summed over the nuclei of the target; dashed: the threshold',
+    x: { field: 'tKeV', title: 'nuclear recoil energy T [keV_nr]', domain: [0, tMaxMeV * 1e3] },
+    y: {
+      field: 'rate',
+      title: 'dR/dT [events / (kg · day · keV_nr)]',
+      scale: 'log',
+      domain: yDomain,
+      format: '~g',
+    },
+    width: 520,
+    height: 300,
+    legend: 'top-right',
+    layers: [
+      lineLayer({ data: rows, series: 'model' }),
+      lineLayer({
+        data: [
+          { tKeV: thresholdKeV, rate: yDomain[0] },
+          { tKeV: thresholdKeV, rate: yDomain[1] },
+        ],
+        label: `threshold ${thresholdKeV} keV_nr`,
+        dash: [4, 4],
+      }),
+    ],
+  });
+  // Label only the powers of ten of the log axis (0.01, 0.001, …), not 2 × 10⁻⁶ and the like.
+  const log10 = 'log(datum.value) / LN10';
+  spec.config = {
+    ...spec.config,
+    axisY: { labelExpr: `abs(${log10} - round(${log10})) < 1e-6 ? datum.label : ''` },
+  };
+  await draw(byId('rates-plot'), spec);
   const unit = RATE_UNIT[source];
   const perUnit = SECONDS_PER_YEAR * PER_KG[unit];
   const window = { tMinMeV: thresholdKeV * 1e-3 };

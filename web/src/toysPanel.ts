@@ -145,7 +145,7 @@ function intervalChart(r: ToysResult, ds: CountsDataset) {
     y: { field: 'alpha', title: 'coherency α', domain: [0, 1] },
     width: 560,
     height: 280,
-    legend: 'top-right',
+    legend: 'right',
     layers: [
       errorBarLayer({ data: rows(true, -0.3), yLow: 'lo', yHigh: 'hi', label: 'Feldman–Cousins (toys)' }),
       errorBarLayer({ data: rows(false, 0.3), yLow: 'lo', yHigh: 'hi', label: 'asymptotic' }),
