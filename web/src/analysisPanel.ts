@@ -7,21 +7,17 @@
 import csi2017 from '../../fixtures/coherent-csi-2017.json';
 import {
   alphaFigure,
-  analyzeDataset,
-  analyzeTemplateDataset,
-  analyzeWorkspace,
   compareWithPaper,
-  parseAnalysisInput,
   pValueFigure,
-  type AnalysisInput,
   type AnalysisResult,
   type AnyDataset,
-  type CountsDataset,
   type BinAnalysis,
+  type CountsDataset,
   type Interval,
   type SystematicsTreatment,
   type WorkspaceAnalysis,
 } from './lib.js';
+import type { AnalysisReply, AnalysisRequest } from './analysisWorker.js';
 import { byId, fill, fixed, h, pValue, rich, sig, table, withStatus, type Col } from './dom.js';
 import { draw } from './plot.js';
 
@@ -99,13 +95,12 @@ export function lastCountsDataset(): CountsDataset | undefined {
   return lastCounts;
 }
 
-async function showDataset(ds: AnyDataset, systematics: SystematicsTreatment): Promise<void> {
+async function showDataset(ds: AnyDataset, r: AnalysisResult): Promise<void> {
   if (ds.kind === 'counts') {
     lastCounts = ds;
     document.dispatchEvent(new CustomEvent('counts-dataset', { detail: ds.id }));
   }
   const template = ds.kind === 'template';
-  const r: AnalysisResult = template ? analyzeTemplateDataset(ds) : analyzeDataset(ds, { systematics });
   const sys =
     ds.kind === 'counts' && r.systematics === 'profiled'
       ? `systematics profiled (signal normalisation ±${(ds.signalNormRelUncertainty * 100).toFixed(1)} %, beam background ±${(ds.beamBackgroundRelUncertainty * 100).toFixed(1)} %)`
@@ -198,20 +193,51 @@ function showWorkspace(file: string, w: WorkspaceAnalysis): void {
   );
 }
 
-async function analyse(input: AnalysisInput): Promise<void> {
-  if (input.kind === 'workspace') showWorkspace(input.file, analyzeWorkspace(input.workspace));
-  else
-    await showDataset(input.dataset, byId<HTMLSelectElement>('an-systematics').value as SystematicsTreatment);
+let running: Worker | undefined;
+
+/** Analyse parsed JSON in a fresh worker (analysisWorker.ts); a newer request ends an older one. */
+function analyseInWorker(raw: unknown, file: string, status: HTMLElement): Promise<AnalysisReply> {
+  running?.terminate();
+  const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'analysis',
+  });
+  running = worker;
+  const systematics = byId<HTMLSelectElement>('an-systematics').value as SystematicsTreatment;
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<AnalysisReply>) => {
+      if (e.data.type === 'progress') {
+        status.textContent = `analysing ${file}… ${Math.round((100 * e.data.done) / e.data.total)} %`;
+        return;
+      }
+      worker.terminate();
+      if (running === worker) running = undefined;
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the analysis worker failed to start'));
+    };
+    const request: AnalysisRequest = { raw, file, systematics };
+    worker.postMessage(request);
+  });
 }
 
-async function analyseFile(file: File): Promise<void> {
+async function analyse(raw: unknown, file: string, status: HTMLElement): Promise<void> {
+  const reply = await analyseInWorker(raw, file, status);
+  if (reply.type === 'error') throw new Error(reply.message);
+  if (reply.type === 'workspace') showWorkspace(reply.file, reply.analysis);
+  else if (reply.type === 'dataset') await showDataset(reply.dataset, reply.result);
+}
+
+async function analyseFile(file: File, status: HTMLElement): Promise<void> {
   let raw: unknown;
   try {
     raw = JSON.parse(await file.text());
   } catch (err) {
     throw new Error(`${file.name}: not valid JSON (${(err as Error).message})`);
   }
-  await analyse(parseAnalysisInput(raw, file.name));
+  await analyse(raw, file.name, status);
 }
 
 export function initAnalysisPanel(): void {
@@ -225,12 +251,12 @@ export function initAnalysisPanel(): void {
   };
   byId('an-csi').addEventListener('click', () => {
     void run('analysing the shipped COHERENT CsI 2017 dataset', () =>
-      analyse(parseAnalysisInput(csi2017, 'coherent-csi-2017.json')),
+      analyse(csi2017, 'coherent-csi-2017.json', status),
     );
   });
   picker.addEventListener('change', () => {
     const f = picker.files?.[0];
-    if (f) void run(`analysing ${f.name}`, () => analyseFile(f));
+    if (f) void run(`analysing ${f.name}`, () => analyseFile(f, status));
   });
   byId('an-systematics').addEventListener('change', () => {
     if (last) void withStatus(status, 'analysing again', last);
@@ -244,6 +270,6 @@ export function initAnalysisPanel(): void {
     e.preventDefault();
     drop.classList.remove('over');
     const f = e.dataTransfer?.files[0];
-    if (f) void run(`analysing ${f.name}`, () => analyseFile(f));
+    if (f) void run(`analysing ${f.name}`, () => analyseFile(f, status));
   });
 }
