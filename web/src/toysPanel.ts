@@ -15,13 +15,14 @@ import {
   resultJson,
   runToyJob,
   toysResult,
+  TOYS_DEFAULTS,
   type CountsDataset,
   type Datum,
   type SystematicsTreatment,
   type ToyPValue,
   type ToysResult,
 } from './lib.js';
-import { byId, fixed, h, numberInput, pValue, table, withStatus, type Col } from './dom.js';
+import { byId, fixed, h, numberInput, pValue, sig, table, withStatus, type Col } from './dom.js';
 import { draw } from './plot.js';
 import { lastCountsDataset } from './analysisPanel.js';
 import { webWorkerExecutor } from './workerExecutor.js';
@@ -37,7 +38,7 @@ const toyP = (t: ToyPValue): string =>
     ? '—'
     : t.nExceed === 0
       ? `< ${pValue(t.pUpper95 ?? 0)}`
-      : `${pValue(t.pValue)} ± ${t.mcError >= 1e-3 ? t.mcError.toFixed(4) : t.mcError.toExponential(1)}`;
+      : `${pValue(t.pValue)} ± ${t.mcError >= 1e-3 ? t.mcError.toFixed(4) : sig(t.mcError, 2)}`;
 const iv = (lo: number | null, hi: number | null) =>
   lo === null || hi === null ? '—' : `[${fixed(lo, 3)}, ${fixed(hi, 3)}]`;
 
@@ -194,6 +195,8 @@ async function runToys(): Promise<void> {
   bar.value = 0;
   text.textContent = '0 %';
   controller = new AbortController();
+  const runButton = byId<HTMLButtonElement>('toys-run');
+  runButton.disabled = true;
   byId<HTMLButtonElement>('toys-stop').disabled = false;
   const t0 = performance.now();
   let outcome;
@@ -211,6 +214,7 @@ async function runToys(): Promise<void> {
       },
     });
   } finally {
+    runButton.disabled = false;
     byId<HTMLButtonElement>('toys-stop').disabled = true;
   }
   if (outcome.aborted)
@@ -247,6 +251,11 @@ async function runToys(): Promise<void> {
 }
 
 export function initToysPanel(): void {
+  // The defaults of `coherency toys` (toys/plan.ts TOYS_DEFAULTS).
+  byId<HTMLInputElement>('toys-n').value = String(TOYS_DEFAULTS.nToys);
+  byId<HTMLInputElement>('toys-fc').value = String(TOYS_DEFAULTS.fcToys);
+  byId<HTMLInputElement>('toys-step').value = String(TOYS_DEFAULTS.alphaStep);
+  byId<HTMLInputElement>('toys-combined').value = String(TOYS_DEFAULTS.combinedToys);
   byId<HTMLInputElement>('toys-workers').value = String(
     Math.min(8, Math.max(2, navigator.hardwareConcurrency || 2)),
   );
