@@ -16,7 +16,8 @@
  * Where Chromium is missing or cannot start, the tests are skipped with the reason printed — except in
  * CI (CI set), where that is a failure.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ import {
   resolveTarget,
   sameFormFactors,
 } from '../../src/physics/index.js';
+import { loadDataset, parseWorkspace, type CountsDataset } from '../../src/data/index.js';
+import { analyzeWorkspace, countsModel, toPyhfWorkspace } from '../../src/likelihood/index.js';
 import { runCli } from '../cli/run.js';
 import { buildExplorer, chromiumUnavailable, launchChromium, serve } from './browser.js';
 
@@ -43,6 +46,7 @@ let server: Server | undefined;
 let context: BrowserContext | undefined;
 let profile: string | undefined;
 let page: Page;
+let tmp: string | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -64,6 +68,7 @@ beforeAll(async () => {
       await page.goto(served.url);
       await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
       mkdirSync(SHOTS, { recursive: true });
+      tmp = mkdtempSync(join(tmpdir(), 'coherency-web-files-'));
     }
   }
   if (unavailable !== undefined) {
@@ -77,7 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   server?.close();
-  for (const d of [dist, profile]) if (d !== undefined) rmSync(d, { recursive: true, force: true });
+  for (const d of [dist, profile, tmp]) if (d !== undefined) rmSync(d, { recursive: true, force: true });
 }, 30_000);
 
 function needBrowser(ctx: TestContext): boolean {
@@ -247,6 +252,30 @@ describe('browser explorer (web/) in headless Chromium', () => {
     expect(await page.textContent('#an-fig5 svg')).toContain('Fig. 5');
     expect(await page.textContent('#an-fig6 svg')).toContain('Fig. 6');
     await page.screenshot({ path: join(SHOTS, '3-analysis-csi2017.png'), fullPage: true });
+  });
+
+  test('a pyhf workspace picked from disk gives the fit and t̃ interval of `analyzeWorkspace`', async (ctx) => {
+    if (!needBrowser(ctx)) return;
+    // The CsI 2017 counts model as a pyhf workspace (what `coherency export-pyhf` writes as combined.json).
+    const workspace = toPyhfWorkspace(
+      countsModel(loadDataset('coherent-csi-2017') as CountsDataset, 'profiled'),
+    );
+    const file = join(tmp!, 'csi-2017.workspace.json');
+    writeFileSync(file, JSON.stringify(workspace));
+    await page.click('button[data-panel=p-analysis]');
+    await page.setInputFiles('#an-file', file);
+    await page.waitForSelector('#an-workspace', { timeout: 30_000 });
+    const ref = analyzeWorkspace(parseWorkspace(workspace, 'csi-2017.workspace.json')).toolkit;
+    const line = (await page.textContent('#an-workspace li')) ?? '';
+    const m = / = ([^,]+), 68\.27 % CL \[([^,]+), ([^\]]+)\], 90 % CL \[([^,]+), ([^\]]+)\]/.exec(line);
+    expect(m, line).not.toBeNull();
+    // 4 significant digits shown: within half a unit of the 4th digit.
+    const shown = m!.slice(1, 6).map(parseShown);
+    const expected = [ref.poiHat, ...ref.interval68, ...ref.interval90];
+    shown.forEach((v, i) =>
+      expect(Math.abs(v - expected[i]!)).toBeLessThanOrEqual(5e-4 * Math.abs(expected[i]!) + 1e-12),
+    );
+    await page.screenshot({ path: join(SHOTS, '3-analysis-workspace.png'), fullPage: true });
   });
 
   test('toys run in Web Workers to 100 % and give the result file of `coherency toys` with the same seed', async (ctx) => {
