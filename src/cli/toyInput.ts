@@ -10,7 +10,7 @@ import type { AnyDataset } from '../data/index.js';
 import { SpecError } from '../errors.js';
 import { binQ2Centres } from '../report/index.js';
 import type { CountingModel, SystematicsTreatment } from '../likelihood/index.js';
-import { datasetToyInputs, workspaceAnalyses } from '../toys/index.js';
+import { datasetToyInputs, datasetToySource, workspaceAnalyses } from '../toys/index.js';
 import type { ToyAnalysisInput, ToySource } from '../toys/index.js';
 
 export interface ToyInput {
@@ -71,7 +71,11 @@ export function loadToyInput(arg: string | undefined, o: ToyInputOptions): ToyIn
     kind: dataset.kind,
     counting: inputs.counting,
     analyses: inputs.analyses,
-    source: { id: dataset.id, hash: hashOf(dataset), binLabels: inputs.binLabels },
+    // Counts datasets: the explorer's source record too (web/), so a job has the same hash in both.
+    source:
+      dataset.kind === 'counts'
+        ? datasetToySource(dataset)
+        : { id: dataset.id, hash: hashOf(dataset), binLabels: inputs.binLabels },
     binQ2MeV2: dataset.kind === 'counts' ? binQ2Centres(dataset) : [],
   };
 }

@@ -135,6 +135,7 @@ export type {
 } from './modelResults.js';
 export type { AnalysisPlan, IntervalPlan, LimitPlan, RegionPlan } from './modelPlan.js';
 export type { AnalysisCoveragePoint } from './modelCoverage.js';
+export { datasetToySource } from './source.js';
 export type {
   CalibratedAnalysis,
   CalibratedBin,
