@@ -30,6 +30,7 @@ import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/inde
 import type { ToysResult } from '../../toys/index.js';
 import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
+import { SpecError } from '../../errors.js';
 import { loadToyInput } from '../toyInput.js';
 import {
   analysisIntervalsChart,
@@ -349,6 +350,11 @@ export function registerToys(program: Command): void {
     'write toys.json/.csv/.md and plots (or shard-k-of-n.json) here',
   ).action(async (inputArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(ToysOptionsSchema, raw);
+    if (o.cls && o.limit === undefined) {
+      throw new SpecError('invalid_input', '--cls: needs --limit upper|lower (CLs is a limit method)', [
+        'cls',
+      ]);
+    }
     if (o.out !== undefined) checkOutputDir(o.out, '--out');
     const input = loadToyInput(inputArg, {
       systematics: o.systematics,

@@ -381,11 +381,21 @@ export const BAD_CASES: readonly BadCase[] = [
     /array\.json: \(top level\)/,
   ),
   d('file: analyze /proc/self/status (not JSON)', () => ['analyze', '/proc/self/status'], /not valid JSON/),
-  d('file: toys on a ξ ± σ dataset (needs counts)', (w) => ['toys', w.xi], /toys need per-bin counts/),
+  // toys, coverage and analyze --toys run on ξ ± σ datasets too (the general engine); what stays refused:
   d(
-    'file: analyze --toys on a ξ ± σ dataset',
-    (w) => ['analyze', w.xi, '--toys', '100'],
-    /--toys needs a counts dataset/,
+    'file: toys --poi on a ξ ± σ dataset (a pyhf workspace option)',
+    (w) => ['toys', w.xi, '--poi', 'alpha'],
+    /--poi: applies to pyhf workspace files; .* is a "xi" dataset/,
+  ),
+  d(
+    'file: analyze --toys on a template dataset',
+    () => ['analyze', 'xenonnt-8b', '--toys', '100'],
+    /--toys: use `coherency toys` for workspaces and template datasets/,
+  ),
+  d(
+    'conflict: toys --cls without --limit',
+    () => ['toys', '--cls', '--n', '10'],
+    /--cls: needs --limit upper\|lower/,
   ),
   d(
     'file: export-pyhf on a ξ ± σ dataset',
