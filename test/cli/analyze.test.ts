@@ -229,8 +229,26 @@ describe('coherency analyze --toys', () => {
         pAlpha1Method: { kind: string; nToys: number; seed: string; mcError: number };
         intervalMethod: { kind: string; toysPerPoint: number };
       }[];
+      combined: {
+        alphaHat: number;
+        alpha68: { lo: number; hi: number; method: { kind: string; toysPerPoint: number } };
+        pAlpha1: number;
+        pAlpha1Method: { kind: string; nToys: number; seed: string };
+        intervalMethod: string;
+        toys: { alpha1: { shared: { pValue: number; nToys: number }; global: { nToys: number } } };
+      };
     };
     expect(j.calibration).toMatchObject({ seed: '7', nToys: 2000 });
+    // The combined fit: Feldman–Cousins with the nuisances profiled (general engine), its toy p-values
+    // from the same toys at the grid ends, max(1000, N/10) = 1000 per hypothesis (analyze's choice).
+    const c = j.combined;
+    expect(c.intervalMethod).toMatch(/^Feldman–Cousins, 1000 toys per point/);
+    expect(c.alpha68.method).toMatchObject({ kind: 'feldman-cousins', toysPerPoint: 1000 });
+    expect(c.alpha68.lo).toBeLessThanOrEqual(c.alphaHat);
+    expect(c.alpha68.hi).toBeGreaterThanOrEqual(c.alphaHat);
+    expect(c.pAlpha1Method).toMatchObject({ kind: 'toys', nToys: 1000, seed: '7' });
+    expect(c.toys.alpha1.shared.pValue).toBe(c.pAlpha1);
+    expect(c.toys.alpha1.global.nToys).toBe(1000);
     // every toy p-value says so, with its N, seed and binomial MC error; intervals say Feldman–Cousins
     for (const b of j.bins) {
       expect(b.pAlpha1Method).toMatchObject({ kind: 'toys', nToys: 2000, seed: '7' });

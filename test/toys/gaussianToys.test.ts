@@ -11,10 +11,15 @@
  * their Monte Carlo errors.
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, test } from 'vitest';
 import { parseDataset } from '../../src/data/index.js';
-import { analyzeDataset, pValueTildeT } from '../../src/likelihood/index.js';
+import {
+  analyzeDataset,
+  boundaryTest,
+  gaussianLikelihood,
+  pValueTildeT,
+  xiModel,
+} from '../../src/likelihood/index.js';
 import { calibrateAnalysis, gaussianAnalyses, toysForAnalyses } from '../../src/toys/index.js';
 import { validXiDataset } from '../data/datasetTestKit.js';
 import type { IntervalAnalysisResult } from '../../src/toys/index.js';
@@ -136,10 +141,12 @@ describe('analyze --toys on a ξ ± σ dataset (calibrateAnalysis)', () => {
     // measurement Δ below, so P(q1 ≥ q) = 2w·Φ(−√q) while the threshold stays above the α = 0
     // prediction (true here). The asymptotic ½χ²₁ p = Φ(−√q) is exact only for w = ½: bin 1
     // (σ_lo = 0.2, σ_hi = 0.3) has w = 0.6, so its asymptotic p is 1.2 times too small.
+    const bins = xiModel(ds).bins;
     c.bins.forEach((b, i) => {
       const bin = raw.bins[i] as { sigma?: number; sigmaLo?: number; sigmaHi?: number };
       const w = bin.sigma === undefined ? bin.sigmaHi! / (bin.sigmaLo! + bin.sigmaHi!) : 0.5;
-      const q = b.asymptotic.pAlpha1 > 0 ? (-normalQuantile(b.asymptotic.pAlpha1, 0, 1)) ** 2 : NaN;
+      // The observed q1 of the bin alone (the likelihood layer's own boundary test).
+      const q = boundaryTest(gaussianLikelihood({ bins: [bins[i]!] }), 1).q;
       const exact = 2 * w * Phi(-Math.sqrt(q));
       const err = Math.sqrt((exact * (1 - exact)) / N_TOYS);
       expect(Math.abs(b.pAlpha1 - exact), `bin ${i}: toys ${b.pAlpha1}, exact ${exact}`).toBeLessThan(
@@ -151,5 +158,18 @@ describe('analyze --toys on a ξ ± σ dataset (calibrateAnalysis)', () => {
     expect(c.combined.alpha68.lo).toBeLessThanOrEqual(c.combined.alphaHat);
     expect(c.combined.alpha68.hi).toBeGreaterThanOrEqual(c.combined.alphaHat);
     expect(c.combined.pAlpha1McError).toBeGreaterThan(0);
+    // Every calibrated number says how it was computed: toys with N and seed, FC with its grid.
+    expect(c.combined.pAlpha1Method).toMatchObject({ kind: 'toys', nToys: N_TOYS, seed: '1' });
+    expect(c.combined.alpha68.method).toEqual({
+      kind: 'feldman-cousins',
+      toysPerPoint: 500,
+      gridStep: 0.05,
+      seed: '1',
+    });
+    expect(c.bins[0]!.pAlpha1Method).toMatchObject({ kind: 'toys', nToys: N_TOYS });
+    expect(c.combined.asymptotic.pAlpha1Method).toMatchObject({ kind: 'asymptotic' });
+    // Per-hypothesis combined toys: the shared-α test only (ξ ± σ: no counting model, no global toys).
+    expect(c.combinedToys.alpha1?.shared.pValue).toBe(c.combined.pAlpha1);
+    expect(c.combinedToys.alpha1?.global).toBeUndefined();
   });
 });
