@@ -165,3 +165,20 @@ export function datasetToyInputs(
   }
   return { counting: null, analyses: templateAnalyses(ds), binLabels: [] };
 }
+
+/**
+ * The general-engine part of a `coherency toys` job on a dataset's inputs: its analyses and their toys
+ * at the grid ends. The combined one-α fit of a counts dataset is one of the combined tests, so it gets
+ * `combinedToys` per hypothesis; every other analysis (ξ ± σ, template bands, workspaces) gets `nToys`.
+ * The CLI and the browser explorer (web/) both plan with it, so their jobs are the same.
+ */
+export function analysisToysOptions(
+  inputs: Pick<DatasetToyInputs, 'counting' | 'analyses'>,
+  nToys: number,
+  combinedToys: number,
+): { readonly analyses: readonly ToyAnalysisInput[]; readonly analysisToys: number } {
+  return {
+    analyses: inputs.analyses,
+    analysisToys: inputs.counting !== null ? Math.max(1, combinedToys) : nToys,
+  };
+}

@@ -99,6 +99,7 @@ export type {
 } from './types.js';
 export { calibrateAnalysis } from './calibrateAnalysis.js';
 export {
+  analysisToysOptions,
   countingAnalyses,
   datasetToyInputs,
   gaussianAnalyses,

@@ -141,6 +141,7 @@ describe('analyze --toys on a ξ ± σ dataset (calibrateAnalysis)', () => {
     // measurement Δ below, so P(q1 ≥ q) = 2w·Φ(−√q) while the threshold stays above the α = 0
     // prediction (true here). The asymptotic ½χ²₁ p = Φ(−√q) is exact only for w = ½: bin 1
     // (σ_lo = 0.2, σ_hi = 0.3) has w = 0.6, so its asymptotic p is 1.2 times too small.
+    if (ds.kind !== 'xi') throw new Error('validXiDataset is a ξ ± σ dataset');
     const bins = xiModel(ds).bins;
     c.bins.forEach((b, i) => {
       const bin = raw.bins[i] as { sigma?: number; sigmaLo?: number; sigmaHi?: number };

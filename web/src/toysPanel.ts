@@ -6,8 +6,9 @@
  */
 import csi2017 from '../../fixtures/coherent-csi-2017.json';
 import {
-  countsModel,
+  analysisToysOptions,
   datasetToySource,
+  datasetToyInputs,
   errorBarLayer,
   layeredChart,
   parseDataset,
@@ -189,7 +190,14 @@ async function runToys(): Promise<void> {
     (v) => Number.isInteger(v) && v >= 1 && v <= 64,
     'an integer in [1, 64]',
   );
-  const job = planToys(countsModel(ds, systematics), { ...settings, source: datasetToySource(ds) });
+  // The inputs of `coherency toys` on this dataset: per-bin and combined counting tests, and the
+  // combined one-α fit through the general engine (unless the combined tests are off).
+  const inputs = datasetToyInputs(ds, { systematics, combined: settings.combinedToys > 0 });
+  const job = planToys(inputs.counting, {
+    ...settings,
+    source: datasetToySource(ds),
+    ...analysisToysOptions(inputs, settings.nToys, settings.combinedToys),
+  });
   const bar = byId<HTMLProgressElement>('toys-progress');
   const text = byId('toys-progress-text');
   bar.value = 0;

@@ -26,7 +26,7 @@ import {
   type Column,
   type Datum,
 } from '../../report/index.js';
-import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
+import { analysisToysOptions, planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
 import type { ToysResult } from '../../toys/index.js';
 import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
@@ -373,9 +373,7 @@ export function registerToys(program: Command): void {
       cls: o.cl,
       ...(o.bins === undefined ? {} : { bins: o.bins }),
       source: input.source,
-      analyses: input.analyses,
-      // The combined fit of a counts dataset is one of the combined tests; other analyses get --n.
-      analysisToys: input.counting !== null ? Math.max(1, o.combinedToys) : o.n,
+      ...analysisToysOptions(input, o.n, o.combinedToys),
       ...(o.limit === undefined ? {} : { limit: o.limit }),
       clsMethod: o.cls,
     });
