@@ -108,8 +108,9 @@ class WorkspaceEngine implements ToyEngine {
     this.main = [c.observed, new Float64Array(c.nMain), new Float64Array(c.nMain)];
     this.aux = [c.auxNominal, new Float64Array(c.nAux), new Float64Array(c.nAux)];
     // One Newton iteration walks every (bin, sample) occurrence and its modifiers; a fit pair takes
-    // ≈ 8 iterations. In single-bin toy fits (≈ 1 µs each): measured ≈ 0.5 ms per pair on the
-    // 81-bin, 89-parameter template_3run anchor, ≈ 35 µs on the 9-bin csi_like_full.
+    // ≈ 8 iterations. In single-bin toy fits (≈ 1 µs each): measured ≈ 0.4 ms per pair on the
+    // 81-bin, 89-parameter template_3run anchor, ≈ 24 µs on the 9-bin csi_like_full (CPU time,
+    // bench/toys.bench.ts).
     let work = 0;
     for (const o of c.occurrences) work += o.n * (1 + o.histo.length + o.scalar.length + o.perBin.length);
     this.fitCost = Math.max(4, Math.round(0.6 * work + 0.5 * c.nPars));
