@@ -41,6 +41,12 @@ export interface ChartFrame {
   readonly legendTitle?: string;
   /** Default `'right'`. */
   readonly legend?: LegendPosition;
+  /**
+   * Legend symbol of every entry (one for the merged legend); default from the layers: a stroke if
+   * any drawn line or error bar has a legend entry, else a dot, else a square. `'square'` suits
+   * stacked histograms.
+   */
+  readonly legendSymbol?: 'stroke' | 'circle' | 'square';
 }
 
 /**

@@ -54,7 +54,8 @@ function titleOf(frame: ChartFrame) {
  */
 export function layeredChart(options: ChartFrame & { readonly layers: readonly Layer[] }): TopLevelSpec {
   validateChart(options, options.layers);
-  const colours = colourScale(options.layers, options.colors);
+  const scale = colourScale(options.layers, options.colors);
+  const colours = options.legendSymbol === undefined ? scale : { ...scale, symbol: options.legendSymbol };
   return {
     $schema: SCHEMA,
     title: titleOf(options),

@@ -60,4 +60,10 @@ export { PALETTE, projectConfig } from './theme.js';
 /** The Vega-Lite spec type the chart builders return, re-exported so callers need not import vega-lite. */
 export type { TopLevelSpec } from 'vega-lite';
 export { alphaFigure, pValueFigure, HELM_BAND_RELATIVE } from './analysisFigures.js';
+export {
+  alphaScanFigure,
+  poissonCentralInterval,
+  projectOnAxis,
+  templateProjectionFigure,
+} from './templateFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';

@@ -5,18 +5,35 @@
  */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
+import {
+  DEFAULT_DATASET,
+  loadAnalysisInput,
+  parseChannelList,
+  selectChannels,
+  selectTemplateChannels,
+  type AnalysisInput,
+  type Dataset,
+} from '../../data/index.js';
 import {
   analyzeDataset,
   analyzeTemplateDataset,
   analyzeWorkspace,
   compareWithPaper,
+  nuisanceImpacts,
+  templateFigureData,
   type AnalysisResult,
   type BinAnalysis,
 } from '../../likelihood/index.js';
-import { templateJson, templateReport, workspaceReport } from './analyzeReports.js';
+import { impactsReport, templateJson, templateReport, workspaceReport } from './analyzeReports.js';
 import { progressReporter } from '../progress.js';
-import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
+import {
+  alphaFigure,
+  alphaScanFigure,
+  pValueFigure,
+  renderTable,
+  templateProjectionFigure,
+  type Column,
+} from '../../report/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { countArg, workersArg } from '../toyRun.js';
@@ -35,6 +52,8 @@ const AnalyzeOptionsSchema = z
     poi: z.string().min(1).optional(),
     measurement: z.string().min(1).optional(),
     muTest: z.coerce.number().finite().optional(),
+    channels: z.string().optional(),
+    impacts: z.boolean().default(false),
   })
   .strict();
 
@@ -132,6 +151,22 @@ export function analysisJson(
   };
 }
 
+/** `--channels`: the template dataset or workspace restricted to the listed channels. */
+function withChannels(input: AnalysisInput, list: string | undefined): AnalysisInput {
+  if (list === undefined) return input;
+  if (input.kind === 'workspace') {
+    return { ...input, workspace: selectChannels(input.workspace, parseChannelList(input.workspace, list)) };
+  }
+  if (input.dataset.kind !== 'template') {
+    throw new SpecError(
+      'invalid_input',
+      `--channels: ${input.dataset.id} is a ${input.dataset.kind} dataset; expected a template dataset or a pyhf workspace`,
+      ['channels'],
+    );
+  }
+  return { kind: 'dataset', dataset: selectTemplateChannels(input.dataset, list) };
+}
+
 function humanReport(
   dataset: Dataset,
   r: AnalysisResult,
@@ -205,7 +240,10 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--json', 'machine-readable JSON on stdout')
     .option('--csv', 'per-bin CSV on stdout')
-    .option('--out <dir>', 'also write analysis.json and Figures 5 and 6 (SVG, PNG) to DIR')
+    .option(
+      '--out <dir>',
+      'also write analysis.json and Figures 5 and 6 (SVG, PNG) to DIR; template datasets also the projections of data and fit on each observable and the α likelihood scan',
+    )
     .option(
       '--toys <N>',
       'calibrate with N toys per bin: toy p-values and Feldman–Cousins intervals (counts datasets)',
@@ -218,9 +256,20 @@ export function registerAnalyze(program: Command): void {
       'pyhf workspace or template dataset: the measurement (default: the first)',
     )
     .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
+    .option(
+      '--channels <list>',
+      'template dataset or pyhf workspace: analyse only these channels, comma-separated (e.g. sr0,sr1)',
+    )
+    .option(
+      '--impacts',
+      'template dataset: rank the nuisance parameters by the change of each result when each is fixed in turn',
+    )
     .action(async (datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(AnalyzeOptionsSchema, raw);
-      const input = loadAnalysisInput(datasetArg);
+      const input = withChannels(loadAnalysisInput(datasetArg), o.channels);
+      if (o.impacts && !(input.kind === 'dataset' && input.dataset.kind === 'template')) {
+        throw new SpecError('invalid_input', '--impacts: expected a template dataset', ['impacts']);
+      }
       if (input.kind === 'workspace' || input.dataset.kind === 'template') {
         if (o.toys !== undefined) {
           throw new SpecError(
@@ -245,10 +294,18 @@ export function registerAnalyze(program: Command): void {
           const r = analyzeTemplateDataset(ds);
           json = templateJson(ds, r);
           text = templateReport(ds, r);
+          if (o.impacts) text += `\n${impactsReport(nuisanceImpacts(ds))}`;
           figures = [
             ['fig5-alpha', alphaFigure(ds, r)],
             ['fig6-pvalues', pValueFigure(ds, r)],
           ];
+          if (o.out !== undefined) {
+            const fd = templateFigureData(ds);
+            figures.push(
+              ['projections', templateProjectionFigure(ds, fd)],
+              ['alpha-scan', alphaScanFigure(ds, fd)],
+            );
+          }
         }
         const stdout = o.json ? JSON.stringify(json, null, 2) : text;
         if (o.out !== undefined) {

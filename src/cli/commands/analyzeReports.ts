@@ -5,7 +5,12 @@
  * Wilks intervals). The binned ξ datasets keep their report in analyze.ts.
  */
 import type { TemplateDataset } from '../../data/index.js';
-import type { AnalysisResult, TemplateExtras, WorkspaceAnalysis } from '../../likelihood/index.js';
+import type {
+  AnalysisResult,
+  NuisanceImpacts,
+  TemplateExtras,
+  WorkspaceAnalysis,
+} from '../../likelihood/index.js';
 import { renderTable, type Column } from '../../report/index.js';
 
 const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
@@ -61,6 +66,57 @@ export function bandRows(r: AnalysisResult): BandRow[] {
     pAlpha0: b.pAlpha0,
     alphaHelm: b.alphaHelm ?? null,
   }));
+}
+
+interface ChannelRow {
+  channel: string;
+  observed: number;
+  smSignal: number;
+  smBackground: number;
+  smTotal: number;
+  fitSignal: number;
+  fitBackground: number;
+  fitTotal: number;
+}
+
+const f2 = (v: number) => v.toFixed(2);
+const CHANNEL_COLUMNS: Column<ChannelRow>[] = [
+  { key: 'channel', header: 'channel' },
+  { key: 'observed', header: 'observed' },
+  { key: 'smSignal', header: 'SM CEvNS', format: f2 },
+  { key: 'smBackground', header: 'SM bkg', format: f2 },
+  { key: 'smTotal', header: 'SM total', format: f2 },
+  { key: 'fitSignal', header: 'fit CEvNS', format: f2 },
+  { key: 'fitBackground', header: 'fit bkg', format: f2 },
+  { key: 'fitTotal', header: 'fit total', format: f2 },
+];
+
+function channelRows(channels: TemplateExtras['channels']): ChannelRow[] {
+  const rows = channels.map((c) => ({
+    channel: c.name,
+    observed: c.observed,
+    smSignal: c.nominalSignal,
+    smBackground: c.nominalBackground,
+    smTotal: c.nominalSignal + c.nominalBackground,
+    fitSignal: c.fittedSignal,
+    fitBackground: c.fittedBackground,
+    fitTotal: c.fitted,
+  }));
+  if (rows.length < 2) return rows;
+  const total = (k: keyof Omit<ChannelRow, 'channel'>) => rows.reduce((t, r) => t + r[k], 0);
+  return [
+    ...rows,
+    {
+      channel: 'all',
+      observed: total('observed'),
+      smSignal: total('smSignal'),
+      smBackground: total('smBackground'),
+      smTotal: total('smTotal'),
+      fitSignal: total('fitSignal'),
+      fitBackground: total('fitBackground'),
+      fitTotal: total('fitTotal'),
+    },
+  ];
 }
 
 export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template: TemplateExtras }) {
@@ -125,8 +181,9 @@ export function templateReport(
       `against background only q0 = ${s.q0.toFixed(2)}, p0 = ${fmtP(s.p0)}, Z = ${fmtZ(s.z)}`,
   );
   out.push(
-    `Observed / fitted events per channel: ${r.template.channels.map((ch) => `${ch.name} ${ch.observed} / ${ch.fitted.toFixed(1)}`).join('; ')}`,
+    'Events per channel: observed; Standard-Model expectation (α_Helm, nominal nuisances); combined best fit',
   );
+  out.push(renderTable('text', CHANNEL_COLUMNS, channelRows(r.template.channels)));
   for (const p of r.template.published ?? []) {
     const unc =
       p.uncertainty !== undefined
@@ -171,4 +228,46 @@ export function workspaceReport(file: string, w: WorkspaceAnalysis): string {
     `pyhf discovery (q0): q0 = ${w.pyhf.discovery.q0.toFixed(4)}, p0 = ${fmtP(w.pyhf.discovery.p0)}, Z = ${fmtZ(w.pyhf.discovery.z)}; Wilks intervals 68.27 % [${w.pyhf.wilks68.lo.toPrecision(4)}, ${w.pyhf.wilks68.hi.toPrecision(4)}], 90 % [${w.pyhf.wilks90.lo.toPrecision(4)}, ${w.pyhf.wilks90.hi.toPrecision(4)}]`,
   );
   return out.join('\n');
+}
+
+interface ImpactRow {
+  fixed: string;
+  bestFit: string;
+  zAlpha0: number;
+  pAlpha0: number;
+  alpha68Lo: number;
+  alpha90Lo: number;
+  pAlpha1: number;
+}
+
+const IMPACT_COLUMNS: Column<ImpactRow>[] = [
+  { key: 'fixed', header: 'fixed at its best fit' },
+  { key: 'bestFit', header: 'θ̂' },
+  { key: 'zAlpha0', header: 'Z(α=0)', format: (v) => v.toFixed(3) },
+  { key: 'pAlpha0', header: 'p(α=0)', format: fmtP },
+  { key: 'alpha68Lo', header: 'α_lo 68.27 %', format: (v) => v.toFixed(3) },
+  { key: 'alpha90Lo', header: 'α_lo 90 %', format: (v) => v.toFixed(3) },
+  { key: 'pAlpha1', header: 'p(α=1)', format: fmtP },
+];
+
+/** `analyze --impacts`: the combined results with each nuisance fixed in turn, ranked. */
+export function impactsReport(r: NuisanceImpacts): string {
+  const row = (fixed: string, bestFit: string, x: NuisanceImpacts['profiled']): ImpactRow => ({
+    fixed,
+    bestFit,
+    zAlpha0: x.zAlpha0,
+    pAlpha0: x.pAlpha0,
+    alpha68Lo: x.alpha68Lo,
+    alpha90Lo: x.alpha90Lo,
+    pAlpha1: x.pAlpha1,
+  });
+  const rows = [
+    row('(none: all profiled)', '', r.profiled),
+    ...r.fixedOneAtATime.map((x) => row(x.name, x.bestFit.map((v) => v.toFixed(3)).join(', '), x)),
+    row('(all: statistics only)', '', r.allFixed),
+  ];
+  return [
+    'Systematics: the one-α results with each nuisance parameter fixed at its best fit in turn (ranked by Z of excluding α = 0)',
+    renderTable('text', IMPACT_COLUMNS, rows),
+  ].join('\n');
 }

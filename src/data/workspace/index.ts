@@ -14,4 +14,10 @@ export {
   type ConstraintKind as WorkspaceConstraintKind,
   type ParameterSet,
 } from './parameters.js';
-export { renameParameters, withObservations, withPoi } from './transform.js';
+export {
+  parseChannelList,
+  renameParameters,
+  selectChannels,
+  withObservations,
+  withPoi,
+} from './transform.js';

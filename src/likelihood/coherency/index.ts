@@ -1,3 +1,16 @@
 /** The neutrino-aware part of likelihood/ for template datasets: models per band and the analysis. */
 export { templateModels, COMBINED_POI, SIGNAL_STRENGTH, type TemplateModels } from './templateModels.js';
-export { analyzeTemplateDataset, type SignalStrengthFit, type TemplateExtras } from './templateAnalysis.js';
+export {
+  analyzeTemplateDataset,
+  type ChannelCounts,
+  type SignalStrengthFit,
+  type TemplateExtras,
+} from './templateAnalysis.js';
+export {
+  templateFigureData,
+  type AlphaScan,
+  type ChannelFit,
+  type SampleBins,
+  type TemplateFigureData,
+} from './figureData.js';
+export { nuisanceImpacts, type ImpactResult, type NuisanceImpact, type NuisanceImpacts } from './impacts.js';

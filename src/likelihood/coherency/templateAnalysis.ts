@@ -22,6 +22,7 @@ import { Minimizer } from '../minimize/index.js';
 import { profileIntervals, q0Test } from '../inference/pyhfTests.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
 import type { AnalysisResult, BinAnalysis, GlobalTestSummary, Interval } from '../coherencyAnalysis.js';
+import type { HistFactoryModel } from '../histfactory/index.js';
 import { templateModels, type TemplateModels } from './templateModels.js';
 
 export interface SignalStrengthFit {
@@ -42,13 +43,21 @@ export interface SignalStrengthFit {
   readonly converged: boolean;
 }
 
+/** Observed and expected events of one channel (summed over its bins). */
+export interface ChannelCounts {
+  readonly name: string;
+  readonly observed: number;
+  /** Expected events at the combined (one-α) best fit: total, CEvNS part, background part. */
+  readonly fitted: number;
+  readonly fittedSignal: number;
+  readonly fittedBackground: number;
+  /** Expected at nominal nuisances with every band at α_Helm (the Standard-Model prediction). */
+  readonly nominalSignal: number;
+  readonly nominalBackground: number;
+}
+
 export interface TemplateExtras {
-  readonly channels: readonly {
-    readonly name: string;
-    readonly observed: number;
-    /** Expected events at the combined best fit and at nominal (α = α_Helm bands, nuisances nominal). */
-    readonly fitted: number;
-  }[];
+  readonly channels: readonly ChannelCounts[];
   readonly signal: SignalStrengthFit;
   readonly published: TemplateDataset['published'];
 }
@@ -126,6 +135,35 @@ function signalStrength(
   };
 }
 
+/** Observed and expected events per channel at the combined best fit and at the SM prediction. */
+function channelCounts(
+  models: TemplateModels,
+  bestPars: ArrayLike<number>,
+  alphaHelm: readonly number[],
+): ChannelCounts[] {
+  const m = models.combined;
+  const nominal = Float64Array.from(models.perBand.c.init);
+  models.bandPois.forEach((p, j) => (nominal[p] = alphaHelm[j]!));
+  const sig = models.signalSamples;
+  return m.c.channels.map((ch) => {
+    let observed = 0;
+    for (let b = ch.offset; b < ch.offset + ch.nBins; b++) observed += m.main[b]!;
+    const part = (model: HistFactoryModel, pars: ArrayLike<number>, signal: boolean) =>
+      model.expectedOf(pars, (c, s) => c === ch.name && sig.has(s) === signal);
+    const fittedSignal = part(m, bestPars, true);
+    const fittedBackground = part(m, bestPars, false);
+    return {
+      name: ch.name,
+      observed,
+      fitted: fittedSignal + fittedBackground,
+      fittedSignal,
+      fittedBackground,
+      nominalSignal: part(models.perBand, nominal, true),
+      nominalBackground: part(models.perBand, nominal, false),
+    };
+  });
+}
+
 /** Run the full asymptotic analysis of a template dataset. */
 export function analyzeTemplateDataset(
   ds: TemplateDataset,
@@ -183,16 +221,7 @@ export function analyzeTemplateDataset(
 
   const [c68, c90] = poiIntervals(combined, [0.6827, 0.9]);
   const best = combined.fitUnconditional();
-  const channels = models.combined.c.channels.map((ch) => {
-    const lam = models.combined.expected(best.pars!);
-    let observed = 0;
-    let fitted = 0;
-    for (let b = ch.offset; b < ch.offset + ch.nBins; b++) {
-      observed += models.combined.main[b]!;
-      fitted += lam[b]!;
-    }
-    return { name: ch.name, observed, fitted };
-  });
+  const channels = channelCounts(models, best.pars!, alphaHelm);
   return {
     dataset: { id: ds.id, experiment: ds.experiment, title: ds.title, kind: ds.kind },
     systematics: 'profiled',
