@@ -1,9 +1,21 @@
-import { loadDataset } from '../src/data/index.js';
-import { analyzeDataset } from '../src/likelihood/index.js';
+import {
+  loadAnyDataset,
+  loadDataset,
+  selectTemplateChannels,
+  type TemplateDataset,
+} from '../src/data/index.js';
+import {
+  analyzeDataset,
+  analyzeTemplateDataset,
+  nuisanceImpacts,
+  templateFigureData,
+} from '../src/likelihood/index.js';
+import { projectTemplate } from '../src/sensitivity/index.js';
 import type { Benchmark } from './run.js';
 
 const csi = loadDataset('coherent-csi-2017');
 const ar = loadDataset('coherent-ar-2020');
+const xe = loadAnyDataset('xenonnt-8b') as TemplateDataset;
 
 export const benchmarks: Benchmark[] = [
   { name: 'analyze CsI 2017 fixture (12 bins, systematics profiled)', run: () => analyzeDataset(csi) },
@@ -12,4 +24,17 @@ export const benchmarks: Benchmark[] = [
     run: () => analyzeDataset(csi, { systematics: 'none' }),
   },
   { name: 'analyze Ar 2020 fixture (systematics profiled)', run: () => analyzeDataset(ar) },
+  // Issue 11: the XENONnT ⁸B analysis (asymptotic) in < 2 s, here without start-up (see start-up).
+  { name: 'analyze XENONnT ⁸B (SR0+SR1+SR2, 243 bins, asymptotic)', run: () => analyzeTemplateDataset(xe) },
+  {
+    name: 'analyze XENONnT ⁸B SR0+SR1 (--channels sr0,sr1)',
+    run: () => analyzeTemplateDataset(selectTemplateChannels(xe, 'sr0,sr1')),
+  },
+  {
+    name: 'XENONnT ⁸B figure data (fit per sample, 51-point α scan)',
+    repeats: 3,
+    run: () => templateFigureData(xe),
+  },
+  { name: 'XENONnT ⁸B --impacts (8 nuisances fixed in turn)', repeats: 3, run: () => nuisanceImpacts(xe) },
+  { name: 'project xe-solar on the release templates (Asimov)', run: () => projectTemplate(xe) },
 ];

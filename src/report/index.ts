@@ -65,5 +65,6 @@ export {
   poissonCentralInterval,
   projectOnAxis,
   templateProjectionFigure,
+  templateScanFigure,
 } from './templateFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';

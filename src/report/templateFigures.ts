@@ -16,6 +16,7 @@ import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import type { TopLevelSpec } from 'vega-lite';
 import type { TemplateDataset } from '../data/index.js';
 import type { TemplateFigureData } from '../likelihood/index.js';
+import type { TemplateScan } from '../sensitivity/index.js';
 import { bandLayer, errorBarLayer, layeredChart, lineLayer, panelGrid } from './charts.js';
 import type { Datum, Layer } from './chartTypes.js';
 import { PALETTE } from './theme.js';
@@ -202,4 +203,39 @@ export function alphaScanFigure(ds: TemplateDataset, data: TemplateFigureData): 
 function bandRange(ds: TemplateDataset, j: number): string {
   const b = ds.bands[j]!;
   return `${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)}`;
+}
+
+/** Median expected Z of excluding α = 1 and α = 0 against exposure (template projection), with 3σ and 5σ. */
+export function templateScanFigure(ds: TemplateDataset, scan: TemplateScan): TopLevelSpec {
+  const tonnes = scan.points.every((p) => p.exposureTonneYear !== null);
+  const x = (p: TemplateScan['points'][number]) => (tonnes ? p.exposureTonneYear! : p.scale);
+  const rows: Datum[] = scan.points
+    .flatMap((p) => [
+      { x: x(p), z: p.zAlpha1, label: 'exclude α = 1' },
+      { x: x(p), z: p.zAlpha0, label: 'exclude α = 0' },
+    ])
+    .filter((r) => r.z > 1e-3);
+  const [x0, x1] = [x(scan.points[0]!), x(scan.points.at(-1)!)];
+  const level = (z: number) => [
+    { x: x0, z },
+    { x: x1, z },
+  ];
+  return layeredChart({
+    title: `${ds.experiment}: median expected significance against exposure`,
+    subtitle: 'the release templates scaled by exposure; Asimov data of the Standard Model',
+    x: {
+      field: 'x',
+      title: tonnes ? 'exposure [t·yr]' : "exposure [× the dataset's]",
+      scale: 'log',
+      domain: [x0, x1],
+    },
+    y: { field: 'z', title: 'median Z', scale: 'log' },
+    colors: { 'exclude α = 0': '#0072B2', 'exclude α = 1': '#D55E00', '3σ': '#888888', '5σ': '#000000' },
+    legend: 'top-left',
+    layers: [
+      lineLayer({ data: rows, series: 'label' }),
+      lineLayer({ data: level(3), label: '3σ', dash: [4, 4] }),
+      lineLayer({ data: level(5), label: '5σ', dash: [2, 2] }),
+    ],
+  });
 }

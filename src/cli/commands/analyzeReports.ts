@@ -148,6 +148,21 @@ export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template
   };
 }
 
+/** The true q² the detected signal probes, when the dataset records it (analysisChoices q2Central90, q2Median). */
+function probedQ2(ds: TemplateDataset): string | undefined {
+  const range = ds.analysisChoices.q2Central90 as { value?: unknown } | undefined;
+  const median = ds.analysisChoices.q2Median as { value?: unknown } | undefined;
+  const v = range?.value;
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
+    return undefined;
+  const med = typeof median?.value === 'number' ? `, median ${median.value.toFixed(0)} MeV²` : '';
+  const subset =
+    ds.analysisChoices.channels === undefined
+      ? ''
+      : ' (all channels of the dataset, not recomputed for the subset)';
+  return `The detected Standard-Model signal probes true q² = ${v[0].toFixed(0)}–${v[1].toFixed(0)} MeV² (central 90 %${med})${subset}; α below is one α over that range.`;
+}
+
 export function templateReport(
   ds: TemplateDataset,
   r: AnalysisResult & { template: TemplateExtras },
@@ -160,6 +175,8 @@ export function templateReport(
     'Template likelihood: per band α̂ in [0, 1] with the other bands profiled; intervals by inverting t̃_α (asymptotic); one-sided tests of α = 1 and α = 0.',
   );
   out.push(renderTable('text', BAND_COLUMNS, bandRows(r)));
+  const q2 = probedQ2(ds);
+  if (q2 !== undefined) out.push(q2);
   const c = r.combined;
   out.push(
     `Combined, one α for all bands: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtI(c.alpha68)}, 90 % CL ${fmtI(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}`,
@@ -180,19 +197,32 @@ export function templateReport(
       `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
       `against background only q0 = ${s.q0.toFixed(2)}, p0 = ${fmtP(s.p0)}, Z = ${fmtZ(s.z)}`,
   );
+  const flux = (ds.analysisChoices.b8Flux as { value?: unknown } | undefined)?.value;
+  if (typeof flux === 'number') {
+    // μ scales the whole CEvNS signal at the dataset's ⁸B flux (hep: < 0.2 % of the events).
+    const e = (v: number) => (v * flux).toExponential(2);
+    out.push(
+      `⁸B flux implied by μ̂ (× the dataset's ${flux.toExponential(3)} cm⁻² s⁻¹): ${e(s.mu)} [${e(s.muLo)}, ${e(s.muHi)}] cm⁻² s⁻¹ (68.27 %)`,
+    );
+  }
   out.push(
     'Events per channel: observed; Standard-Model expectation (α_Helm, nominal nuisances); combined best fit',
   );
   out.push(renderTable('text', CHANNEL_COLUMNS, channelRows(r.template.channels)));
+  // Published numbers as printed in their source: 4 significant digits, large/small ones as 4.70e+6.
+  const num = (v: number) =>
+    Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3)
+      ? v.toExponential(2)
+      : String(Number(v.toPrecision(4)));
   for (const p of r.template.published ?? []) {
     const unc =
       p.uncertainty !== undefined
-        ? ` ± ${p.uncertainty}`
+        ? ` ± ${num(p.uncertainty)}`
         : p.uncertaintyHi !== undefined
-          ? ` +${p.uncertaintyHi} −${p.uncertaintyLo ?? p.uncertaintyHi}`
+          ? ` +${num(p.uncertaintyHi)} −${num(p.uncertaintyLo ?? p.uncertaintyHi)}`
           : '';
     out.push(
-      `  published ${p.name}: ${p.value}${unc} ${p.unit} (${p.source})${p.note ? ` — ${p.note}` : ''}`,
+      `  published ${p.name}: ${num(p.value)}${unc} ${p.unit} (${p.source})${p.note ? ` — ${p.note}` : ''}`,
     );
   }
   return out.join('\n');

@@ -24,13 +24,17 @@ import {
   buildResponse,
   CROSSING_SEARCH,
   PRESET_NAMES,
+  PRESET_TEMPLATE_DATASETS,
+  isPresetName,
   projectResponse,
   type HypothesisTest,
   type Projection,
 } from '../../sensitivity/index.js';
 import { OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
+import { SpecError } from '../../errors.js';
 import { readSetupInput, type SetupInput } from '../setupInput.js';
+import { runTemplateProjection } from './projectTemplate.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
@@ -63,6 +67,8 @@ const ProjectOptionsSchema = z
     json: z.boolean().default(false),
     csv: z.boolean().default(false),
     out: z.string().min(1).optional(),
+    engine: z.enum(['template', 'counting']).optional(),
+    fix: z.string().min(1).optional(),
   })
   .strict();
 type ProjectCliOptions = z.infer<typeof ProjectOptionsSchema>;
@@ -261,8 +267,32 @@ export function registerProject(program: Command): void {
     .option('--json', 'machine-readable JSON on stdout')
     .option('--csv', 'per-bin CSV on stdout')
     .option('--out <dir>', 'also write projection.json, counts.csv and the figures (SVG, PNG) to DIR')
+    .option(
+      '--engine <engine>',
+      "'template' (default for xe-solar: the XENONnT release's templates scaled by exposure) or 'counting' (the setup's energy-binned counting model)",
+    )
+    .option(
+      '--fix <names>',
+      'template engine: nuisance parameters held at nominal (perfectly known), comma-separated, e.g. signal_eff,nr_energy_scale',
+    )
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ProjectOptionsSchema, raw);
+      const template = isPresetName(o.setup) ? PRESET_TEMPLATE_DATASETS[o.setup] : undefined;
+      if (o.engine === 'template' && template === undefined) {
+        throw new SpecError(
+          'invalid_input',
+          `--engine template: ${o.setup} has no template likelihood; expected a preset with one (${Object.keys(PRESET_TEMPLATE_DATASETS).join(', ')})`,
+          ['engine'],
+        );
+      }
+      if (template !== undefined && o.engine !== 'counting') return runTemplateProjection(template, o);
+      if (o.fix !== undefined) {
+        throw new SpecError(
+          'invalid_input',
+          '--fix: only the template engine has named nuisance parameters',
+          ['fix'],
+        );
+      }
       const input = setupInput(o);
       const setup = loadSetup(input.raw, input.source, {
         baseDir: input.baseDir,

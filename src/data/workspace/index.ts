@@ -17,6 +17,7 @@ export {
 export {
   parseChannelList,
   renameParameters,
+  scaleSamples,
   selectChannels,
   withObservations,
   withPoi,

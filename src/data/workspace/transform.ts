@@ -144,3 +144,37 @@ export function selectChannels(ws: Workspace, names: readonly string[]): Workspa
     measurements,
   };
 }
+
+/**
+ * Every sample scaled by `factor` (an exposure scaling): its nominal data, its histosys templates and
+ * the absolute per-bin uncertainties of staterror and shapesys (so their RELATIVE size, which is what
+ * constrains the model, stays). Normalisation modifiers (normsys, normfactor, lumi, shapefactor) are
+ * relative and unchanged; observations are left as they are (replace them, e.g. by Asimov data).
+ */
+export function scaleSamples(ws: Workspace, factor: number): Workspace {
+  if (!(factor > 0 && Number.isFinite(factor))) {
+    throw new SpecError('invalid_input', `scale: ${factor}; expected a finite factor > 0`, ['scale']);
+  }
+  const s = (a: readonly number[]) => a.map((v) => v * factor);
+  return {
+    ...ws,
+    channels: ws.channels.map((c) => ({
+      ...c,
+      samples: c.samples.map((sample) => ({
+        ...sample,
+        data: s(sample.data),
+        modifiers: sample.modifiers.map((m) => {
+          switch (m.type) {
+            case 'histosys':
+              return { ...m, data: { lo_data: s(m.data.lo_data), hi_data: s(m.data.hi_data) } };
+            case 'staterror':
+            case 'shapesys':
+              return { ...m, data: s(m.data) };
+            default:
+              return m;
+          }
+        }),
+      })),
+    })),
+  };
+}

@@ -2,6 +2,7 @@
 export { templateModels, COMBINED_POI, SIGNAL_STRENGTH, type TemplateModels } from './templateModels.js';
 export {
   analyzeTemplateDataset,
+  bandAlphaHelm,
   type ChannelCounts,
   type SignalStrengthFit,
   type TemplateExtras,

@@ -99,6 +99,17 @@ function bandSums(ds: TemplateDataset, j: number) {
   return { sCoh, sHelm: helmComplete ? sHelm : undefined, dBar };
 }
 
+/**
+ * The Standard-Model α of each band: α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j), the constant α
+ * whose signal equals the Helm prediction in band j (1 where the band has no Helm number or signal).
+ */
+export function bandAlphaHelm(ds: TemplateDataset): number[] {
+  return ds.bands.map((_, j) => {
+    const s = bandSums(ds, j);
+    return s.sHelm === undefined || s.sCoh === 0 ? 1 : (s.sHelm / s.sCoh - s.dBar) / (1 - s.dBar);
+  });
+}
+
 function signalStrength(
   ds: TemplateDataset,
   models: TemplateModels,
@@ -114,7 +125,9 @@ function signalStrength(
   const { intervals } = profileIntervals(
     model,
     [1],
-    Array.from({ length: 101 }, (_, k) => (k * 3 * Math.max(fit.pars[c.poi]!, 0.05)) / 100),
+    // The grid only brackets the edges (Brent refines them to 1e−9 on the profile, pyhfTests.ts); the
+    // profile in μ is smooth and single-minimum, so 16 points over [0, 3μ̂] bracket as well as 101.
+    Array.from({ length: 16 }, (_, k) => (k * 3 * Math.max(fit.pars[c.poi]!, 0.05)) / 15),
   );
   const iv = intervals[0]!;
   // Events at the profile-interval edges: refit with μ held there (nuisances profiled).
@@ -179,14 +192,13 @@ export function analyzeTemplateDataset(
     informativeBins: informative,
     bin: (j) => bandLik[j]!,
   });
-  const alphaHelm = sums.map((s) =>
-    s.sHelm === undefined || s.sCoh === 0 ? 1 : (s.sHelm / s.sCoh - s.dBar) / (1 - s.dBar),
-  );
+  const alphaHelm = bandAlphaHelm(ds);
 
+  const bandIntervals = bandLik.map((l) => poiIntervals(l, [0.6827, 0.9]));
   const bins: BinAnalysis[] = ds.bands.map((band, j) => {
     const lik = bandLik[j]!;
     const s = sums[j]!;
-    const [i68, i90] = poiIntervals(lik, [0.6827, 0.9]);
+    const [i68, i90] = bandIntervals[j]!;
     const p1 = boundaryTest(lik, 1);
     const p0 = boundaryTest(lik, 0);
     // Unbounded α̂ and its σ → ξ̂ ± σ.
@@ -219,7 +231,8 @@ export function analyzeTemplateDataset(
     };
   });
 
-  const [c68, c90] = poiIntervals(combined, [0.6827, 0.9]);
+  // With one band the combined model IS band 0's (its α renamed): reuse its intervals.
+  const [c68, c90] = K === 1 ? bandIntervals[0]! : poiIntervals(combined, [0.6827, 0.9]);
   const best = combined.fitUnconditional();
   const channels = channelCounts(models, best.pars!, alphaHelm);
   return {
