@@ -28,7 +28,12 @@ import {
   type Workspace,
 } from '../data/index.js';
 import { SpecError } from '../errors.js';
-import { bandAlphaHelm, templateModels, WorkspaceLikelihood } from '../likelihood/index.js';
+import {
+  bandAlphaHelm,
+  templateModels,
+  withParameterConfig,
+  WorkspaceLikelihood,
+} from '../likelihood/index.js';
 import { asimovInterval, asimovTest } from './asimov.js';
 import type { AlphaInterval, HypothesisTest } from './types.js';
 
@@ -96,27 +101,13 @@ function withFixed(ws: Workspace, measurement: string, names: readonly string[])
       );
     }
   }
-  return {
-    ...ws,
-    measurements: ws.measurements.map((m) =>
-      m.name !== measurement
-        ? m
-        : {
-            ...m,
-            config: {
-              ...m.config,
-              parameters: [
-                ...m.config.parameters.filter((p) => !names.includes(p.name)),
-                ...names.map((name) => ({
-                  ...m.config.parameters.find((p) => p.name === name),
-                  name,
-                  fixed: true,
-                })),
-              ],
-            },
-          },
-    ),
-  };
+  return names.reduce((w, name) => {
+    const old = w.measurements
+      .find((m) => m.name === measurement)
+      ?.config.parameters.find((p) => p.name === name);
+    const { name: _n, ...config } = old ?? { name };
+    return withParameterConfig(w, measurement, name, { ...config, fixed: true });
+  }, ws);
 }
 
 /** The dataset scaled by `scale` with Asimov observations of the truth (and `fix` applied). */

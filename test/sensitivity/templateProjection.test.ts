@@ -5,9 +5,7 @@
  * statistics dominate, the saturation of Z(α = 1) by the signal-normalisation uncertainties, the
  * crossings, and the command's options and bad inputs.
  */
-import { Command } from 'commander';
-import { describe, expect, test, vi } from 'vitest';
-import { registerProject } from '../../src/cli/commands/project.js';
+import { describe, expect, test } from 'vitest';
 import { loadAnyDataset, scaleSamples, parseWorkspace, type TemplateDataset } from '../../src/data/index.js';
 import { SpecError } from '../../src/errors.js';
 import {
@@ -17,7 +15,10 @@ import {
   templateExposureScan,
   templateMedianZ,
 } from '../../src/sensitivity/index.js';
+import { runCli } from '../cli/run.js';
 import { expectRelClose } from '../helpers.js';
+
+const run = (args: string[]) => runCli(['project', ...args]);
 
 const xe = loadAnyDataset('xenonnt-8b') as TemplateDataset;
 type Ws = { channels: { samples: { data: number[] }[] }[]; observations: { data: number[] }[] };
@@ -95,41 +96,22 @@ describe('median significances', () => {
   });
 });
 
-async function run(args: string[]): Promise<{ stdout: string; error: unknown }> {
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  const p = new Command();
-  p.exitOverride();
-  registerProject(p);
-  try {
-    await p.parseAsync(['project', ...args], { from: 'user' });
-    return { stdout, error: undefined };
-  } catch (error) {
-    return { stdout, error };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 describe('coherency project --setup xe-solar', () => {
   test('projects the release templates by default; --engine counting gives the setup’s counting model', async () => {
     const t = await run(['--setup', 'xe-solar', '--exposure', '3.517 t·yr', '--json']);
-    expect(t.error).toBeUndefined();
+    expect(t.code).toBe(0);
     const j = JSON.parse(t.stdout) as { engine: string; scale: number; tests: { kind: string; z: number }[] };
     expect(j.engine).toBe('template');
     expectRelClose(j.scale, 3.517 / nominalExposureTonneYear(xe)!, 1e-3);
     expect(j.tests.map((x) => x.kind)).toEqual(['exclude-1', 'exclude-0']);
     const c = await run(['--setup', 'xe-solar', '--engine', 'counting', '--json']);
-    expect(c.error).toBeUndefined();
+    expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toHaveProperty('coverage');
   });
 
   test('human output names the TODO for toys', async () => {
     const r = await run(['--setup', 'xe-solar']);
-    expect(r.error).toBeUndefined();
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('Projection on the real response');
     expect(r.stdout).toMatch(/exclude α = 0: median Z = \d\.\d\d/);
     expect(r.stdout).toContain('Toys: TODO');
@@ -150,10 +132,10 @@ describe('coherency project --setup xe-solar', () => {
     ],
     [['--setup', 'xe-solar', '--fix', 'nope'], /fix: "nope" is not a parameter of the workspace/],
     [['--setup', 'xe-solar', '--engine', 'fast'], /--engine "fast"/],
-  ])('%j is one SpecError line', async (args, message) => {
+  ])('%j: exit 2, one line', async (args, message) => {
     const r = await run(args);
-    expect(r.error).toBeInstanceOf(SpecError);
-    expect((r.error as Error).message).toMatch(message);
-    expect((r.error as Error).message).not.toContain('\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

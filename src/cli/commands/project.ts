@@ -27,7 +27,6 @@ import {
   PRESET_TEMPLATE_DATASETS,
   isPresetName,
   projectResponse,
-  type HypothesisTest,
   type Projection,
 } from '../../sensitivity/index.js';
 import { OutputSet, print } from '../io.js';
@@ -35,6 +34,7 @@ import { parseOptions } from '../options.js';
 import { SpecError } from '../../errors.js';
 import { readSetupInput, type SetupInput } from '../setupInput.js';
 import { runTemplateProjection } from './projectTemplate.js';
+import { testLine } from './projectText.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
@@ -85,7 +85,6 @@ function setupInput(o: ProjectCliOptions): SetupInput {
 const f3 = (x: number) => formatNumber(x, { digits: 3 });
 const range = (r: readonly [number, number] | null, d = 3) =>
   r === null ? null : `${formatNumber(r[0], { digits: d })}–${formatNumber(r[1], { digits: d })}`;
-const fmtP = (p: number) => (p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 
 type BinRow = {
   bin: number;
@@ -135,22 +134,6 @@ function columns(p: Projection): Column<BinRow>[] {
     { key: 'alphaEff', header: 'α_eff', format: (v) => v.toFixed(3) },
     { key: 'int68', header: 'α 68.27 % (exp.)' },
   ];
-}
-
-function testLine(t: HypothesisTest): string {
-  const name =
-    t.kind === 'exclude-1'
-      ? 'exclude α = 1'
-      : t.kind === 'exclude-0'
-        ? 'exclude α = 0'
-        : `test α = ${t.alpha}`;
-  const b = t.bands;
-  let line = `  ${name}: median Z = ${t.z.toFixed(2)} (p = ${fmtP(t.pValue)}); Asimov ±1σ [${b.m1.toFixed(2)}, ${b.p1.toFixed(2)}], ±2σ [${b.m2.toFixed(2)}, ${b.p2.toFixed(2)}]`;
-  if (t.toys !== undefined) {
-    const z = t.toys.z;
-    line += `\n      toys (${t.toys.nToys}, seed ${t.toys.seed}${t.toys.failed > 0 ? `, ${t.toys.failed} failed` : ''}): median Z = ${z.median.toFixed(2)} (95 % MC interval [${t.toys.medianCi95[0].toFixed(2)}, ${t.toys.medianCi95[1].toFixed(2)}]), ±1σ [${z.m1.toFixed(2)}, ${z.p1.toFixed(2)}], ±2σ [${z.m2.toFixed(2)}, ${z.p2.toFixed(2)}]; median α̂ = ${t.toys.medianAlphaHat.toFixed(3)}`;
-  }
-  return line;
 }
 
 function printHuman(p: Projection): void {

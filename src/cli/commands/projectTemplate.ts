@@ -14,12 +14,12 @@ import {
   projectTemplate,
   TEMPLATE_SCAN_RANGE,
   templateExposureScan,
-  type HypothesisTest,
   type TemplateProjection,
   type TemplateScan,
   type TemplateTruth,
 } from '../../sensitivity/index.js';
 import { OutputSet, print } from '../io.js';
+import { testLine } from './projectText.js';
 
 export interface TemplateProjectOptions {
   readonly exposure?: number | undefined;
@@ -39,19 +39,7 @@ export interface TemplateProjectOptions {
 
 const tonneYear = (kgS: number) => kgS / 1000 / SECONDS_PER_YEAR;
 const f3 = (x: number) => formatNumber(x, { digits: 3 });
-const fmtP = (p: number) => (p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 const tyr = (x: number | null) => (x === null ? '—' : `${f3(x)} t·yr`);
-
-function testLine(t: HypothesisTest): string {
-  const name =
-    t.kind === 'exclude-1'
-      ? 'exclude α = 1'
-      : t.kind === 'exclude-0'
-        ? 'exclude α = 0'
-        : `test α = ${t.alpha}`;
-  const b = t.bands;
-  return `  ${name}: median Z = ${t.z.toFixed(2)} (p = ${fmtP(t.pValue)}); Asimov ±1σ [${b.m1.toFixed(2)}, ${b.p1.toFixed(2)}], ±2σ [${b.m2.toFixed(2)}, ${b.p2.toFixed(2)}]`;
-}
 
 interface ChannelRow {
   channel: string;

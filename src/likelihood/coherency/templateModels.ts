@@ -42,7 +42,7 @@ export interface TemplateModels {
 }
 
 /** Replace one parameter's configuration in the chosen measurement (added if absent). */
-function withParameterConfig(
+export function withParameterConfig(
   ws: Workspace,
   measurement: string,
   name: string,
