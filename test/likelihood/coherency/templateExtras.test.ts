@@ -5,7 +5,7 @@
  * (fast) and the shipped one-band XENONnT fixture.
  */
 import { describe, expect, test } from 'vitest';
-import { loadAnyDataset, type TemplateDataset } from '../../../src/data/index.js';
+import { loadAnyDataset, parseWorkspace, type TemplateDataset } from '../../../src/data/index.js';
 import {
   analyzeTemplateDataset,
   bandAlphaHelm,
@@ -83,4 +83,41 @@ test('impacts: fixing a nuisance at its best fit never lowers Z(α = 0); all fix
   }
   const z = imp.fixedOneAtATime.map((x) => x.zAlpha0);
   expect(z).toEqual([...z].sort((a, b) => b - a));
+});
+
+test('the CEvNS significance (free signal strength) does not depend on the predicted signal normalisation', () => {
+  // q0 = 2[NLL(μ = 0) − NLL(μ̂)]: scaling every CEvNS sample by c moves μ̂ to μ̂/c (inside its bounds)
+  // and leaves both NLLs unchanged. The README's comparison with XENONnT's 2.73σ rests on this.
+  const ws = parseWorkspace(xe.workspace);
+  const c = 1 / 0.83;
+  const scaled = (a: readonly number[]) => a.map((v) => v * c);
+  const bigger: TemplateDataset = {
+    ...xe,
+    bands: xe.bands.map((b) => ({
+      ...b,
+      nuclei: b.nuclei.map((n) => ({ ...n, sCoh: n.sCoh * c, sHelm: n.sHelm! * c })),
+    })),
+    workspace: {
+      ...ws,
+      channels: ws.channels.map((ch) => ({
+        ...ch,
+        samples: ch.samples.map((s) =>
+          !s.name.startsWith('cevns_')
+            ? s
+            : {
+                ...s,
+                data: scaled(s.data),
+                modifiers: s.modifiers.map((m) =>
+                  m.type === 'histosys'
+                    ? { ...m, data: { lo_data: scaled(m.data.lo_data), hi_data: scaled(m.data.hi_data) } }
+                    : m,
+                ),
+              },
+        ),
+      })),
+    },
+  };
+  const [a, b] = [analyzeTemplateDataset(xe).template.signal, analyzeTemplateDataset(bigger).template.signal];
+  expectRelClose(b.z, a.z, 1e-5);
+  expectRelClose(b.mu * c, a.mu, 1e-4);
 });
