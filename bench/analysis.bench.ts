@@ -10,7 +10,7 @@ import {
   nuisanceImpacts,
   templateFigureData,
 } from '../src/likelihood/index.js';
-import { projectTemplate } from '../src/sensitivity/index.js';
+import { projectTemplate, templateExposureScan } from '../src/sensitivity/index.js';
 import type { Benchmark } from './run.js';
 
 const csi = loadDataset('coherent-csi-2017');
@@ -37,4 +37,11 @@ export const benchmarks: Benchmark[] = [
   },
   { name: 'XENONnT ⁸B --impacts (8 nuisances fixed in turn)', repeats: 3, run: () => nuisanceImpacts(xe) },
   { name: 'project xe-solar on the release templates (Asimov)', run: () => projectTemplate(xe) },
+  {
+    name: 'xe-solar template exposure scan, 30 points + 3σ/5σ crossings',
+    repeats: 1,
+    items: 30,
+    itemName: 'points',
+    run: () => templateExposureScan(xe),
+  },
 ];
