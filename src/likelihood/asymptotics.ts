@@ -2,6 +2,7 @@ import gammainc from '@stdlib/math-base-special-gammainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { regularizedGammaQ } from './chiSquareTail.js';
 
 /**
  * Asymptotic (large-sample) null distributions of the bounded profile-likelihood-ratio statistics,
@@ -103,19 +104,21 @@ export function pValueTildeT(t: number, poi0: number, sigma: number): number {
   return p > 1 ? 1 : p;
 }
 
-/** Largest number of degrees of freedom for which chiSquareSurvival is trusted (see below). */
+/** Largest number of degrees of freedom for which stdlib's gammainc is used (see below). */
 export const CHI_SQUARE_MAX_DOF = 2000;
 
 /**
- * Upper tail of χ²_k at x, Q(k/2, x/2) (upper regularised incomplete gamma; 1 ≤ k ≤ 2000).
+ * Upper tail of χ²_k at x, Q(k/2, x/2) (upper regularised incomplete gamma), any k > 0.
  *
- * Limit: @stdlib/math-base-special-gammainc 0.3.1 is accurate to ~1e-14 for shape a ≤ 1000 but off
- * by ~1 % (absolute) near x ≈ a for a > 1000 (pinned in asymptotics.test.ts; the same defect makes
- * @stdlib/stats-base-dists-poisson-cdf wrong for means above 1000). Hence NaN for k > 2000.
+ * @stdlib/math-base-special-gammainc 0.3.1 is accurate to ~1e-14 for shape a ≤ 1000 but off by ~1 %
+ * (absolute) near x ≈ a for a > 1000 (pinned in asymptotics.test.ts; the same defect makes
+ * @stdlib/stats-base-dists-poisson-cdf wrong for means above 1000). Above k = 2000 the log-space
+ * series/continued fraction of chiSquareTail.ts is used (checked against mpmath to 1e-14).
  */
 export function chiSquareSurvival(x: number, k: number): number {
-  if (!(x >= 0) || !(k > 0) || k > CHI_SQUARE_MAX_DOF) return NaN;
+  if (!(x >= 0) || !(k > 0)) return NaN;
   if (x === 0) return 1;
+  if (k > CHI_SQUARE_MAX_DOF) return regularizedGammaQ(k / 2, x / 2);
   return gammainc(x / 2, k / 2, true, true);
 }
 
@@ -140,7 +143,7 @@ export function chiBarSquarePValue(lambda: number, k: number): number {
   let p = 0;
   for (let j = 1; j <= k; j++) {
     const w = Math.exp(lnKFact - gammaln(j + 1) - gammaln(k - j + 1) + lnHalfK);
-    p += w * chiSquareSurvival(lambda, j);
+    if (w > 0) p += w * chiSquareSurvival(lambda, j); // far from j = k/2 the weight underflows
   }
   return p > 1 ? 1 : p;
 }

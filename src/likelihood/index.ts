@@ -65,6 +65,9 @@ export {
 } from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
 export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { analysisGoodnessOfFit, GOF_WARNING_P } from './goodnessOfFit.js';
+export type { BinGoodnessOfFit, GoodnessOfFit } from './goodnessOfFit.js';
+export { logChiSquareSurvival, logRegularizedGammaQ, regularizedGammaQ } from './chiSquareTail.js';
 export type {
   AnalysisOptions,
   AnalysisResult,
@@ -72,7 +75,7 @@ export type {
   GlobalTestSummary,
   Interval,
 } from './coherencyAnalysis.js';
-export { toPyhfWorkspace } from './pyhfExport.js';
+export { toPyhfWorkspace, pyhfExport, pyhfModifierSettings } from './pyhfExport.js';
 export type { PyhfWorkspace } from './pyhfExport.js';
 // Building blocks for the toys (fits with settable constraint centres, as toy experiments need).
 export { CountingFitter } from './countingFitter.js';
@@ -85,6 +88,7 @@ export * from './inference/index.js';
 export * from './coherency/index.js';
 export {
   countingWorkspace,
+  countingEngineLikelihood,
   type CountingWorkspace,
   COUNTING_POI,
   COUNTING_POI_BINS,

@@ -133,7 +133,6 @@ function panel(
     height: 150,
     colors,
     legend: legend ? 'right' : 'none',
-    legendSymbol: 'square',
     layers,
   });
 }
@@ -195,7 +194,6 @@ export function alphaScanFigure(ds: TemplateDataset, data: TemplateFigureData): 
       't(α)': '#0072B2',
       'one α for all bands': '#000000',
     },
-    legend: 'right',
     layers,
   });
 }
@@ -231,7 +229,6 @@ export function templateScanFigure(ds: TemplateDataset, scan: TemplateScan): Top
     },
     y: { field: 'z', title: 'median Z', scale: 'log' },
     colors: { 'exclude α = 0': '#0072B2', 'exclude α = 1': '#D55E00', '3σ': '#888888', '5σ': '#000000' },
-    legend: 'top-left',
     layers: [
       lineLayer({ data: rows, series: 'label' }),
       lineLayer({ data: level(3), label: '3σ', dash: [4, 4] }),

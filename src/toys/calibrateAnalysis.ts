@@ -31,9 +31,21 @@ export interface CalibratedBin extends BinAnalysis {
   readonly asymptotic: Pick<BinAnalysis, 'alpha68' | 'alpha90' | 'pAlpha1' | 'pAlpha0'>;
 }
 
+/** The toy p-values (with Monte Carlo errors) of the combined tests of one hypothesis. */
+export interface CombinedToyPValues {
+  /** One α for all bins. */
+  readonly shared: ToyPValue;
+  /** "α = v in every bin" against free α_i (the χ̄² statistic Λ). */
+  readonly global: ToyPValue;
+  /** The most significant bin, look-elsewhere corrected by toys. */
+  readonly mostSignificant: ToyPValue;
+}
+
 export interface CalibratedAnalysis extends Omit<AnalysisResult, 'bins'> {
   readonly calibration: ToyCalibration;
   readonly bins: readonly CalibratedBin[];
+  /** Toy p-values of the combined tests (absent with fewer than two informative bins). */
+  readonly combinedToys: { readonly alpha1?: CombinedToyPValues; readonly alpha0?: CombinedToyPValues };
 }
 
 const fcInterval = (
@@ -100,6 +112,26 @@ export async function calibrateAnalysis(
       combinedToys: toys.settings.combinedToys,
     },
     bins,
+    combinedToys: {
+      ...(c1
+        ? {
+            alpha1: {
+              shared: c1.shared.toys,
+              global: c1.global.toys,
+              mostSignificant: c1.mostSignificant.toys,
+            },
+          }
+        : {}),
+      ...(c0
+        ? {
+            alpha0: {
+              shared: c0.shared.toys,
+              global: c0.global.toys,
+              mostSignificant: c0.mostSignificant.toys,
+            },
+          }
+        : {}),
+    },
     combined: {
       ...c,
       ...(c1

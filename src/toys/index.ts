@@ -23,7 +23,18 @@ export { planToys, TOYS_DEFAULTS } from './plan.js';
 export type { BinPlan, CombinedPlan, ToysOptions, ToysSummary } from './plan.js';
 export { planCoverage, COVERAGE_DEFAULTS } from './coverage.js';
 export type { CoverageOptions, CoverageSummary } from './coverage.js';
-export { itemCost, jobChunks, jobUnits, runChunk, runUnit, UNIT_COST, unitCosts } from './chunks.js';
+export {
+  checkJobSize,
+  jobSize,
+  MAX_JOB_CHUNKS,
+  itemCost,
+  jobChunks,
+  jobUnits,
+  runChunk,
+  runUnit,
+  UNIT_COST,
+  unitCosts,
+} from './chunks.js';
 export { defaultWorkerUrl, runToyJob, shardRange } from './runner.js';
 export type {
   ExecutorFactory,
@@ -78,4 +89,9 @@ export type {
   UnitTally,
 } from './types.js';
 export { calibrateAnalysis } from './calibrateAnalysis.js';
-export type { CalibratedAnalysis, CalibratedBin, ToyCalibration } from './calibrateAnalysis.js';
+export type {
+  CalibratedAnalysis,
+  CalibratedBin,
+  CombinedToyPValues,
+  ToyCalibration,
+} from './calibrateAnalysis.js';

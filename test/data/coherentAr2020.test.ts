@@ -10,6 +10,7 @@ import { parseDataset, type CountsDataset } from '../../src/data/dataset.js';
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import { expectRelClose } from '../helpers.js';
 import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from './datasetTestKit.js';
+import { noteSkippedShared, sharedTitle } from '../sharedData.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentAr2020;
 const DIR = join(DATA_DIR, FOLDER);
@@ -67,3 +68,5 @@ describe.skipIf(!HAVE_DATA(FOLDER))(
     });
   },
 );
+
+noteSkippedShared(FOLDER, 'COHERENT Ar 2020 regeneration');

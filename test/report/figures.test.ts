@@ -71,26 +71,32 @@ describe('buildPaperFigures', () => {
     expect(buildPaperFigures(spectra, { only: [9, 3] }).map((f) => f.number)).toEqual([3, 9]);
   });
 
-  // Axis titles carry units; log axes where the paper uses them.
+  // Axis titles carry units; log axes where the paper uses them. Sub/superscripts are written _{…}/^{…}
+  // (drawn as tspans by plot.ts applyScriptMarkup).
   test.for([
     [
       'fig1',
-      ['coherency α', 'cross-section ratio ξ', 'Γ_NP = [εZF_Z − NF_N]²'],
-      ['y:Γ_NP = [εZF_Z − NF_N]²'],
+      ['coherency α', 'cross-section ratio ξ', 'Γ_{NP} = [εZF_{Z} − NF_{N}]²'],
+      ['y:Γ_{NP} = [εZF_{Z} − NF_{N}]²'],
     ],
-    ['fig2', ['E_ν [MeV]', 'Φ_ν / max'], ['x:E_ν [MeV]', 'y:Φ_ν / max']],
+    ['fig2', ['E_{ν} [MeV]', 'Φ_{ν} / max'], ['x:E_{ν} [MeV]', 'y:Φ_{ν} / max']],
     ['fig3', ['q² [MeV²]', 'α (solid), ξ (dashed)'], ['x:q² [MeV²]']],
-    ['fig4', ['neutron number N', 'E_ν [MeV]', '⟨α⟩'], ['y:E_ν [MeV]']],
-    ['fig7', ['T [keV_nr]', 'α (solid), ξ (dashed)'], []],
+    ['fig4', ['neutron number N', 'E_{ν} [MeV]', '⟨α⟩'], ['y:E_{ν} [MeV]']],
+    ['fig7', ['T [keV_{nr}]', 'α (solid), ξ (dashed)'], []],
     [
       'fig8',
-      ['T [keV_nr]', 'dR/dT [kg⁻¹ yr⁻¹ keV_nr⁻¹]', 'dR/dT [ton⁻¹ yr⁻¹ keV_nr⁻¹]', 'α'],
-      ['x:T [keV_nr]', 'y:dR/dT [kg⁻¹ yr⁻¹ keV_nr⁻¹]', 'y:dR/dT [ton⁻¹ yr⁻¹ keV_nr⁻¹]'],
+      ['T [keV_{nr}]', 'dR/dT [kg⁻¹ yr⁻¹ keV_{nr}⁻¹]', 'dR/dT [ton⁻¹ yr⁻¹ keV_{nr}⁻¹]', 'α'],
+      ['x:T [keV_{nr}]', 'y:dR/dT [kg⁻¹ yr⁻¹ keV_{nr}⁻¹]', 'y:dR/dT [ton⁻¹ yr⁻¹ keV_{nr}⁻¹]'],
     ],
     [
       'fig9',
-      ['T_min [keV_nr]', 'R(T > T_min) [kg⁻¹ yr⁻¹]', 'R(T > T_min) [ton⁻¹ yr⁻¹]', '⟨α⟩ (events above T_min)'],
-      ['x:T_min [keV_nr]', 'y:R(T > T_min) [kg⁻¹ yr⁻¹]'],
+      [
+        'T_{min} [keV_{nr}]',
+        'R(T > T_{min}) [kg⁻¹ yr⁻¹]',
+        'R(T > T_{min}) [ton⁻¹ yr⁻¹]',
+        '⟨α⟩ above T_{min}',
+      ],
+      ['x:T_{min} [keV_{nr}]', 'y:R(T > T_{min}) [kg⁻¹ yr⁻¹]'],
     ],
   ] as const)('%s: axis titles %j, log axes %j', ([name, titles, logs]) => {
     const spec = byName(name);

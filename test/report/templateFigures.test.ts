@@ -53,14 +53,17 @@ describe('figures of the XENONnT fixture', () => {
 
   test('projection: 3 runs × 4 observables = 12 panels, one legend, observed totals kept', () => {
     const spec = templateProjectionFigure(ds, data) as {
-      concat: { layer: { encoding: { color?: { legend: unknown } } }[] }[];
+      concat: { layer: { mark: { type: string } | string }[] }[];
     };
     expect(spec.concat).toHaveLength(12);
-    const withLegend = spec.concat.filter((p) => p.layer.some((l) => l.encoding.color?.legend != null));
+    // The legend is drawn as marks (report/legend.ts); its labels are the only text marks of a panel.
+    const withLegend = spec.concat.filter((p) =>
+      p.layer.some((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type) === 'text'),
+    );
     expect(withLegend).toHaveLength(1);
     const text = JSON.stringify(spec);
-    const titles = [...text.matchAll(/"title":"([^"]*)"/g)].map((m) => m[1]!);
-    expect(titles).toContain('SR0 (1.17 t·yr)');
+    const titles = [...text.matchAll(/"(?:title|text)":"([^"]*)"/g)].map((m) => m[1]!);
+    expect(text).toContain('"text":"SR0 (1.17 t·yr)"');
     expect(titles).toContain('S1 BDT score');
     for (const t of titles) expect(t).not.toContain('_');
     expect(text).toContain('accidental coincidences');

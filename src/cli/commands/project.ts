@@ -9,7 +9,8 @@
  */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { loadSetup, parseExposure } from '../../data/index.js';
+import { loadSetup, parseExposure, requireInputDirectory } from '../../data/index.js';
+import { SpecError } from '../../errors.js';
 import {
   countsFigure,
   exposureText,
@@ -29,15 +30,18 @@ import {
   projectResponse,
   type Projection,
 } from '../../sensitivity/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
-import { SpecError } from '../../errors.js';
 import { readSetupInput, type SetupInput } from '../setupInput.js';
 import { runTemplateProjection } from './projectTemplate.js';
 import { testLine } from './projectText.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
+  if (e !== undefined && !(Number.isFinite(e.kgS) && e.kgS > 0)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a finite exposure > 0' });
+    return z.NEVER;
+  }
   if (e === undefined) {
     ctx.addIssue({
       code: 'custom',
@@ -72,6 +76,13 @@ const ProjectOptionsSchema = z
   })
   .strict();
 type ProjectCliOptions = z.infer<typeof ProjectOptionsSchema>;
+
+/** Files written by `project --out`. */
+const PROJECT_FILES = [
+  'projection.json',
+  'counts.csv',
+  ...['rates', 'counts', 'sensitivity-vs-exposure'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
 
 /** The setup JSON (preset or file) with the --model override applied, and where it came from. */
 function setupInput(o: ProjectCliOptions): SetupInput {
@@ -260,6 +271,8 @@ export function registerProject(program: Command): void {
     )
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ProjectOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', PROJECT_FILES);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const template = isPresetName(o.setup) ? PRESET_TEMPLATE_DATASETS[o.setup] : undefined;
       if (o.engine === 'template' && template === undefined) {
         throw new SpecError(
