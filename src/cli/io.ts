@@ -4,7 +4,8 @@
  * interrupted or failed command never leaves a half-written output behind.
  */
 import { join } from 'node:path';
-import { describeFsError, isFsError } from '../data/index.js';
+// The file-error helpers alone, not data/index.js: io.ts is in every command's start-up path.
+import { describeFsError, isFsError } from '../fsErrors.js';
 import { ToolkitError } from '../errors.js';
 import type { TopLevelSpec } from '../report/index.js';
 import { checkOutputDir, writeFilesAtomic } from './outputFiles.js';

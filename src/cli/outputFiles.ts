@@ -24,7 +24,8 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeFsError } from '../data/index.js';
+// Not data/index.js: this module is in every command's start-up path (issue 13).
+import { describeFsError } from '../fsErrors.js';
 import { SpecError } from '../errors.js';
 
 /** statfs magic numbers of pseudo file systems (linux/magic.h) where output cannot go. */

@@ -8,41 +8,12 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { SpecError } from '../errors.js';
+import { describeFsError } from '../fsErrors.js';
+
+export { describeFsError, isFsError } from '../fsErrors.js';
 
 /** Largest input file read by default (datasets, setups, shard files, spectra): 256 MiB. */
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
-
-const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'a component of the path is a file, not a directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many levels of symbolic links',
-  EMFILE: 'too many open files',
-  EEXIST: 'already exists',
-  EBUSY: 'the resource is busy',
-  EXDEV: 'crosses file systems',
-  EIO: 'input/output error',
-  EINVAL: 'invalid argument for this file system',
-};
-
-/** The reason of a Node file-system error in words ("permission denied"), or its first line. */
-export function describeFsError(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && FS_REASONS[code] !== undefined) return FS_REASONS[code];
-  const text = err instanceof Error ? err.message : String(err);
-  return text.split('\n')[0] ?? text;
-}
-
-/** True for a Node system error (it carries an errno code such as ENOENT). */
-export function isFsError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && 'syscall' in err;
-}
 
 function ioError(what: string, path: string, reason: string): SpecError {
   return new SpecError('io_error', `${what} ${JSON.stringify(path)}: ${reason}`, [what]);

@@ -55,8 +55,9 @@ export function registerExportPyhf(program: Command): void {
       if (dataset.kind !== 'xi') checkOutputDir(o.out, '--out', names);
       const out = new OutputSet(o.out);
       let settings = pyhfModifierSettings({ normsys: 'code4', histosys: 'code4p' });
-      let poi: string;
+      let poi: { name: string; bounds: [number, number] };
       let example: string;
+      const workspaces: { file: string; bins?: number[]; bands?: number[] }[] = [];
       if (dataset.kind === 'xi') {
         throw new SpecError(
           'invalid_input',
@@ -65,16 +66,22 @@ export function registerExportPyhf(program: Command): void {
         );
       } else if (dataset.kind === 'counts') {
         const model = countsModel(dataset, o.systematics);
+        // The generic counting workspace calls its POI "poi"; for a coherency dataset it is α.
+        const asAlpha = (ws: Parameters<typeof renameParameters>[0]) =>
+          renameParameters(ws, new Map([['poi', COMBINED_POI]]));
         const combined = pyhfExport(model, { name: dataset.id });
         settings = pyhfModifierSettings(combined.interpolation);
-        out.add('combined.json', jsonText(combined.workspace));
-        model.bins.forEach((_, i) =>
+        model.bins.forEach((_, i) => {
+          const file = `bin${i}.json`;
           out.add(
-            `bin${i}.json`,
-            jsonText(pyhfExport(model, { bins: [i], name: `${dataset.id}-bin${i}` }).workspace),
-          ),
-        );
-        poi = 'poi';
+            file,
+            jsonText(asAlpha(pyhfExport(model, { bins: [i], name: `${dataset.id}-bin${i}` }).workspace)),
+          );
+          workspaces.push({ file, bins: [i] });
+        });
+        out.add('combined.json', jsonText(asAlpha(combined.workspace)));
+        workspaces.push({ file: 'combined.json', bins: model.bins.map((_, i) => i) });
+        poi = { name: COMBINED_POI, bounds: [0, 1] };
         example = 'bin0.json';
       } else {
         const bands = dataset.bands.map((b) => b.poi);
@@ -84,16 +91,35 @@ export function registerExportPyhf(program: Command): void {
           'combined.json',
           jsonText(renameParameters(ws, new Map(bands.map((b) => [b, COMBINED_POI])))),
         );
-        poi = `${bands[0]} (workspace.json, one α per band), ${COMBINED_POI} (combined.json)`;
+        workspaces.push({ file: 'workspace.json', bands: bands.map((_, j) => j) });
+        workspaces.push({ file: 'combined.json', bands: bands.map((_, j) => j) });
+        poi = { name: COMBINED_POI, bounds: [0, 1] };
         example = 'combined.json';
       }
       out.add('modifier_settings.json', jsonText(settings));
       const files = out.commit();
       if (o.json) {
-        print(JSON.stringify({ files, poi, modifierSettings: settings }, null, 2));
+        print(
+          JSON.stringify(
+            {
+              dataset: dataset.id,
+              systematics: o.systematics,
+              poi,
+              workspaces,
+              modifierSettings: settings,
+              files,
+            },
+            null,
+            2,
+          ),
+        );
         return;
       }
-      print(`wrote ${files.length} files to ${o.out} (POI ${poi}, bounded to [0, 1]); in Python:`);
+      const poiText =
+        dataset.kind === 'template'
+          ? `POI ${dataset.bands[0]!.poi} … per band in workspace.json, ${poi.name} in combined.json`
+          : `POI ${poi.name}`;
+      print(`wrote ${files.length} files to ${o.out} (${poiText}, bounded to [0, 1]); in Python:`);
       print(
         `  import json, pyhf; ws = pyhf.Workspace(json.load(open("${o.out}/${example}")))\n` +
           `  m = ws.model(modifier_settings=json.load(open("${o.out}/modifier_settings.json"))); d = ws.data(m)\n` +

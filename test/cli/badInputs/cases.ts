@@ -390,7 +390,7 @@ export const BAD_CASES: readonly BadCase[] = [
   d(
     'file: export-pyhf on a ξ ± σ dataset',
     (w) => ['export-pyhf', w.xi, '--out', w.fresh('out-pyhf-xi')],
-    /export-pyhf needs a counts dataset/,
+    /ξ ± σ dataset, whose Gaussian likelihood in ξ has no HistFactory/,
     (w) => w.fresh('out-pyhf-xi'),
   ),
   d(
