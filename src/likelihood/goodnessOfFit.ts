@@ -26,7 +26,7 @@
  */
 import type { Dataset } from '../data/index.js';
 import { chiSquareSurvival, pValueHalfChiSquare, significance } from './asymptotics.js';
-import type { AnalysisResult } from './coherencyAnalysis.js';
+import type { AnalysisResult } from './analysisTypes.js';
 import { countsModel, xiModel } from './coherencyDataset.js';
 import { countingLikelihood } from './countingLikelihood.js';
 import { gaussianLikelihood } from './gaussianLikelihood.js';

@@ -13,7 +13,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnyDataset as Dataset } from '../data/index.js';
-import type { AnalysisResult } from '../likelihood/index.js';
+import { describePValueMethod, type AnalysisResult } from '../likelihood/index.js';
 import { alphaFromFormFactors, paperHelm, type Nucleus } from '../physics/index.js';
 import { bandLayer, errorBarLayer, layeredChart, lineLayer, pointLayer, textLayer } from './charts.js';
 import type { Datum, LegendEntry } from './chartTypes.js';
@@ -194,6 +194,13 @@ const SIGMA_LEVELS = [
 ] as const;
 
 /** Figure 6: one-sided p-values of α = 1 and α = 0 per bin. */
+/** How the plotted p-values were computed (toys: without the per-bin MC error). */
+function methodLabel(result: AnalysisResult): string {
+  const m = result.bins[0]?.pAlpha1Method;
+  if (m === undefined) return 'no bins';
+  return m.kind === 'toys' ? `toys, ${m.nToys} per test` : describePValueMethod(m);
+}
+
 export function pValueFigure(dataset: Dataset, result: AnalysisResult): TopLevelSpec {
   const spreads = binQ2Spreads(dataset);
   const q2Lo = Math.max(0, Math.min(...spreads.map((s) => s.lo)) * 0.97);
@@ -224,7 +231,7 @@ export function pValueFigure(dataset: Dataset, result: AnalysisResult): TopLevel
     { q2: q2Hi, p: l.p, z: `${l.z}σ` },
   ]);
   const toys = isCalibrated(result);
-  const method = toys ? 'toys (bars: Monte Carlo errors)' : 'asymptotic ½χ²₁';
+  const method = toys ? 'toys (bars: Monte Carlo errors)' : methodLabel(result);
   return layeredChart({
     title: `Fig. 6: p(α = 1) and p(α = 0) per bin, ${dataset.experiment} ${dataset.id}`,
     subtitle: `one-sided profile-likelihood tests, ${method}; each point at its bin's mean true q² (spread: Fig. 5)`,

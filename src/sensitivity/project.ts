@@ -154,7 +154,7 @@ export function projectResponse(resp: SetupResponse, opts: ProjectOptions = {}):
     bins,
     ...(opts.scan === undefined ? {} : { scan: exposureScan(resp, opts.scan) }),
     method:
-      'Asimov dataset of the true model; profile likelihood with α ∈ [0, 1] (CCGV 2011): one-sided q1 = t̃(1), q0 = t̃(0) with ½χ²₁ asymptotics, two-sided t̃(α) for a user α; intervals by t̃ inversion; bands Z_A ± N',
+      'Asimov dataset of the true model; profile likelihood with α ∈ [0, 1] (CCGV 2011): one-sided q1 = t̃(1), q0 = t̃(0) with the two-boundary asymptotics (Z = √q up to the far branch point), two-sided t̃(α) for a user α; intervals by t̃ inversion; bands Z_A ± N',
   };
 }
 

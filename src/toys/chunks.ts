@@ -2,8 +2,8 @@
  * The work split of a job and the execution of one chunk — the code every worker runs.
  *
  * A chunk's tally is a pure function of (job, task, chunk index): its toys come from the stream
- * `createRng(seed, "<task key>#<chunk>")`, and its fitters are built fresh for the chunk, so nothing
- * carries over from earlier work in the same thread. Units group consecutive chunks to about
+ * `createRng(seed, task key, chunk)` (a SHA-256 of the three, rng.ts), and its fitters are built
+ * fresh for the chunk, so nothing carries over from earlier work in the same thread. Units group consecutive chunks to about
  * {@link UNIT_COST} toy-fits of work, the grain of scheduling, progress, resume files and shards.
  */
 import { SingleBinKernel, testPoi } from '../likelihood/index.js';
@@ -125,7 +125,7 @@ export function unitCosts(job: ToyJob, units: readonly (readonly ChunkRef[])[]):
 }
 
 function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const kernel = new SingleBinKernel(job.model, task.bin);
   const drawer = new BinToyDrawer(job.model, task.bin);
   const thr = exceedThreshold(task.tObs);
@@ -151,7 +151,7 @@ function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
 }
 
 function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const fits = new ModelFits(job.model);
   const drawer = new ModelToyDrawer(job.model);
   const thrShared = exceedThreshold(task.obs.shared);
@@ -164,7 +164,17 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
   let failed = 0;
   for (let i = 0; i < ref.size; i++) {
     drawer.draw(rng, task.gen);
-    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi, drawer.obsKnown)) {
+    if (
+      !fits.evaluate(
+        drawer.n,
+        drawer.m,
+        drawer.obsSig,
+        drawer.obsBeam,
+        task.poi,
+        drawer.obsKnown,
+        task.localFarBranch,
+      )
+    ) {
       failed++;
       continue;
     }
@@ -186,7 +196,7 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
  * Checking poi against the accepted set is exactly "the interval covers poi" for a connected set.
  */
 function runCoverageChunk(job: ToyJob, task: CoverageTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const model = job.model;
   const cls = job.settings.cls;
   const crit = cls.map((cl) => chisquareQuantile(cl, 1));

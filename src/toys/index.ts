@@ -3,7 +3,7 @@
  * likelihood, toy-calibrated p-values, Feldman–Cousins intervals, coverage studies, worker-thread
  * parallelism, shards and merge.
  *
- * Reproducibility contract: every random number comes from `createRng(seed, stream)`; work is cut
+ * Reproducibility contract: every random number comes from `createRng(seed, ...parts)`; work is cut
  * into chunks whose tallies depend only on (job, task, chunk); results are sums of integer tallies.
  * So the same seed gives bit-identical results for any number of workers, and merged shards give the
  * same result file as one run.
@@ -11,7 +11,7 @@
  * Typical use: `calibrateWithToys(model, { seed, nToys, workers })`; or, with control over the run,
  * `planToys` → `runToyJob` (workers, shard, resume, progress, abort) → `toysResult` → `resultJson`.
  */
-export { createRng, streamSeed } from './rng.js';
+export { createRng, RNG_STREAMS_VERSION, streamSeed, streamState } from './rng.js';
 export type { Rng } from './rng.js';
 export { poissonInversion, poissonPtrs, poissonVariate, PTRS_MIN_MEAN } from './poisson.js';
 export { BinToyDrawer, ModelToyDrawer, binGenerator, modelGenerator } from './generate.js';

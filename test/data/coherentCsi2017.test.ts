@@ -81,13 +81,14 @@ describe.skipIf(!HAVE_DATA(FOLDER))(sharedTitle(FOLDER, `COHERENT CsI 2017 from 
     expect(built.bins.reduce((s, b) => s + b.nOff!, 0)).toBe(405);
   });
 
-  test('SM (Helm) prediction over 0–50 PE × 0–12 µs agrees with COHERENT 173 ± 48 within 15 %', () => {
-    // ±15 % is about half the collaboration's own 28 % uncertainty; the known differences (form factor
-    // model, photoelectron binning convention, flux details) are < 10 %, while a unit or nucleus
-    // mistake would be a factor ≥ 2.
+  test('SM (Helm) prediction over 0–50 PE × 0–12 µs agrees with COHERENT 173 ± 48 within 5 %', () => {
+    // The collaboration's ±28 % is flux 10 % ⊕ quenching 25 % ⊕ acceptance 5 % ⊕ form factor 5 %
+    // (Akimov et al., Science 357, 1123 (2017), Table 1). Flux, QF (0.0878), acceptance and light
+    // yield are taken here at its central values, so what differs is the form-factor model (Helm
+    // here, Klein–Nystrand there): the collaboration's 5 % for it is the tolerance. Measured: 1.029.
     const check = built.crossChecks![0]!;
     expect(check.reference).toBe(173);
-    expect(Math.abs(check.ratio - 1)).toBeLessThan(0.15);
+    expect(Math.abs(check.ratio - 1)).toBeLessThan(0.05);
   });
 
   test('signal prediction structure: Helm below α = 1, both nuclei contribute, q² increases', () => {

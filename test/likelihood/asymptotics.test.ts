@@ -2,10 +2,12 @@ import gammainc from '@stdlib/math-base-special-gammainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, test } from 'vitest';
 import {
+  boundaryZ,
   chiBarSquarePValue,
   chiSquareSurvival,
   pValueHalfChiSquare,
   pValueTildeT,
+  pValueTildeTBranches,
   sidakGlobalPValue,
   significance,
   stdNormalCdf,
@@ -94,6 +96,74 @@ describe('two-boundary asymptotic distribution of t̃', () => {
     // χ²₁ survival at t = 3: 2Φ(−√3) = 0.0832645166635504 (erfc(√1.5), 15 digits)
     expect(pValueTildeT(3, 0.3, Infinity)).toBeCloseTo(0.0832645166635504, 12);
     expect(pValueTildeT(0, 0.3, Infinity)).toBe(1);
+  });
+});
+
+describe('boundary tests with the far boundary (pValueTildeTBranches, boundaryZ)', () => {
+  test('q1 below its far branch point is Chernoff Φ(−√q); above it Φ(−(q + c)/(2√c)) (CCGV Eq. 66)', () => {
+    const c = 4;
+    for (const q of [0, 0.5, 3.9, 4]) {
+      expect(pValueTildeTBranches(q, 1, { lower: c, upper: 0 })).toBe(pValueHalfChiSquare(q));
+    }
+    for (const q of [4.5, 9, 30]) {
+      const p = pValueTildeTBranches(q, 1, { lower: c, upper: 0 });
+      expect(relDiff(p, stdNormalCdf(-(q + c) / (2 * Math.sqrt(c))))).toBeLessThan(1e-14);
+      expect(p).toBeLessThan(pValueHalfChiSquare(q));
+    }
+    // q0 is the mirror image (upper branch point; the absent lower side is ignored)
+    expect(pValueTildeTBranches(9, 0, { lower: 123, upper: c })).toBe(
+      pValueTildeTBranches(9, 1, { lower: c, upper: 456 }),
+    );
+  });
+
+  test("pyhf's qtilde p-value for μ = 1 with q̃_A from the Asimov data at μ = 0 (pyhf calculators.py)", () => {
+    // pyhf (infer/calculators.py, AsymptoticCalculator): x = √q̃ − √q̃_A if √q̃ < √q̃_A, else
+    // (q̃ − q̃_A)/(2√q̃_A); CLs+b = 1 − Φ(x + √q̃_A). Number from ../shared/data/pyhf-anchors
+    // (template_3run: q̃ = 0.7624228452952053, q̃_A = 12.152550190521568, CLs+b = 0.19128568070274898);
+    // the linear branch (not reached in the anchors) in pyhf's own form.
+    expect(
+      relDiff(
+        pValueTildeTBranches(0.7624228452952053, 1, { lower: 12.152550190521568, upper: 0 }),
+        0.19128568070274898,
+      ),
+    ).toBeLessThan(1e-12);
+    for (const [q, qA] of [
+      [0.123, 9.2e-4],
+      [20, 3],
+    ] as const) {
+      const pyhfForm = stdNormalCdf(-((q - qA) / (2 * Math.sqrt(qA)) + Math.sqrt(qA)));
+      expect(relDiff(pValueTildeTBranches(q, 1, { lower: qA, upper: 0 }), pyhfForm)).toBeLessThan(1e-13);
+    }
+  });
+
+  test('COHERENT Ar 2020 bin 4 (no systematics) in numbers: p = 0.0207, not Φ(−√q) = 0.363', () => {
+    // q1 = 0.123 with far branch point c = 1/σ² ≈ 1/32.95² (the analysis computes both; here the
+    // arithmetic of the two readings, rounded as in the issue).
+    const c = 1 / 32.95 ** 2;
+    expect(pValueHalfChiSquare(0.123)).toBeCloseTo(0.3629, 3);
+    expect(pValueTildeTBranches(0.123, 1, { lower: c, upper: 0 })).toBeCloseTo(0.0207, 3);
+  });
+
+  test('boundaryZ: √q, then (q + c)/(2√c); Φ(−Z) is the p-value; finite where p underflows', () => {
+    for (const [q, c] of [
+      [0, 1],
+      [0.8, 1],
+      [3, 1],
+      [50, 0.5],
+    ] as const) {
+      const z = boundaryZ(q, c);
+      expect(
+        relDiff(stdNormalCdf(-z), pValueTildeTBranches(q, 1, { lower: c, upper: 0 }), 1e-300),
+      ).toBeLessThan(1e-13);
+    }
+    expect(boundaryZ(1e4, 1)).toBeCloseTo(5000.5, 9);
+    expect(boundaryZ(4, Infinity)).toBe(2);
+    expect(boundaryZ(4, 0)).toBe(2); // no information on the far side: the Chernoff reading
+    expect(boundaryZ(-1, 1)).toBeNaN();
+  });
+
+  test('no information (branch point ≤ 1e-8) never makes a small p-value out of fit round-off', () => {
+    expect(pValueTildeTBranches(1e-6, 1, { lower: 1e-12, upper: 0 })).toBe(pValueHalfChiSquare(1e-6));
   });
 });
 

@@ -22,6 +22,8 @@ import {
   compareWithPaper,
   nuisanceImpacts,
   templateFigureData,
+  describeIntervalMethod,
+  describePValueMethod,
   type AnalysisResult,
   type BinAnalysis,
   type GoodnessOfFit,
@@ -112,6 +114,7 @@ const fmtToyP = (t: ToyPValue): string =>
       ? `< ${(t.pUpper95 ?? 3 / t.nToys).toExponential(1)}`
       : `${fmtP(t.pValue)} ± ${t.mcError < 1e-3 ? t.mcError.toExponential(1) : t.mcError.toFixed(3)}`;
 
+/** Columns of the CSV (unchanged layout). */
 const COLUMNS: Column<Row>[] = [
   { key: 'bin', header: 'bin' },
   { key: 'q2Range', header: 'q² range', unit: 'MeV²' },
@@ -139,6 +142,28 @@ function toyP(p: number, mcError: number, nToys: number): ToyPValue {
     nToys,
     nFailed: 0,
     pUpper95: nExceed === 0 ? 1 - 0.05 ** (1 / nToys) : null,
+  };
+}
+
+type TextRow = Row & { observable: string; phi68: string };
+
+/** Columns of the human table: observable edges, φ beside α, toy p-values with their MC error. */
+const TEXT_COLUMNS: Column<TextRow>[] = [
+  { key: 'bin', header: 'bin' },
+  { key: 'observable', header: 'observable' },
+  ...COLUMNS.slice(1, 9),
+  { key: 'phi68', header: 'φ 68.27 %', unit: 'deg' },
+  ...COLUMNS.slice(9),
+];
+
+const fmtEdge = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+function toTextRow(b: BinAnalysis, calibration?: CalibratedAnalysis['calibration']): TextRow {
+  const o = b.observable;
+  return {
+    ...toRow(b, calibration),
+    observable: o ? `${fmtEdge(o.lo)}–${fmtEdge(o.hi)} ${o.unit}` : '',
+    phi68: `[${b.alpha68.phi.deg[0].toFixed(0)}, ${b.alpha68.phi.deg[1].toFixed(0)}]`,
   };
 }
 
@@ -260,10 +285,14 @@ export function analysisJson(
     systematics: r.systematics,
     method:
       calibration === undefined
-        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided ½χ²₁ boundary tests'
-        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid',
+        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided boundary tests with the two-boundary t̃ distribution (far branch point from the Asimov data at the far boundary); every p-value and interval carries its method'
+        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid; every p-value and interval carries its method',
+    phiConvention: 'φ = arccos α; *Deg fields in degrees, *Rad fields in radians',
     ...(calibration === undefined ? {} : { calibration }),
     bins: r.bins.map((b) => ({
+      observable: b.observable ?? null,
+      tLoKeVnr: b.tLoKeV ?? null,
+      tHiKeVnr: b.tHiKeV ?? null,
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
       q2CenterMeV2: b.q2CenterMeV2,
@@ -278,8 +307,17 @@ export function analysisJson(
       alpha90: [b.alpha90.lo, b.alpha90.hi],
       alpha68Connected: b.alpha68.connected,
       alpha90Connected: b.alpha90.connected,
+      intervalMethod: b.alpha68.method,
+      phiHatDeg: b.phiHat.deg,
+      phi68Deg: b.alpha68.phi.deg,
+      phi90Deg: b.alpha90.phi.deg,
+      phiHatRad: b.phiHat.rad,
+      phi68Rad: b.alpha68.phi.rad,
+      phi90Rad: b.alpha90.phi.rad,
       pAlpha1: b.pAlpha1,
       pAlpha0: b.pAlpha0,
+      pAlpha1Method: b.pAlpha1Method,
+      pAlpha0Method: b.pAlpha0Method,
       ...(calibration === undefined
         ? {}
         : {
@@ -344,10 +382,16 @@ function humanReport(
   print(
     renderTable(
       'text',
-      COLUMNS,
-      r.bins.map((b) => toRow(b, calibration)),
+      TEXT_COLUMNS,
+      r.bins.map((b) => toTextRow(b, calibration)),
     ),
   );
+  const b0 = r.bins[0];
+  if (b0 !== undefined) {
+    print(
+      `p-values: ${b0.pAlpha1Method.kind === 'toys' ? `toys, ${b0.pAlpha1Method.nToys} per test (± binomial MC error)` : describePValueMethod(b0.pAlpha1Method)}; α intervals: ${describeIntervalMethod(b0.alpha68.method)}; φ = arccos α in degrees (radians in --json).`,
+    );
+  }
   const c = r.combined;
   const toys = (r as Partial<CalibratedAnalysis>).combinedToys;
   /** "= 0.004 ± 0.002" or "< 3.0e-3": the relation and the value, for "p(α=1) …". */
@@ -357,7 +401,7 @@ function humanReport(
   };
   const pNote = calibration === undefined ? 'asymptotic' : `toys, ${calibration.combinedToys} per hypothesis`;
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic intervals${calibration === undefined ? '' : '; toys calibrate the p-values only'}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${pNote})`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}${calibration === undefined ? '' : '; toys calibrate the p-values only'}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${calibration === undefined ? describePValueMethod(c.pAlpha1Method) : pNote})`,
   );
   for (const [name, g, t] of [
     ['α = 1', c.allBinsAlpha1, toys?.alpha1],
@@ -365,8 +409,8 @@ function humanReport(
   ] as const) {
     const b = r.bins[g.mostSignificantBin]!;
     print(
-      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p ${pOf(g.pValue, t?.global)} (${t ? 'toys' : `Z = ${fmtZ(g.z)}, χ̄² asymptotics`}); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
+      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p ${pOf(g.pValue, t?.global)} (${t ? 'toys' : `Z = ${fmtZ(g.z)}; ${describePValueMethod(g.pValueMethod)}`}); ` +
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t ? 'toy-calibrated look-elsewhere' : describePValueMethod(g.pGlobalMethod)})`,
     );
   }
   const o = gof.oneAlpha;

@@ -113,7 +113,7 @@ export function toysTables(r: ToysResult): {
       pt: fmtToyP(c.shared.toys),
     },
     {
-      test: `α = ${c.poi} in all bins (α per bin, χ̄² ${c.global.dof} dof)`,
+      test: `α = ${c.poi} in all bins (α per bin, bounded χ̄² of ${c.global.dof} bins)`,
       stat: `Λ = ${f3(c.global.lambda)}`,
       pa: fmtP(c.global.asymptotic.pValue),
       pt: fmtToyP(c.global.toys),
@@ -170,7 +170,7 @@ export function printToysResult(r: ToysResult): void {
     `Toys for ${r.source.id}: seed ${s.seed}; ${s.nToys} toys per bin for α = 1 and α = 0; FC grid step ${s.alphaStep} with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
   );
   print(
-    'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)',
+    'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p: two-boundary t̃ distribution, far branch point from the Asimov data at the far boundary; toys: fraction of toys with t ≥ q ± binomial error)',
   );
   print(t.tests);
   print(

@@ -1,7 +1,7 @@
 /**
  * Which systematic uncertainties matter for the combined α of a template dataset: each nuisance
  * parameter is FIXED in turn at its best-fit value (the unconditional fit of the one-α model) and the
- * combined results are recomputed — the exclusion of α = 0 (q0 = t̃(0), Z = √q0 with ½χ²₁), the
+ * combined results are recomputed — the exclusion of α = 0 (q0 = t̃(0), its Z from the boundary test), the
  * lower edges of the 68.27 % and 90 % intervals and p(α = 1). The rows are ranked by how much fixing
  * the parameter raises Z(α = 0) (the information its uncertainty costs), and "all fixed" gives the
  * statistics-only limit. This is the "fix one nuisance at a time" breakdown common in LHC analyses
@@ -46,7 +46,7 @@ function evaluate(model: HistFactoryModel): ImpactResult {
   const t0 = boundaryTest(lik, 0);
   const [i68, i90] = poiIntervals(lik, [0.6827, 0.9]);
   return {
-    zAlpha0: Math.sqrt(Math.max(0, t0.q)),
+    zAlpha0: t0.z,
     pAlpha0: t0.pValue,
     pAlpha1: boundaryTest(lik, 1).pValue,
     alphaHat: lik.fitUnconditional().poi,

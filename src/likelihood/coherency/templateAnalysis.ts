@@ -16,12 +16,13 @@
  */
 import type { TemplateDataset } from '../../data/index.js';
 import { boundaryTest } from '../testStatistics.js';
-import { globalBoundaryTest } from '../globalTests.js';
-import { poiIntervals, type PoiInterval } from '../intervals.js';
+import { poiIntervals } from '../intervals.js';
 import { Minimizer } from '../minimize/index.js';
 import { profileIntervals, q0Test } from '../inference/pyhfTests.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
-import type { AnalysisResult, BinAnalysis, GlobalTestSummary, Interval } from '../coherencyAnalysis.js';
+import type { AnalysisResult, BinAnalysis } from '../analysisTypes.js';
+import { boundaryMethod, summarise, toInterval } from '../coherencyAnalysis.js';
+import { phiPoint } from '../phi.js';
 import type { HistFactoryModel } from '../histfactory/index.js';
 import { templateModels, type TemplateModels } from './templateModels.js';
 
@@ -60,26 +61,6 @@ export interface TemplateExtras {
   readonly channels: readonly ChannelCounts[];
   readonly signal: SignalStrengthFit;
   readonly published: TemplateDataset['published'];
-}
-
-const toInterval = (i: PoiInterval): Interval => ({
-  lo: i.lower,
-  hi: i.upper,
-  kind: i.kind,
-  connected: i.connected,
-});
-
-function summarise(g: ReturnType<typeof globalBoundaryTest>): GlobalTestSummary {
-  return {
-    statistic: g.statistic,
-    dof: g.dof,
-    pValue: g.pValue,
-    z: g.z,
-    mostSignificantBin: g.mostSignificant.bin,
-    pLocal: g.mostSignificant.pValue,
-    pGlobal: g.mostSignificant.pGlobal,
-    zGlobal: g.mostSignificant.zGlobal,
-  };
 }
 
 function bandSums(ds: TemplateDataset, j: number) {
@@ -201,6 +182,7 @@ export function analyzeTemplateDataset(
     const [i68, i90] = bandIntervals[j]!;
     const p1 = boundaryTest(lik, 1);
     const p0 = boundaryTest(lik, 0);
+    const alphaHat = lik.fitUnconditional().poi;
     // Unbounded α̂ and its σ → ξ̂ ± σ.
     const unb = models.bandUnbounded(j);
     const mz = new Minimizer(unb);
@@ -220,11 +202,14 @@ export function analyzeTemplateDataset(
       xiHat: s.dBar + alphaUnb * (1 - s.dBar),
       xiSigma: sigmaAlpha * (1 - s.dBar),
       alphaHatUnbounded: alphaUnb,
-      alphaHat: lik.fitUnconditional().poi,
+      alphaHat,
+      phiHat: phiPoint(alphaHat),
       alpha68: toInterval(i68!),
       alpha90: toInterval(i90!),
       pAlpha1: p1.pValue,
       pAlpha0: p0.pValue,
+      pAlpha1Method: boundaryMethod(p1),
+      pAlpha0Method: boundaryMethod(p0),
       zAlpha1: p1.z,
       zAlpha0: p0.z,
       ...(s.sHelm === undefined ? {} : { alphaHelm: alphaHelm[j]! }),
@@ -234,6 +219,8 @@ export function analyzeTemplateDataset(
   // With one band the combined model IS band 0's (its α renamed): reuse its intervals.
   const [c68, c90] = K === 1 ? bandIntervals[0]! : poiIntervals(combined, [0.6827, 0.9]);
   const best = combined.fitUnconditional();
+  const c1 = boundaryTest(combined, 1);
+  const c0 = boundaryTest(combined, 0);
   const channels = channelCounts(models, best.pars!, alphaHelm);
   return {
     dataset: { id: ds.id, experiment: ds.experiment, title: ds.title, kind: ds.kind },
@@ -241,12 +228,15 @@ export function analyzeTemplateDataset(
     bins,
     combined: {
       alphaHat: best.poi,
+      phiHat: phiPoint(best.poi),
       alpha68: toInterval(c68!),
       alpha90: toInterval(c90!),
-      pAlpha1: boundaryTest(combined, 1).pValue,
-      pAlpha0: boundaryTest(combined, 0).pValue,
-      allBinsAlpha1: summarise(globalBoundaryTest(combined, 1)),
-      allBinsAlpha0: summarise(globalBoundaryTest(combined, 0)),
+      pAlpha1: c1.pValue,
+      pAlpha0: c0.pValue,
+      pAlpha1Method: boundaryMethod(c1),
+      pAlpha0Method: boundaryMethod(c0),
+      allBinsAlpha1: summarise(combined, 1),
+      allBinsAlpha0: summarise(combined, 0),
     },
     template: { channels, signal: signalStrength(ds, models, alphaHelm), published: ds.published },
   };
