@@ -10,7 +10,7 @@ import { configureModel, fitDatasets, resolveModel, type FitEntry } from '../src
 import type { Benchmark } from './run.js';
 
 const csi = loadDataset('coherent-csi-2017');
-const ar = loadDataset('coherent-ar-2020');
+const ar = loadDataset('coherent-ar-2020-1d');
 const rn = resolveModel('helm-rn');
 const r0 = configureModel(resolveModel('helm-r0'), { free: ['r0'] });
 const csiEntries: FitEntry[] = [{ dataset: csi, model: rn }];

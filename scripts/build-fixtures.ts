@@ -1,7 +1,9 @@
 /**
  * Regenerate the project's dataset fixtures from the public data releases:
  *   fixtures/coherent-csi-2017.json   (src/data/coherentCsi2017.ts, default analysis choices)
- *   fixtures/coherent-ar-2020.json    (src/data/coherentAr2020.ts, default analysis choices)
+ *   fixtures/coherent-ar-2020-1d.json (src/data/coherentAr2020.ts, default analysis choices: the 1-D
+ *                                      counts view of the Ar 2020 release; the full release is
+ *                                      fixtures/coherent-ar-2020.json, scripts/build-coherent-ar-2020.ts)
  * Data directory: $COHERENCY_DATA_DIR, else <repo>/../shared/data. Output is deterministic (no
  * timestamps, numbers rounded to 10 significant digits): rerunning gives identical bytes.
  * Run: npx tsx scripts/build-fixtures.ts
@@ -21,7 +23,10 @@ const fixtures = [
     'coherent-csi-2017.json',
     () => buildCoherentCsi2017Dataset(join(dataDir, RELEASE_FOLDERS.coherentCsi2017)),
   ],
-  ['coherent-ar-2020.json', () => buildCoherentAr2020Dataset(join(dataDir, RELEASE_FOLDERS.coherentAr2020))],
+  [
+    'coherent-ar-2020-1d.json',
+    () => buildCoherentAr2020Dataset(join(dataDir, RELEASE_FOLDERS.coherentAr2020)),
+  ],
 ] as const;
 
 for (const [file, build] of fixtures) {

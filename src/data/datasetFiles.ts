@@ -10,10 +10,15 @@ import { readInputJson } from './inputFiles.js';
 import { parseWorkspace, type Workspace } from './workspace/index.js';
 import { packageRoot } from './spectraDir.js';
 
-/** The datasets shipped in fixtures/ (derived from the public releases by scripts/build-fixtures.ts). */
+/**
+ * The datasets shipped in fixtures/ (derived from the public releases by scripts/: build-fixtures.ts,
+ * build-coherent-ar-2020.ts, build-xenonnt-fixture.ts). `coherent-ar-2020` is the full Ar release (a
+ * template dataset); `coherent-ar-2020-1d` its counts view per energy bin, for what needs counts (fits).
+ */
 export const SHIPPED_DATASETS = {
   'coherent-csi-2017': 'coherent-csi-2017.json',
   'coherent-ar-2020': 'coherent-ar-2020.json',
+  'coherent-ar-2020-1d': 'coherent-ar-2020-1d.json',
   'xenonnt-8b': 'xenonnt-8b.json',
 } as const;
 export type ShippedDatasetName = keyof typeof SHIPPED_DATASETS;
@@ -29,11 +34,6 @@ export function shippedDatasetPath(name: ShippedDatasetName): string {
   return join(packageRoot(), 'fixtures', SHIPPED_DATASETS[name]);
 }
 
-/**
- * Load a dataset given as a shipped name (`coherent-csi-2017`, `coherent-ar-2020`) or a file path.
- * Throws SpecError('io_error') for a missing/unreadable file or invalid JSON, and
- * SpecError('invalid_dataset') for a dataset that fails validation.
- */
 /** Read a shipped name or a file as JSON; SpecError('io_error') naming the file on failure. */
 function readJsonInput(nameOrPath: string): { raw: unknown; file: string } {
   const shipped = nameOrPath in SHIPPED_DATASETS;
@@ -55,6 +55,14 @@ function readJsonInput(nameOrPath: string): { raw: unknown; file: string } {
  */
 export function loadDataset(nameOrPath: string = DEFAULT_DATASET): Dataset {
   const { raw, file } = readJsonInput(nameOrPath);
+  if (raw !== null && typeof raw === 'object' && (raw as { kind?: unknown }).kind === 'template') {
+    const counts = `${nameOrPath}-1d`;
+    throw new SpecError(
+      'invalid_dataset',
+      `${file}: a template dataset; this command needs a counts or ξ ± σ dataset${counts in SHIPPED_DATASETS ? ` (its counts view is shipped as ${counts})` : ''}`,
+      ['dataset'],
+    );
+  }
   return parseDataset(raw, file);
 }
 

@@ -69,7 +69,7 @@ const AR = {
   ] as [number, number][],
 } as const;
 
-function countsDataset(id: 'coherent-csi-2017' | 'coherent-ar-2020'): CountsDataset {
+function countsDataset(id: 'coherent-csi-2017' | 'coherent-ar-2020-1d'): CountsDataset {
   const d = loadDataset(id);
   if (d.kind !== 'counts') throw new SpecError('invalid_dataset', `${id}: expected a counts dataset`, [id]);
   return d;
@@ -223,17 +223,17 @@ function csiDar(): Record<string, unknown> {
 }
 
 function arDar(): Record<string, unknown> {
-  const d = countsDataset('coherent-ar-2020');
+  const d = countsDataset('coherent-ar-2020-1d');
   const liveDays = 365.25;
   const { edges, background } = datasetBackground(d, AR.massKg, liveDays);
   return {
     $schemaVersion: '1.0.0',
     name: 'ar-dar',
     description:
-      'COHERENT CENNS-10 Ar 2020-like: 24.4 kg at 27.5 m, 1.38e23 POT, QF = 0.246 + 0.00078·T, 0–120 keVee bins; steady-state background from the coherent-ar-2020 dataset (live time 1 yr nominal: counts depend on POT only)',
+      'COHERENT CENNS-10 Ar 2020-like: 24.4 kg at 27.5 m, 1.38e23 POT, QF = 0.246 + 0.00078·T, 0–120 keVee bins; steady-state background from the coherent-ar-2020-1d dataset (live time 1 yr nominal: counts depend on POT only)',
     references: [
       'D. Akimov et al. (COHERENT), PRL 126, 012002 (2021); data release doi:10.5281/zenodo.3903810 (LArParametersAnlA.yaml, CENNS10AnlAEfficiency.txt)',
-      'fixtures/coherent-ar-2020.json: steady-state background (nOff/τ per bin), signal normalisation uncertainty',
+      'fixtures/coherent-ar-2020-1d.json: steady-state background (nOff/τ per bin), signal normalisation uncertainty',
     ],
     target: { name: 'Ar-nat' },
     mass: { value: AR.massKg, unit: 'kg' },

@@ -254,7 +254,7 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
         const c = gt.local.find((l) => l.bin === bin)?.farBranch ?? 0;
         return Number.isFinite(c) ? c : 0;
       });
-      fits.evaluate(n, m, 1, 1, v, localFarBranch);
+      fits.evaluate(n, m, 1, 1, v, undefined, localFarBranch);
       const task: CombinedTask = {
         kind: 'combined',
         key: `combined/alpha${v}`,

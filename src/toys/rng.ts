@@ -45,7 +45,9 @@
  *   stdlib's Box–Muller at 12–16 M/s, against 40–45 M/s for the ziggurat driven by Alea and
  *   ~40 M/s here (node 20). With 32-bit uniforms the largest |z| is √(−2 ln 2⁻⁶²) ≈ 9.3.
  */
-import { createHash } from 'node:crypto';
+// SHA-256 from @noble/hashes (pure JS), not node:crypto: the toys layer also runs in a browser.
+import { sha256 } from '@noble/hashes/sha2';
+import { utf8ToBytes } from '@noble/hashes/utils';
 import seedrandom from 'seedrandom';
 import { SpecError } from '../errors.js';
 import { poissonInversion, poissonPtrs, PTRS_MIN_MEAN } from './poisson.js';
@@ -82,8 +84,9 @@ export function streamState(
   ...parts: readonly (string | number)[]
 ): seedrandom.State.Alea {
   const name = JSON.stringify([RNG_STREAMS_VERSION, String(seed), ...parts.map(String)]);
-  const h = createHash('sha256').update(name, 'utf8').digest();
-  const word = (i: number): number => h.readUInt32BE(4 * i);
+  const h = sha256(utf8ToBytes(name));
+  const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
+  const word = (i: number): number => view.getUint32(4 * i, false);
   return {
     s0: word(0) * TWO_POW_M32,
     s1: word(1) * TWO_POW_M32,

@@ -26,7 +26,7 @@ describe('coherency fit', () => {
   });
 
   test('human output of a fit the data cannot bound says so (Ar alone, r0 at its limit)', async () => {
-    const r = await runFit(['coherent-ar-2020', '--model', 'helm-r0']);
+    const r = await runFit(['coherent-ar-2020-1d', '--model', 'helm-r0']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('NOT TRUSTED');
     expect(r.stdout).toContain('AT LIMIT');
@@ -37,7 +37,7 @@ describe('coherency fit', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'coherency-fit-')), 'out');
     const r = await runFit([
       'coherent-csi-2017',
-      'coherent-ar-2020',
+      'coherent-ar-2020-1d',
       '--model',
       'helm-r0',
       '--free',
@@ -50,7 +50,7 @@ describe('coherency fit', () => {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const j = JSON.parse(readFileSync(join(dir, 'fit.json'), 'utf8')) as FitSummary;
-    expect(j.datasets.map((d) => d.id)).toEqual(['coherent-csi-2017', 'coherent-ar-2020']);
+    expect(j.datasets.map((d) => d.id)).toEqual(['coherent-csi-2017', 'coherent-ar-2020-1d']);
     const dir2 = join(mkdtempSync(join(tmpdir(), 'coherency-fit-')), 'out');
     const bad = await runFit(['coherent-csi-2017', '--model', 'helm-r0', '--free', 'Rn', '--out', dir2]);
     expect(bad.code).toBe(2);

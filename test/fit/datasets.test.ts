@@ -160,7 +160,7 @@ describe('COHERENT fixtures', () => {
   });
 
   test('Ar 2020 alone cannot bound r0 from below: at its limit, flagged, interval open — not a silent number', () => {
-    const fit = fitDatasets([{ dataset: fixture('coherent-ar-2020'), model: resolveModel('helm-r0') }]);
+    const fit = fitDatasets([{ dataset: fixture('coherent-ar-2020-1d'), model: resolveModel('helm-r0') }]);
     const d = fit.fit.diagnostics;
     expect(d.atLimit.includes('r0') || fit.profiles.r0!.lowerOpen).toBe(true);
     expect(d.messages.length).toBeGreaterThan(0);
@@ -170,13 +170,13 @@ describe('COHERENT fixtures', () => {
     const model = configureModel(resolveModel('helm-r0'), { free: ['r0'] });
     const fit = fitDatasets([
       { dataset: fixture('coherent-csi-2017'), model },
-      { dataset: fixture('coherent-ar-2020'), model },
+      { dataset: fixture('coherent-ar-2020-1d'), model },
     ]);
     expect(fit.fit.diagnostics.converged).toBe(true);
     expect(fit.parameters.filter((q) => q.role === 'nuisance')).toHaveLength(4);
     expect(fit.parameters.find((q) => q.name === 'r0')!.datasets).toEqual([
       'coherent-csi-2017',
-      'coherent-ar-2020',
+      'coherent-ar-2020-1d',
     ]);
   });
 });

@@ -66,6 +66,12 @@ const AnalyzeOptionsSchema = z
     muTest: z.coerce.number().finite().optional(),
     channels: z.string().optional(),
     impacts: z.boolean().default(false),
+    fix: z
+      .string()
+      .min(1)
+      .transform((v) => v.split(',').map((x) => x.trim()))
+      .refine((names) => names.every((n) => n.length > 0), 'a comma-separated list of parameter names')
+      .optional(),
   })
   .strict();
 
@@ -477,6 +483,10 @@ export function registerAnalyze(program: Command): void {
       '--impacts',
       'template dataset: rank the nuisance parameters by the change of each result when each is fixed in turn',
     )
+    .option(
+      '--fix <names>',
+      'template dataset: nuisance parameters held at nominal, comma-separated (e.g. cevns_norm,brn_energy)',
+    )
     .action(async (datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(AnalyzeOptionsSchema, raw);
       if (o.out !== undefined) checkOutputDir(o.out, '--out', ANALYZE_FILES);
@@ -486,6 +496,13 @@ export function registerAnalyze(program: Command): void {
       const input = withChannels(loadAnalysisInput(datasetArg), o.channels);
       if (o.impacts && !(input.kind === 'dataset' && input.dataset.kind === 'template')) {
         throw new SpecError('invalid_input', '--impacts: expected a template dataset', ['impacts']);
+      }
+      if (o.impacts && (o.fix !== undefined || o.systematics === 'none')) {
+        throw new SpecError(
+          'invalid_input',
+          '--impacts: not with --fix or --systematics none (it fixes each nuisance in turn itself)',
+          ['impacts'],
+        );
       }
       if (input.kind === 'workspace' || input.dataset.kind === 'template') {
         if (o.toys !== undefined) {
@@ -500,6 +517,9 @@ export function registerAnalyze(program: Command): void {
         let csv: string;
         let figures: [string, ReturnType<typeof alphaFigure>][] = [];
         if (input.kind === 'workspace') {
+          if (o.fix !== undefined) {
+            throw new SpecError('invalid_input', '--fix: only for template datasets', ['fix']);
+          }
           const w = analyzeWorkspace(input.workspace, {
             ...(o.poi === undefined ? {} : { poi: o.poi }),
             ...(o.measurement === undefined ? {} : { measurement: o.measurement }),
@@ -514,7 +534,15 @@ export function registerAnalyze(program: Command): void {
           );
         } else {
           const ds = input.dataset as Extract<typeof input.dataset, { kind: 'template' }>;
-          const r = analyzeTemplateDataset(ds);
+          // --systematics none: every constrained nuisance at nominal; --fix: the named ones.
+          if (o.fix !== undefined && o.systematics === 'none') {
+            throw new SpecError('invalid_input', '--fix: not with --systematics none (all are fixed)', [
+              'fix',
+            ]);
+          }
+          const r = analyzeTemplateDataset(ds, {
+            fix: o.systematics === 'none' ? 'constrained' : (o.fix ?? []),
+          });
           json = templateJson(ds, r);
           text = templateReport(ds, r);
           csv = renderTable('csv', BAND_COLUMNS, bandRows(r));
@@ -524,7 +552,9 @@ export function registerAnalyze(program: Command): void {
             ['fig6-pvalues', pValueFigure(ds, r)],
           ];
           if (o.out !== undefined) {
-            const fd = templateFigureData(ds);
+            const fd = templateFigureData(ds, {
+              fix: o.systematics === 'none' ? 'constrained' : (o.fix ?? []),
+            });
             figures.push(
               ['projections', templateProjectionFigure(ds, fd)],
               ['alpha-scan', alphaScanFigure(ds, fd)],
@@ -543,6 +573,11 @@ export function registerAnalyze(program: Command): void {
         return;
       }
       const dataset = input.dataset;
+      if (o.fix !== undefined) {
+        throw new SpecError('invalid_input', '--fix: only for template datasets (use --systematics)', [
+          'fix',
+        ]);
+      }
       const progress = progressReporter('analyze');
       let asymptotic: AnalysisResult;
       try {

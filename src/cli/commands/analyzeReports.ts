@@ -123,7 +123,9 @@ export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template
   return {
     dataset: { ...r.dataset, publication: ds.publication, provenance: ds.provenance },
     method:
-      'template likelihood (HistFactory, pyhf semantics); per band α with the other bands and all nuisances profiled; intervals by t̃ inversion with two-boundary asymptotics; one-sided boundary tests',
+      'template likelihood (HistFactory, pyhf semantics); per band α with the other bands and the nuisances profiled; intervals by t̃ inversion with two-boundary asymptotics; one-sided boundary tests',
+    systematics: r.systematics,
+    fixed: r.template.fixed,
     bands: r.bins.map((b) => ({
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
@@ -168,8 +170,15 @@ export function templateReport(
   r: AnalysisResult & { template: TemplateExtras },
 ): string {
   const out: string[] = [];
+  const fixed = r.template.fixed;
+  const sys =
+    r.systematics === 'none'
+      ? 'statistics only (every constrained nuisance at nominal)'
+      : fixed.length > 0
+        ? `nuisances profiled except ${fixed.join(', ')} (at nominal)`
+        : 'all nuisances profiled';
   out.push(
-    `${ds.title} [${ds.id}], ${r.bins.length} true-q² band(s), ${ds.channels.length} channel(s); all nuisances profiled`,
+    `${ds.title} [${ds.id}], ${r.bins.length} true-q² band(s), ${ds.channels.length} channel(s); ${sys}`,
   );
   out.push(
     'Template likelihood: per band α̂ in [0, 1] with the other bands profiled; intervals by inverting t̃_α (asymptotic); one-sided tests of α = 1 and α = 0.',
@@ -192,9 +201,13 @@ export function templateReport(
     }
   }
   const s = r.template.signal;
+  const inert =
+    s.eventsIntervalFixes.length > 0
+      ? ` (${s.eventsIntervalFixes.join(', ')} at nominal: it only relabels μ at fixed events)`
+      : '';
   out.push(
     `CEvNS with a free signal strength on the Standard-Model (Helm) shape: μ̂ = ${s.mu.toFixed(3)} [${s.muLo.toFixed(3)}, ${s.muHi.toFixed(3)}] (68.27 % profile), ` +
-      `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
+      `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events${inert}, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
       `against background only q0 = ${s.q0.toFixed(2)}, p0 = ${fmtP(s.p0)}, Z = ${fmtZ(s.z)}`,
   );
   const flux = (ds.analysisChoices.b8Flux as { value?: unknown } | undefined)?.value;
@@ -205,6 +218,9 @@ export function templateReport(
       `⁸B flux implied by μ̂ (× the dataset's ${flux.toExponential(3)} cm⁻² s⁻¹): ${e(s.mu)} [${e(s.muLo)}, ${e(s.muHi)}] cm⁻² s⁻¹ (68.27 %)`,
     );
   }
+  out.push(
+    `Fitted yields at that fit: ${s.yields.map((y) => `${y.sample} ${y.fitted.toFixed(1)}`).join(', ')}; total ${s.yields.reduce((a, y) => a + y.fitted, 0).toFixed(1)}`,
+  );
   out.push(
     'Events per channel: observed; Standard-Model expectation (α_Helm, nominal nuisances); combined best fit',
   );

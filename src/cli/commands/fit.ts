@@ -291,7 +291,7 @@ export function registerFit(program: Command): void {
     )
     .argument(
       '<datasets...>',
-      'shipped dataset names (coherent-csi-2017, coherent-ar-2020) or dataset JSON files',
+      'shipped dataset names (coherent-csi-2017, coherent-ar-2020-1d) or dataset JSON files',
     )
     .requiredOption('--model <name>', `model: ${MODEL_NAMES.join(', ')}, or a product like helm-r0*norm`)
     .option('--free <names>', 'comma-separated model parameters to fit (the others are held at their values)')

@@ -15,7 +15,7 @@ import type { TemplateDataset } from '../../data/index.js';
 import { pValueTildeT } from '../asymptotics.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
 import { poiSigma, tildeT } from '../testStatistics.js';
-import { templateModels } from './templateModels.js';
+import { templateModels, type TemplateModelOptions } from './templateModels.js';
 
 export interface SampleBins {
   readonly name: string;
@@ -64,9 +64,9 @@ function criticalValue(poi: number, sigma: number, cl: number): number {
 
 export function templateFigureData(
   ds: TemplateDataset,
-  options: { scanPoints?: number } = {},
+  options: { readonly scanPoints?: number } & TemplateModelOptions = {},
 ): TemplateFigureData {
-  const models = templateModels(ds);
+  const models = templateModels(ds, options.fix === undefined ? {} : { fix: options.fix });
   const combined = new WorkspaceLikelihood(models.combined);
   const best = combined.fitUnconditional();
   const m = models.combined;

@@ -1,18 +1,20 @@
 /** The neutrino-aware part of likelihood/ for template datasets: models per band and the analysis. */
 export {
   templateModels,
-  withParameterConfig,
   COMBINED_POI,
   SIGNAL_STRENGTH,
+  type TemplateModelOptions,
   type TemplateModels,
 } from './templateModels.js';
+export { withParameterConfig } from './modelVariants.js';
 export {
   analyzeTemplateDataset,
   bandAlphaHelm,
   type ChannelCounts,
-  type SignalStrengthFit,
+  type TemplateAnalysisOptions,
   type TemplateExtras,
 } from './templateAnalysis.js';
+export { signalOnlyNormalisations, type SignalStrengthFit } from './signalStrength.js';
 export {
   templateFigureData,
   type AlphaScan,

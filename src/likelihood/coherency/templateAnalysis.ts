@@ -9,40 +9,23 @@
  * unbounded α̂ (α_j free in [−5, 5]) and σ from the profiled inverse Hessian there; d̄_j = floor_j /
  * s_coh,j, the band's ξ at α = 0.
  *
- * And the collaboration-style numbers: the CEvNS count fitted with a free signal strength on the
- * Standard-Model (Helm) shape — band α's held at α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j) — with its
- * profile-likelihood 68.27 % interval, and the significance of CEvNS against background only (q0 of
- * the signal strength), beside the published values the dataset carries.
+ * And the collaboration-style numbers (signalStrength.ts): the CEvNS count fitted with a free signal
+ * strength on the Standard-Model (Helm) shape — band α's held at
+ * α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j) — with its profile-likelihood 68.27 % interval, and the
+ * significance of CEvNS against background only (q0 of the signal strength), beside the published
+ * values the dataset carries.
  */
 import type { TemplateDataset } from '../../data/index.js';
 import { boundaryTest } from '../testStatistics.js';
 import { poiIntervals } from '../intervals.js';
 import { Minimizer } from '../minimize/index.js';
-import { profileIntervals, q0Test } from '../inference/pyhfTests.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
 import type { AnalysisResult, BinAnalysis } from '../analysisTypes.js';
 import { boundaryMethod, summarise, toInterval } from '../coherencyAnalysis.js';
 import { phiPoint } from '../phi.js';
 import type { HistFactoryModel } from '../histfactory/index.js';
-import { templateModels, type TemplateModels } from './templateModels.js';
-
-export interface SignalStrengthFit {
-  /** Fitted CEvNS events (all channels) at the best fit, and its 68.27 % profile interval. */
-  readonly fittedEvents: number;
-  readonly fittedEventsLo: number;
-  readonly fittedEventsHi: number;
-  /** Signal strength μ̂ relative to the Standard-Model (Helm) prediction. */
-  readonly mu: number;
-  readonly muLo: number;
-  readonly muHi: number;
-  /** Standard-Model prediction at nominal nuisances (Σ_j s_Helm,j). */
-  readonly predictedEvents: number;
-  /** CEvNS against background only: q0, p0 and Z = √q0 (asymptotic). */
-  readonly q0: number;
-  readonly p0: number;
-  readonly z: number;
-  readonly converged: boolean;
-}
+import { templateModels, type TemplateModelOptions, type TemplateModels } from './templateModels.js';
+import { signalStrengthFit, type SignalStrengthFit } from './signalStrength.js';
 
 /** Observed and expected events of one channel (summed over its bins). */
 export interface ChannelCounts {
@@ -58,6 +41,8 @@ export interface ChannelCounts {
 }
 
 export interface TemplateExtras {
+  /** Nuisance parameters held at nominal (TemplateAnalysisOptions); empty: all profiled. */
+  readonly fixed: readonly string[];
   readonly channels: readonly ChannelCounts[];
   readonly signal: SignalStrengthFit;
   readonly published: TemplateDataset['published'];
@@ -91,44 +76,6 @@ export function bandAlphaHelm(ds: TemplateDataset): number[] {
   });
 }
 
-function signalStrength(
-  ds: TemplateDataset,
-  models: TemplateModels,
-  alphaHelm: readonly number[],
-): SignalStrengthFit {
-  const model = models.signalStrength(alphaHelm);
-  const c = model.c;
-  const mz = new Minimizer(model);
-  const fit = mz.minimize();
-  const events = (pars: ArrayLike<number>) => model.expectedOf(pars, (_, s) => models.signalSamples.has(s));
-  const nominal = Float64Array.from(c.init);
-  const predictedEvents = events(nominal);
-  const { intervals } = profileIntervals(
-    model,
-    [1],
-    // The grid only brackets the edges (Brent refines them to 1e−9 on the profile, pyhfTests.ts); the
-    // profile in μ is smooth and single-minimum, so 16 points over [0, 3μ̂] bracket as well as 101.
-    Array.from({ length: 16 }, (_, k) => (k * 3 * Math.max(fit.pars[c.poi]!, 0.05)) / 15),
-  );
-  const iv = intervals[0]!;
-  // Events at the profile-interval edges: refit with μ held there (nuisances profiled).
-  const at = (mu: number) => events(mz.minimize({ fix: [[c.poi, mu]], init: fit.pars }).pars);
-  const q0 = q0Test(model);
-  return {
-    fittedEvents: events(fit.pars),
-    fittedEventsLo: at(iv.lo),
-    fittedEventsHi: at(iv.hi),
-    mu: fit.pars[c.poi]!,
-    muLo: iv.lo,
-    muHi: iv.hi,
-    predictedEvents,
-    q0: q0.q0,
-    p0: q0.p0,
-    z: q0.z,
-    converged: fit.converged && q0.converged,
-  };
-}
-
 /** Observed and expected events per channel at the combined best fit and at the SM prediction. */
 function channelCounts(
   models: TemplateModels,
@@ -158,11 +105,17 @@ function channelCounts(
   });
 }
 
-/** Run the full asymptotic analysis of a template dataset. */
+export type TemplateAnalysisOptions = TemplateModelOptions;
+
+/**
+ * Run the full asymptotic analysis of a template dataset; `fix` holds nuisance parameters at nominal
+ * ('constrained': all systematics off, the statistics-only analysis).
+ */
 export function analyzeTemplateDataset(
   ds: TemplateDataset,
+  options: TemplateAnalysisOptions = {},
 ): AnalysisResult & { readonly template: TemplateExtras } {
-  const models = templateModels(ds);
+  const models = templateModels(ds, options);
   const K = ds.bands.length;
   const sums = ds.bands.map((_, j) => bandSums(ds, j));
   const bandLik = Array.from({ length: K }, (_, j) => new WorkspaceLikelihood(models.band(j)));
@@ -224,7 +177,7 @@ export function analyzeTemplateDataset(
   const channels = channelCounts(models, best.pars!, alphaHelm);
   return {
     dataset: { id: ds.id, experiment: ds.experiment, title: ds.title, kind: ds.kind },
-    systematics: 'profiled',
+    systematics: options.fix === 'constrained' ? 'none' : 'profiled',
     bins,
     combined: {
       alphaHat: best.poi,
@@ -238,6 +191,11 @@ export function analyzeTemplateDataset(
       allBinsAlpha1: summarise(combined, 1),
       allBinsAlpha0: summarise(combined, 0),
     },
-    template: { channels, signal: signalStrength(ds, models, alphaHelm), published: ds.published },
+    template: {
+      fixed: models.fixed,
+      channels,
+      signal: signalStrengthFit(models, alphaHelm),
+      published: ds.published,
+    },
   };
 }

@@ -11,6 +11,11 @@
  * - `signalStrength(alphas)`: a normfactor `mu_cevns` on every CEvNS sample with the band α's held at
  *   given values (the Standard-Model shape at α_Helm): the collaboration-style fit of the CEvNS count
  *   and the signal significance against background only (mu_cevns = 0).
+ *
+ * perBand, band(j) and bandUnbounded(j) share one compile (modelVariants.ts); combined and
+ * signalStrength change the structure (tied or added parameters) and are compiled on their own.
+ * `fix` holds nuisance parameters at nominal in every model (systematics switched off one by one, or
+ * all of them for a statistics-only analysis).
  */
 // The workspace door of data/ (browser-safe: no file I/O), not data/index.js.
 import {
@@ -20,12 +25,29 @@ import {
   type Workspace,
 } from '../../data/workspace/index.js';
 import type { TemplateDataset } from '../../data/index.js';
-import { compileWorkspace, HistFactoryModel } from '../histfactory/index.js';
+import { SpecError } from '../../errors.js';
+import { compileWorkspace, HistFactoryModel, type CompiledModel } from '../histfactory/index.js';
+import {
+  constrainedParameters,
+  withBounds,
+  withFixed,
+  withParameterConfig,
+  withPoiIndex,
+} from './modelVariants.js';
 
 export const COMBINED_POI = 'alpha';
 export const SIGNAL_STRENGTH = 'mu_cevns';
 /** Bounds of a band's α in the unbounded fit (ξ̂ may lie outside [0, 1]). */
 export const UNBOUNDED_ALPHA: [number, number] = [-5, 5];
+
+export interface TemplateModelOptions {
+  /**
+   * Nuisance parameters held at their nominal values in every model (pyhf `fixed: true`), by name;
+   * 'constrained': every constrained parameter (normsys, histosys, staterror, shapesys, lumi) — the
+   * statistics-only analysis. Band POIs cannot be fixed.
+   */
+  readonly fix?: readonly string[] | 'constrained';
+}
 
 export interface TemplateModels {
   readonly workspace: Workspace;
@@ -34,6 +56,8 @@ export interface TemplateModels {
   /** Flat indices of the band POIs in `perBand`. */
   readonly bandPois: readonly number[];
   readonly combined: HistFactoryModel;
+  /** The parameters held at nominal (TemplateModelOptions.fix resolved to names). */
+  readonly fixed: readonly string[];
   band(j: number): HistFactoryModel;
   bandUnbounded(j: number): HistFactoryModel;
   signalStrength(alphas: readonly number[]): HistFactoryModel;
@@ -41,38 +65,35 @@ export interface TemplateModels {
   readonly signalSamples: ReadonlySet<string>;
 }
 
-/** Replace one parameter's configuration in the chosen measurement (added if absent). */
-export function withParameterConfig(
-  ws: Workspace,
-  measurement: string,
-  name: string,
-  config: Omit<Workspace['measurements'][number]['config']['parameters'][number], 'name'>,
-): Workspace {
-  return {
-    ...ws,
-    measurements: ws.measurements.map((m) =>
-      m.name !== measurement
-        ? m
-        : {
-            ...m,
-            config: {
-              ...m.config,
-              parameters: [...m.config.parameters.filter((p) => p.name !== name), { name, ...config }],
-            },
-          },
-    ),
-  };
+/** The names to fix, validated: parameters of the model, none of them a band POI. */
+function resolveFix(c: CompiledModel, fix: TemplateModelOptions['fix'], pois: readonly string[]): string[] {
+  const names = fix === undefined ? [] : fix === 'constrained' ? constrainedParameters(c) : [...fix];
+  for (const name of names) {
+    if (pois.includes(name)) {
+      throw new SpecError(
+        'invalid_input',
+        `fix: "${name}" is a band's α (what is measured); expected a nuisance parameter`,
+        ['fix'],
+      );
+    }
+  }
+  return names;
 }
 
-export function templateModels(ds: TemplateDataset): TemplateModels {
+export function templateModels(ds: TemplateDataset, options: TemplateModelOptions = {}): TemplateModels {
   const workspace = parseWorkspace(ds.workspace, `${ds.id}: workspace`);
   const measurement = selectMeasurement(workspace, ds.measurement).name;
   const bands = ds.bands.map((b) => b.poi);
-  const perBandC = compileWorkspace(workspace, { measurement, poi: null });
+  // One compile serves perBand, every band(j) and bandUnbounded(j) (modelVariants.ts).
+  const compiled = compileWorkspace(workspace, { measurement, poi: null });
+  const fixed = resolveFix(compiled, options.fix, bands);
+  const perBandC = withFixed(compiled, fixed);
   const perBand = new HistFactoryModel(perBandC);
   const bandPois = bands.map((name) => perBandC.parNames.indexOf(name));
   const tied = renameParameters(workspace, new Map(bands.map((b) => [b, COMBINED_POI])));
-  const combined = new HistFactoryModel(compileWorkspace(tied, { measurement, poi: COMBINED_POI }));
+  const combined = new HistFactoryModel(
+    withFixed(compileWorkspace(tied, { measurement, poi: COMBINED_POI }), fixed),
+  );
   const signalSamples = new Set(ds.bands.flatMap((b) => [b.excessSample, b.floorSample]));
   const bandCache = new Map<number, HistFactoryModel>();
   return {
@@ -81,21 +102,19 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
     perBand,
     bandPois,
     combined,
+    fixed,
     signalSamples,
     band(j) {
       let m = bandCache.get(j);
       if (!m) {
-        m = new HistFactoryModel(compileWorkspace(workspace, { measurement, poi: bands[j]! }));
+        m = new HistFactoryModel(withPoiIndex(perBandC, bands[j]!));
         bandCache.set(j, m);
       }
       return m;
     },
     bandUnbounded(j) {
-      const ws = withParameterConfig(workspace, measurement, bands[j]!, {
-        bounds: [UNBOUNDED_ALPHA],
-        inits: [1],
-      });
-      return new HistFactoryModel(compileWorkspace(ws, { measurement, poi: bands[j]! }));
+      const c = withPoiIndex(perBandC, bands[j]!);
+      return new HistFactoryModel(withBounds(c, bands[j]!, UNBOUNDED_ALPHA[0], UNBOUNDED_ALPHA[1]));
     },
     signalStrength(alphas) {
       let ws: Workspace = {
@@ -119,7 +138,9 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
         ws = withParameterConfig(ws, measurement, b, { bounds: [[0, 1]], inits: [alphas[j]!], fixed: true });
       });
       ws = withParameterConfig(ws, measurement, SIGNAL_STRENGTH, { bounds: [[0, 10]], inits: [1] });
-      return new HistFactoryModel(compileWorkspace(ws, { measurement, poi: SIGNAL_STRENGTH }));
+      return new HistFactoryModel(
+        withFixed(compileWorkspace(ws, { measurement, poi: SIGNAL_STRENGTH }), fixed),
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The full Ar 2020 template dataset (fixtures/coherent-ar-2020-full.json): the committed fixture's
+ * The full Ar 2020 template dataset (fixtures/coherent-ar-2020.json, shipped as `coherent-ar-2020`): the committed fixture's
  * structure and internal consistency (no release files needed), and, with the release at hand, its
  * regeneration, the band split against the release's CEvNS template, the Standard-Model cross-check
  * against the collaboration's 128 ± 17, and the builder's options and their errors.
@@ -23,7 +23,7 @@ import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from '../datase
 const FOLDER = RELEASE_FOLDERS.coherentAr2020;
 const DIR = join(DATA_DIR, FOLDER);
 const HAVE = HAVE_DATA(FOLDER);
-if (!HAVE) console.warn(`coherent-ar-2020-full regeneration tests skipped: ${DIR} is absent`);
+if (!HAVE) console.warn(`coherent-ar-2020 (template) regeneration tests skipped: ${DIR} is absent`);
 
 const sum = (a: readonly number[]) => a.reduce((s, v) => s + v, 0);
 const samplesOf = (ws: Workspace): Map<string, Sample> =>

@@ -8,7 +8,6 @@
  */
 import {
   PAPER_EPSILON,
-  darPiArrivalBinProbabilities,
   decoherentXi,
   resolveTarget,
   type Q2Convention,
@@ -26,18 +25,17 @@ import {
 } from './shapeSystematics.js';
 import { buildArWorkspace, type BandSamples, type HistoSysPair } from './workspace.js';
 import {
-  AR_2020_AXES,
-  axisEdges,
   readCoherentAr2020Release,
   readCoherentAr2020Variations,
   type CoherentAr2020Release,
 } from './release.js';
 import { arDatasetRecord } from './record.js';
+import { arArrivalTimeWeights } from './timing.js';
 import type { ArBuildSummary } from './summary.js';
 import type { TemplateDataset } from '../../dataset.js';
 
 /** The fixture file the script writes (in fixtures/). */
-export const AR_2020_FULL_FIXTURE = 'coherent-ar-2020-full.json';
+export const AR_2020_FULL_FIXTURE = 'coherent-ar-2020.json';
 
 export interface CoherentAr2020FullOptions {
   /** True-q² band edges [MeV²]: from 0, increasing, the last at or above the DAR-π maximum q². */
@@ -91,12 +89,6 @@ function bandEdges(given: readonly number[] | undefined, q2Max: number): number[
   return edges;
 }
 
-/** Arrival-time probabilities per release time bin for each flavour group, at a POT-trace mean. */
-function timeWeights(P: CoherentAr2020Release['parameters'], meanNs: number) {
-  const edgesNs = axisEdges(AR_2020_AXES.timeUs).map((t) => 1000 * t);
-  return darPiArrivalBinProbabilities(edgesNs, { meanNs, widthNs: P.potTraceWidthNs });
-}
-
 /**
  * Band factors: nominal; at the POT-trace mean + 1σ (for the CEvNS timing systematic); and, if asked,
  * at quenching a and b ± 1σ.
@@ -109,8 +101,8 @@ function allFactors(rel: CoherentAr2020Release, x: ArExposure, edges: readonly n
     resolutionA: P.resolutionA,
     efficiency: rel.efficiency.values,
   };
-  const w = timeWeights(P, P.potTraceMeanNs);
-  const wShifted = timeWeights(P, P.potTraceMeanNs + P.potTraceMeanUncertaintyNs);
+  const w = arArrivalTimeWeights(P);
+  const wShifted = arArrivalTimeWeights(P, P.potTraceMeanNs + P.potTraceMeanUncertaintyNs);
   const fold = foldBands(x, arEnergyResponse(base), edges);
   const factors = (inputs: ArResponseInputs) =>
     bandFactors(foldBands(x, arEnergyResponse(inputs), edges), w, [rel.cevns]);
@@ -237,7 +229,7 @@ export function buildCoherentAr2020Full(
   });
 }
 
-/** The template dataset alone (what scripts/build-coherent-ar-2020-full.ts writes). */
+/** The template dataset alone (what scripts/build-coherent-ar-2020.ts writes). */
 export function buildCoherentAr2020FullDataset(
   dir: string,
   options: CoherentAr2020FullOptions = {},

@@ -14,6 +14,7 @@ export {
 } from './release.js';
 export type { CoherentAr2020Parameters } from './parameters.js';
 export { arEnergyResponse, type ArResponseInputs } from './response.js';
+export { arArrivalTimeWeights, arWindowFractions, type ArrivalGroup } from './timing.js';
 export {
   AR_2020_FULL_DEFAULTS,
   AR_2020_FULL_FIXTURE,

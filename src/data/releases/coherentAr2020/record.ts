@@ -97,7 +97,7 @@ export function arDatasetRecord(x: ArRecordInputs): { dataset: TemplateDataset; 
     $schemaVersion: '1.0.0' as const,
     kind: 'template' as const,
     experiment: 'COHERENT',
-    id: 'coherent-ar-2020-full',
+    id: 'coherent-ar-2020',
     title:
       'COHERENT CENNS-10 liquid argon, Analysis A (2020): energy × F90 × time templates, CEvNS by true-q² band',
     publication: { citation: AR_2020_RECORD.citation, arXiv: AR_2020_RECORD.arXiv, doi: AR_2020_RECORD.doi },
@@ -106,7 +106,7 @@ export function arDatasetRecord(x: ArRecordInputs): { dataset: TemplateDataset; 
       releaseNote: AR_2020_RECORD.releaseNote,
       files: [...Object.values(AR_2020_FILES), ...Object.values(AR_2020_VARIATION_FILES)],
       generator:
-        'scripts/build-coherent-ar-2020-full.ts → src/data/releases/coherentAr2020 (buildCoherentAr2020Full)',
+        'scripts/build-coherent-ar-2020.ts → src/data/releases/coherentAr2020 (buildCoherentAr2020Full)',
       notes: notes(x, s),
     },
     target: { label: x.target.label, massKg: P.fiducialMassKg, nuclei },
@@ -186,5 +186,5 @@ export function arDatasetRecord(x: ArRecordInputs): { dataset: TemplateDataset; 
     published: published(P),
     workspace: x.workspace,
   };
-  return { dataset: parseAnyDataset(ds, 'coherent-ar-2020-full (built)') as TemplateDataset, summary: s };
+  return { dataset: parseAnyDataset(ds, 'coherent-ar-2020 (built)') as TemplateDataset, summary: s };
 }
