@@ -28,6 +28,7 @@ export default tseslint.config(
       '.scratch/**',
       'test/.output/**',
       'docs/api/**',
+      'web/dist/**',
       '**/*.d.ts',
     ],
   },

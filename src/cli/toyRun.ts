@@ -3,7 +3,6 @@
  * counting model, a progress bar on a terminal (quiet in CI and pipes), resumable chunk files,
  * Ctrl-C handling that keeps finished work, and the shard branch (`--shard k/n` → shard file).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { ToolkitError, SpecError } from '../errors.js';
 import { countsModel } from '../likelihood/index.js';
 import type { CountingModel, SystematicsTreatment } from '../likelihood/index.js';
 import {
+  datasetToySource,
   jobUnits,
   makeShardFile,
   runToyJob,
@@ -97,11 +97,6 @@ export interface LoadedModel {
   readonly source: ToySource;
 }
 
-/** Bin label: the recoil-energy range. */
-function labelOf(bin: CountsDataset['bins'][number]): string {
-  return `${bin.tLoKeV.toFixed(1)}–${bin.tHiKeV.toFixed(1)} keV`;
-}
-
 /** Load a counts dataset (shipped name or path) and map it onto the counting model (α = poi). */
 export function loadCountsModel(
   datasetArg: string | undefined,
@@ -115,12 +110,7 @@ export function loadCountsModel(
       ['kind'],
     );
   }
-  const hash = createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
-  return {
-    dataset,
-    model: countsModel(dataset, systematics),
-    source: { id: dataset.id, hash, binLabels: dataset.bins.map(labelOf) },
-  };
+  return { dataset, model: countsModel(dataset, systematics), source: datasetToySource(dataset) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { SpecError } from '../errors.js';
 import { parseAnyDataset, parseDataset, type AnyDataset, type Dataset } from './dataset.js';
 import { readInputJson } from './inputFiles.js';
-import { parseWorkspace, type Workspace } from './workspace/index.js';
+import { parseAnalysisInput, type AnalysisInput } from './analysisInput.js';
 import { packageRoot } from './spectraDir.js';
 
 /**
@@ -72,25 +72,8 @@ export function loadAnyDataset(nameOrPath: string = DEFAULT_DATASET): AnyDataset
   return parseAnyDataset(raw, file);
 }
 
-/** What `analyze`, `toys`, `coverage` and `export-pyhf` accept: a toolkit dataset or a pyhf workspace. */
-export type AnalysisInput =
-  | { readonly kind: 'dataset'; readonly dataset: AnyDataset }
-  | { readonly kind: 'workspace'; readonly workspace: Workspace; readonly file: string };
-
-/** A pyhf workspace has exactly its schema's top-level keys; a toolkit dataset has `$schemaVersion`. */
-function looksLikeWorkspace(raw: unknown): boolean {
-  return (
-    raw !== null &&
-    typeof raw === 'object' &&
-    !('$schemaVersion' in raw) &&
-    'channels' in raw &&
-    'measurements' in raw &&
-    'observations' in raw
-  );
-}
-
+/** Load what `analyze` accepts (a shipped name or a file): a toolkit dataset or a pyhf workspace. */
 export function loadAnalysisInput(nameOrPath: string = DEFAULT_DATASET): AnalysisInput {
   const { raw, file } = readJsonInput(nameOrPath);
-  if (looksLikeWorkspace(raw)) return { kind: 'workspace', workspace: parseWorkspace(raw, file), file };
-  return { kind: 'dataset', dataset: parseAnyDataset(raw, file) };
+  return parseAnalysisInput(raw, file);
 }

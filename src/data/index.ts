@@ -3,6 +3,7 @@ export * from './dataset.js';
 export * from './datasetFiles.js';
 export * from './inputFiles.js';
 export { MAX_COUNT } from './datasetChecks.js';
+export { looksLikeWorkspace, parseAnalysisInput, type AnalysisInput } from './analysisInput.js';
 export {
   buildCoherentCsi2017Dataset,
   CSI_2017_DEFAULTS,

@@ -99,9 +99,10 @@ export interface TableIIRow {
 /**
  * Compute Table II with the given spectra. Entries the paper marks N/A (reactor and solar at
  * 10 keV_nr: no events above threshold for Ge/Xe) are computed too, and carry no `paper` value.
+ * A source missing from `spectra` gets no rows (a browser without the atmospheric table, web/).
  */
 export function computeTableII(
-  spectra: PaperSpectra,
+  spectra: Partial<PaperSpectra>,
   opts: RateOptions & { readonly model?: GammaModel; readonly thresholdsKeV?: readonly (1 | 10)[] } = {},
 ): TableIIRow[] {
   const model = opts.model ?? PAPER_HELM_MODEL;
@@ -110,13 +111,15 @@ export function computeTableII(
     for (const target of PAPER_TARGETS) {
       const t: Target = paperTarget(target);
       for (const source of PAPER_SOURCES) {
+        const spectrum = spectra[source];
+        if (spectrum === undefined) continue;
         const tMaxMeV =
           source === 'atmospheric'
             ? recoilWhereAlphaFalls(t.components[0]!.nucleus, PAPER_HELM_MODEL, 0.01, opts)
             : undefined;
         const m = meanCoherency(
           t,
-          spectra[source],
+          spectrum,
           model,
           { tMinMeV: thresholdKeV * 1e-3, ...(tMaxMeV === undefined ? {} : { tMaxMeV }) },
           opts,

@@ -7,11 +7,9 @@
  */
 import { createRequire } from 'node:module';
 
-/** The font family every chart uses; must match the family name inside the files of {@link bundledFontFiles}. */
-export const FONT_FAMILY = 'DejaVu Sans';
-
-/** CSS font-family list written into SVGs: DejaVu Sans first, then common fallbacks for viewers. */
-export const FONT_FAMILY_CSS = 'DejaVu Sans, Verdana, Helvetica, Arial, sans-serif';
+// The family names live in fontFamily.ts, which imports nothing of Node: the theme (and so every chart
+// spec) needs them in a browser too (web/), where the font files are not used.
+export { FONT_FAMILY, FONT_FAMILY_CSS } from './fontFamily.js';
 
 const FACES = [
   'DejaVuSans.ttf',

@@ -3,7 +3,7 @@
  * colour-blind-safe palette and a white background, so every figure looks alike.
  */
 import type { Config } from 'vega-lite';
-import { FONT_FAMILY_CSS } from './fonts.js';
+import { FONT_FAMILY_CSS } from './fontFamily.js';
 
 /**
  * Categorical colours: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"),

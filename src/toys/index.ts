@@ -89,6 +89,7 @@ export type {
   UnitTally,
 } from './types.js';
 export { calibrateAnalysis } from './calibrateAnalysis.js';
+export { datasetToySource } from './source.js';
 export type {
   CalibratedAnalysis,
   CalibratedBin,
