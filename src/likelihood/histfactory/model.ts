@@ -144,6 +144,37 @@ export class HistFactoryModel {
     select?: (channel: string, sample: string) => boolean,
   ): Float64Array {
     out.fill(0);
+    return this.accumulate(pars, out);
+  }
+
+  /**
+   * Expected counts per main bin (pyhf order) of selected occurrences (samples in channels) at `pars`:
+   * e.g. one sample's fitted template, for figures. `select(channel, sample)` picks the occurrences.
+   */
+  expectedBinsOf(
+    pars: ArrayLike<number>,
+    select: (channel: string, sample: string) => boolean,
+    out: Float64Array = new Float64Array(this.c.nMain),
+  ): Float64Array {
+    out.fill(0);
+    return this.accumulate(pars, out, select);
+  }
+
+  /**
+   * Expected counts of selected occurrences at `pars`, summed over their bins: e.g. the fitted signal.
+   */
+  expectedOf(pars: ArrayLike<number>, select: (channel: string, sample: string) => boolean): number {
+    let total = 0;
+    for (const v of this.expectedBinsOf(pars, select)) total += v;
+    return total;
+  }
+
+  /** Add the expected counts of the (selected) occurrences at `pars` to `out`. */
+  private accumulate(
+    pars: ArrayLike<number>,
+    out: Float64Array,
+    select?: (channel: string, sample: string) => boolean,
+  ): Float64Array {
     const t3 = this.t3;
     for (const o of this.c.occurrences) {
       if (select && !select(o.channel, o.sample)) continue;
