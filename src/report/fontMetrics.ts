@@ -12,7 +12,7 @@
  *
  * Labels may carry sub- and superscript markup, `Γ_{NP}` and `10^{3}` (drawn as tspans by
  * plot.ts `applyScriptMarkup`): the markup characters take no width and scripts are measured at
- * {@link SCRIPT_SCALE} of the font size.
+ * `SCRIPT_SCALE` of the font size.
  */
 import { FONT_WIDTHS, type WidthFace } from './fontWidthTable.js';
 

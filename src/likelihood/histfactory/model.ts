@@ -121,28 +121,6 @@ export class HistFactoryModel {
 
   /** Expected main counts λ at `pars` into `out` (default: this.lambda). */
   expected(pars: ArrayLike<number>, out: Float64Array = this.lambda): Float64Array {
-    return this.expectedInto(pars, out);
-  }
-
-  /**
-   * Expected counts of selected occurrences (samples in channels) at `pars`, summed over their bins:
-   * e.g. the fitted signal. `select(channel, sample)` picks the occurrences.
-   */
-  expectedOf(pars: ArrayLike<number>, select: (channel: string, sample: string) => boolean): number {
-    const part = this.expectedInto(pars, (this.partScratch ??= new Float64Array(this.c.nMain)), select);
-    let total = 0;
-    for (const v of part) total += v;
-    return total;
-  }
-
-  private partScratch: Float64Array | undefined;
-
-  /** λ of the occurrences `select` keeps (default all), per main bin, into `out`. */
-  private expectedInto(
-    pars: ArrayLike<number>,
-    out: Float64Array,
-    select?: (channel: string, sample: string) => boolean,
-  ): Float64Array {
     out.fill(0);
     return this.accumulate(pars, out);
   }
