@@ -27,7 +27,7 @@ export const benchmarks: Benchmark[] = [
     run: () => projectSetup(presetSetup('ge-reactor')),
   },
   {
-    name: 'project xe-solar: preset → fold → Asimov (tests, intervals)',
+    name: 'project xe-solar (counting engine): preset → fold → Asimov',
     run: () => projectSetup(presetSetup('xe-solar')),
   },
   {

@@ -23,6 +23,7 @@ const CASES: { name: string; args: string[] }[] = [
   { name: 'coherency alpha --target Xe --q2 3500', args: [bin, 'alpha', '--target', 'Xe', '--q2', '3500'] },
   { name: "import 'cevns-coherency/physics'", args: importOf(`${root}dist/physics/index.js`) },
   { name: 'coherency analyze (CsI, asymptotic)', args: [bin, 'analyze'] },
+  { name: 'coherency analyze xenonnt-8b (asymptotic)', args: [bin, 'analyze', 'xenonnt-8b'] },
   { name: "import 'cevns-coherency' (everything)", args: importOf(`${root}dist/index.js`) },
 ];
 

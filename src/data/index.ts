@@ -49,6 +49,7 @@ export {
   BandNucleusSchema,
   PublishedValueSchema,
 } from './templateDataset.js';
+export { selectTemplateChannels } from './templateSubset.js';
 export {
   buildCoherentCsi2021Dataset,
   CSI_2021_DEFAULTS,

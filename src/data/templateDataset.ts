@@ -33,6 +33,8 @@ export const ObservableAxisSchema = z
     name: nonEmpty,
     /** Unit of the edges, e.g. "PE", "us", "keVee", "keVnr", "1" (a ratio such as F90), "cS1". */
     unit: nonEmpty,
+    /** How figures and tables name the observable, e.g. "cS2" for `cs2` (default: the name). */
+    label: nonEmpty.optional(),
     edges: z.array(finite).min(2),
   })
   .strict();
@@ -41,6 +43,8 @@ export const TemplateChannelSchema = z
   .object({
     /** The workspace channel this describes. */
     name: nonEmpty,
+    /** How figures title the channel, e.g. "SR0 (1.17 t·yr)" (default: the name). */
+    label: nonEmpty.optional(),
     description: z.string().optional(),
     axes: z.array(ObservableAxisSchema).min(1),
   })
@@ -101,6 +105,8 @@ export function templateDatasetSchema<C extends z.ZodRawShape>(common: C, analys
       bands: z.array(BandSchema).min(1),
       analysisChoices: z.record(z.string(), analysisChoice),
       published: z.array(PublishedValueSchema).optional(),
+      /** How figures name the workspace's samples, e.g. {"bkg_ac": "accidental coincidences"}. */
+      sampleLabels: z.record(z.string(), nonEmpty).optional(),
       /** The HistFactory workspace (pyhf schema 1.0.0), validated by data/workspace. */
       workspace: z.unknown(),
     })

@@ -74,4 +74,11 @@ export {
   pValueFigure,
   HELM_BAND_RELATIVE,
 } from './analysisFigures.js';
+export {
+  alphaScanFigure,
+  poissonCentralInterval,
+  projectOnAxis,
+  templateProjectionFigure,
+  templateScanFigure,
+} from './templateFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';

@@ -91,7 +91,7 @@ function useFontMetrics(vega: unknown): void {
 
 /**
  * Sub- and superscripts in labels: `Γ_{NP}`, `10^{3}` become tspans with a baseline shift at
- * {@link SCRIPT_SCALE} of the font size (SVG text content only; Vega escapes `<`, so the markup
+ * `SCRIPT_SCALE` (0.7) of the font size (SVG text content only; Vega escapes `<`, so the markup
  * braces are the only structure inside). resvg draws baseline-shift; viewers that ignore it show
  * the scripts small on the baseline.
  */

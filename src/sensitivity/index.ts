@@ -37,8 +37,33 @@ export {
   type Projection,
   type SetupSummary,
 } from './project.js';
-export { isPresetName, PRESET_NAMES, presetSetup, presetSetupJson, type PresetName } from './presets.js';
+export {
+  isPresetName,
+  PRESET_NAMES,
+  PRESET_TEMPLATE_DATASETS,
+  presetSetup,
+  presetSetupJson,
+  type PresetName,
+} from './presets.js';
 export { buildDataset, type DatasetBuildOptions } from './datasetBuild.js';
+export {
+  asimovTemplateDataset,
+  nominalExposureTonneYear,
+  projectTemplate,
+  templateMedianZ,
+  type TemplateChannelExpectation,
+  type TemplateProjection,
+  type TemplateProjectionOptions,
+  type TemplateTruth,
+} from './templateProjection.js';
+export {
+  TEMPLATE_SCAN_RANGE,
+  templateExposureScan,
+  type TemplateCrossing,
+  type TemplateScan,
+  type TemplateScanOptions,
+  type TemplateScanPoint,
+} from './templateScan.js';
 export type {
   AlphaInterval,
   BinSensitivity,

@@ -17,6 +17,15 @@ import { SpecError } from '../errors.js';
 export const PRESET_NAMES = ['ge-reactor', 'xe-solar', 'csi-dar', 'ar-dar'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+/**
+ * Presets whose detector has a public template likelihood: `coherency project` projects those on the
+ * release's real response (templateProjection.ts: the shipped template dataset scaled by exposure)
+ * unless asked for the setup's counting model (`--engine counting`). xe-solar → the XENONnT ⁸B
+ * release (fixtures/xenonnt-8b.json: AC, ER and radiogenic-neutron templates, the signal folded
+ * through the mono-energetic efficiency templates, per-run exposures).
+ */
+export const PRESET_TEMPLATE_DATASETS: Partial<Record<PresetName, string>> = { 'xe-solar': 'xenonnt-8b' };
+
 /** COHERENT CsI[Na] 2017 constants (coherent_parameters.yaml of doi:10.5281/zenodo.1228631). */
 const CSI = {
   massKg: 14.57,
@@ -115,7 +124,7 @@ function xeSolar(): Record<string, unknown> {
   return {
     $schemaVersion: '1.0.0',
     name: 'xe-solar',
-    description: `Multi-ton liquid Xe with solar ⁸B + hep neutrinos and the XENONnT ⁸B NR detection efficiency; exposure = XENONnT SR0–SR2 (${total.toFixed(3)} t·yr); background = the release's AC+ER+RG total (${bgPerTonneYear.toFixed(2)} per t·yr) spread flat over ${lo}–${hi} keV_nr`,
+    description: `Multi-ton liquid Xe with solar ⁸B + hep neutrinos and the XENONnT ⁸B NR detection efficiency; exposure = XENONnT SR0–SR2 (${total.toFixed(3)} t·yr). Counting stand-in (\`project --engine counting\`; the default projects the release's templates): background = the release's AC+ER+RG total (${bgPerTonneYear.toFixed(2)} per t·yr) spread flat over ${lo}–${hi} keV_nr`,
     references: [
       'XENONnT ⁸B release, doi:10.5281/zenodo.20576156 (CC-BY 4.0): efficiency, exposures, background templates (fixtures/xenonnt-8b-efficiency.json)',
       'XENON collaboration, PRL 133, 191002 (2024); PRL 134, 111802 (2025); arXiv:2604.06002',

@@ -5,13 +5,23 @@
  */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
+import {
+  DEFAULT_DATASET,
+  loadAnalysisInput,
+  parseChannelList,
+  selectChannels,
+  selectTemplateChannels,
+  type AnalysisInput,
+  type Dataset,
+} from '../../data/index.js';
 import {
   analysisGoodnessOfFit,
   analyzeDataset,
   analyzeTemplateDataset,
   analyzeWorkspace,
   compareWithPaper,
+  nuisanceImpacts,
+  templateFigureData,
   describeIntervalMethod,
   describePValueMethod,
   type AnalysisResult,
@@ -21,13 +31,21 @@ import {
 import {
   BAND_COLUMNS,
   bandRows,
+  impactsReport,
   PARAMETER_COLUMNS,
   templateJson,
   templateReport,
   workspaceReport,
 } from './analyzeReports.js';
 import { progressReporter } from '../progress.js';
-import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
+import {
+  alphaFigure,
+  alphaScanFigure,
+  pValueFigure,
+  renderTable,
+  templateProjectionFigure,
+  type Column,
+} from '../../report/index.js';
 import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { countArg, effectiveWorkers, workersArg } from '../toyRun.js';
@@ -46,6 +64,8 @@ const AnalyzeOptionsSchema = z
     poi: z.string().min(1).optional(),
     measurement: z.string().min(1).optional(),
     muTest: z.coerce.number().finite().optional(),
+    channels: z.string().optional(),
+    impacts: z.boolean().default(false),
     fix: z
       .string()
       .min(1)
@@ -58,7 +78,11 @@ const AnalyzeOptionsSchema = z
 /** Files written by `analyze --out`. */
 const ANALYZE_FILES = [
   'analysis.json',
-  ...['fig5-alpha', 'fig6-pvalues'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+  ...['fig5-alpha', 'fig6-pvalues', 'projections', 'alpha-scan'].flatMap((f) => [
+    `${f}.svg`,
+    `${f}.png`,
+    `${f}.vl.json`,
+  ]),
 ];
 
 type Row = {
@@ -324,6 +348,22 @@ export function analysisJson(
   };
 }
 
+/** `--channels`: the template dataset or workspace restricted to the listed channels. */
+function withChannels(input: AnalysisInput, list: string | undefined): AnalysisInput {
+  if (list === undefined) return input;
+  if (input.kind === 'workspace') {
+    return { ...input, workspace: selectChannels(input.workspace, parseChannelList(input.workspace, list)) };
+  }
+  if (input.dataset.kind !== 'template') {
+    throw new SpecError(
+      'invalid_input',
+      `--channels: ${input.dataset.id} is a ${input.dataset.kind} dataset; expected a template dataset or a pyhf workspace`,
+      ['channels'],
+    );
+  }
+  return { kind: 'dataset', dataset: selectTemplateChannels(input.dataset, list) };
+}
+
 function humanReport(
   dataset: Dataset,
   r: AnalysisResult,
@@ -419,7 +459,10 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--json', 'machine-readable JSON on stdout')
     .option('--csv', 'per-bin CSV on stdout')
-    .option('--out <dir>', 'also write analysis.json and Figures 5 and 6 (SVG, PNG) to DIR')
+    .option(
+      '--out <dir>',
+      'also write analysis.json and Figures 5 and 6 (SVG, PNG) to DIR; template datasets also the projections of data and fit on each observable and the α likelihood scan',
+    )
     .option(
       '--toys <N>',
       'calibrate with N toys per bin: toy p-values and Feldman–Cousins intervals, per bin and combined',
@@ -433,6 +476,14 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
     .option(
+      '--channels <list>',
+      'template dataset or pyhf workspace: analyse only these channels, comma-separated (e.g. sr0,sr1)',
+    )
+    .option(
+      '--impacts',
+      'template dataset: rank the nuisance parameters by the change of each result when each is fixed in turn',
+    )
+    .option(
       '--fix <names>',
       'template dataset: nuisance parameters held at nominal, comma-separated (e.g. cevns_norm,brn_energy)',
     )
@@ -442,7 +493,17 @@ export function registerAnalyze(program: Command): void {
       if (o.toys === undefined && o.workers !== undefined) {
         throw new SpecError('invalid_input', '--workers only applies with --toys N', ['workers']);
       }
-      const input = loadAnalysisInput(datasetArg);
+      const input = withChannels(loadAnalysisInput(datasetArg), o.channels);
+      if (o.impacts && !(input.kind === 'dataset' && input.dataset.kind === 'template')) {
+        throw new SpecError('invalid_input', '--impacts: expected a template dataset', ['impacts']);
+      }
+      if (o.impacts && (o.fix !== undefined || o.systematics === 'none')) {
+        throw new SpecError(
+          'invalid_input',
+          '--impacts: not with --fix or --systematics none (it fixes each nuisance in turn itself)',
+          ['impacts'],
+        );
+      }
       if (input.kind === 'workspace' || input.dataset.kind === 'template') {
         if (o.toys !== undefined) {
           throw new SpecError(
@@ -485,10 +546,20 @@ export function registerAnalyze(program: Command): void {
           json = templateJson(ds, r);
           text = templateReport(ds, r);
           csv = renderTable('csv', BAND_COLUMNS, bandRows(r));
+          if (o.impacts) text += `\n${impactsReport(nuisanceImpacts(ds))}`;
           figures = [
             ['fig5-alpha', alphaFigure(ds, r)],
             ['fig6-pvalues', pValueFigure(ds, r)],
           ];
+          if (o.out !== undefined) {
+            const fd = templateFigureData(ds, {
+              fix: o.systematics === 'none' ? 'constrained' : (o.fix ?? []),
+            });
+            figures.push(
+              ['projections', templateProjectionFigure(ds, fd)],
+              ['alpha-scan', alphaScanFigure(ds, fd)],
+            );
+          }
         }
         const stdout = o.json ? JSON.stringify(json, null, 2) : o.csv ? csv : text;
         if (o.out !== undefined) {

@@ -5,7 +5,12 @@
  * Wilks intervals). The binned ξ datasets keep their report in analyze.ts.
  */
 import type { TemplateDataset } from '../../data/index.js';
-import type { AnalysisResult, TemplateExtras, WorkspaceAnalysis } from '../../likelihood/index.js';
+import type {
+  AnalysisResult,
+  NuisanceImpacts,
+  TemplateExtras,
+  WorkspaceAnalysis,
+} from '../../likelihood/index.js';
 import { renderTable, type Column } from '../../report/index.js';
 
 const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
@@ -63,6 +68,57 @@ export function bandRows(r: AnalysisResult): BandRow[] {
   }));
 }
 
+interface ChannelRow {
+  channel: string;
+  observed: number;
+  smSignal: number;
+  smBackground: number;
+  smTotal: number;
+  fitSignal: number;
+  fitBackground: number;
+  fitTotal: number;
+}
+
+const f2 = (v: number) => v.toFixed(2);
+const CHANNEL_COLUMNS: Column<ChannelRow>[] = [
+  { key: 'channel', header: 'channel' },
+  { key: 'observed', header: 'observed' },
+  { key: 'smSignal', header: 'SM CEvNS', format: f2 },
+  { key: 'smBackground', header: 'SM bkg', format: f2 },
+  { key: 'smTotal', header: 'SM total', format: f2 },
+  { key: 'fitSignal', header: 'fit CEvNS', format: f2 },
+  { key: 'fitBackground', header: 'fit bkg', format: f2 },
+  { key: 'fitTotal', header: 'fit total', format: f2 },
+];
+
+function channelRows(channels: TemplateExtras['channels']): ChannelRow[] {
+  const rows = channels.map((c) => ({
+    channel: c.name,
+    observed: c.observed,
+    smSignal: c.nominalSignal,
+    smBackground: c.nominalBackground,
+    smTotal: c.nominalSignal + c.nominalBackground,
+    fitSignal: c.fittedSignal,
+    fitBackground: c.fittedBackground,
+    fitTotal: c.fitted,
+  }));
+  if (rows.length < 2) return rows;
+  const total = (k: keyof Omit<ChannelRow, 'channel'>) => rows.reduce((t, r) => t + r[k], 0);
+  return [
+    ...rows,
+    {
+      channel: 'all',
+      observed: total('observed'),
+      smSignal: total('smSignal'),
+      smBackground: total('smBackground'),
+      smTotal: total('smTotal'),
+      fitSignal: total('fitSignal'),
+      fitBackground: total('fitBackground'),
+      fitTotal: total('fitTotal'),
+    },
+  ];
+}
+
 export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template: TemplateExtras }) {
   return {
     dataset: { ...r.dataset, publication: ds.publication, provenance: ds.provenance },
@@ -94,6 +150,21 @@ export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template
   };
 }
 
+/** The true q² the detected signal probes, when the dataset records it (analysisChoices q2Central90, q2Median). */
+function probedQ2(ds: TemplateDataset): string | undefined {
+  const range = ds.analysisChoices.q2Central90 as { value?: unknown } | undefined;
+  const median = ds.analysisChoices.q2Median as { value?: unknown } | undefined;
+  const v = range?.value;
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
+    return undefined;
+  const med = typeof median?.value === 'number' ? `, median ${median.value.toFixed(0)} MeV²` : '';
+  const subset =
+    ds.analysisChoices.channels === undefined
+      ? ''
+      : ' (all channels of the dataset, not recomputed for the subset)';
+  return `The detected Standard-Model signal probes true q² = ${v[0].toFixed(0)}–${v[1].toFixed(0)} MeV² (central 90 %${med})${subset}; α below is one α over that range.`;
+}
+
 export function templateReport(
   ds: TemplateDataset,
   r: AnalysisResult & { template: TemplateExtras },
@@ -113,6 +184,8 @@ export function templateReport(
     'Template likelihood: per band α̂ in [0, 1] with the other bands profiled; intervals by inverting t̃_α (asymptotic); one-sided tests of α = 1 and α = 0.',
   );
   out.push(renderTable('text', BAND_COLUMNS, bandRows(r)));
+  const q2 = probedQ2(ds);
+  if (q2 !== undefined) out.push(q2);
   const c = r.combined;
   out.push(
     `Combined, one α for all bands: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtI(c.alpha68)}, 90 % CL ${fmtI(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}`,
@@ -137,21 +210,35 @@ export function templateReport(
       `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events${inert}, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
       `against background only q0 = ${s.q0.toFixed(2)}, p0 = ${fmtP(s.p0)}, Z = ${fmtZ(s.z)}`,
   );
+  const flux = (ds.analysisChoices.b8Flux as { value?: unknown } | undefined)?.value;
+  if (typeof flux === 'number') {
+    // μ scales the whole CEvNS signal at the dataset's ⁸B flux (hep: < 0.2 % of the events).
+    const e = (v: number) => (v * flux).toExponential(2);
+    out.push(
+      `⁸B flux implied by μ̂ (× the dataset's ${flux.toExponential(3)} cm⁻² s⁻¹): ${e(s.mu)} [${e(s.muLo)}, ${e(s.muHi)}] cm⁻² s⁻¹ (68.27 %)`,
+    );
+  }
   out.push(
     `Fitted yields at that fit: ${s.yields.map((y) => `${y.sample} ${y.fitted.toFixed(1)}`).join(', ')}; total ${s.yields.reduce((a, y) => a + y.fitted, 0).toFixed(1)}`,
   );
   out.push(
-    `Observed / fitted events per channel: ${r.template.channels.map((ch) => `${ch.name} ${ch.observed} / ${ch.fitted.toFixed(1)}`).join('; ')}`,
+    'Events per channel: observed; Standard-Model expectation (α_Helm, nominal nuisances); combined best fit',
   );
+  out.push(renderTable('text', CHANNEL_COLUMNS, channelRows(r.template.channels)));
+  // Published numbers as printed in their source: 4 significant digits, large/small ones as 4.70e+6.
+  const num = (v: number) =>
+    Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3)
+      ? v.toExponential(2)
+      : String(Number(v.toPrecision(4)));
   for (const p of r.template.published ?? []) {
     const unc =
       p.uncertainty !== undefined
-        ? ` ± ${p.uncertainty}`
+        ? ` ± ${num(p.uncertainty)}`
         : p.uncertaintyHi !== undefined
-          ? ` +${p.uncertaintyHi} −${p.uncertaintyLo ?? p.uncertaintyHi}`
+          ? ` +${num(p.uncertaintyHi)} −${num(p.uncertaintyLo ?? p.uncertaintyHi)}`
           : '';
     out.push(
-      `  published ${p.name}: ${p.value}${unc} ${p.unit} (${p.source})${p.note ? ` — ${p.note}` : ''}`,
+      `  published ${p.name}: ${num(p.value)}${unc} ${p.unit} (${p.source})${p.note ? ` — ${p.note}` : ''}`,
     );
   }
   return out.join('\n');
@@ -202,4 +289,46 @@ export function workspaceReport(file: string, w: WorkspaceAnalysis): string {
     `pyhf discovery (q0): q0 = ${w.pyhf.discovery.q0.toFixed(4)}, p0 = ${fmtP(w.pyhf.discovery.p0)}, Z = ${fmtZ(w.pyhf.discovery.z)}; Wilks intervals 68.27 % [${w.pyhf.wilks68.lo.toPrecision(4)}, ${w.pyhf.wilks68.hi.toPrecision(4)}], 90 % [${w.pyhf.wilks90.lo.toPrecision(4)}, ${w.pyhf.wilks90.hi.toPrecision(4)}]`,
   );
   return out.join('\n');
+}
+
+interface ImpactRow {
+  fixed: string;
+  bestFit: string;
+  zAlpha0: number;
+  pAlpha0: number;
+  alpha68Lo: number;
+  alpha90Lo: number;
+  pAlpha1: number;
+}
+
+const IMPACT_COLUMNS: Column<ImpactRow>[] = [
+  { key: 'fixed', header: 'fixed at its best fit' },
+  { key: 'bestFit', header: 'θ̂' },
+  { key: 'zAlpha0', header: 'Z(α=0)', format: (v) => v.toFixed(3) },
+  { key: 'pAlpha0', header: 'p(α=0)', format: fmtP },
+  { key: 'alpha68Lo', header: 'α_lo 68.27 %', format: (v) => v.toFixed(3) },
+  { key: 'alpha90Lo', header: 'α_lo 90 %', format: (v) => v.toFixed(3) },
+  { key: 'pAlpha1', header: 'p(α=1)', format: fmtP },
+];
+
+/** `analyze --impacts`: the combined results with each nuisance fixed in turn, ranked. */
+export function impactsReport(r: NuisanceImpacts): string {
+  const row = (fixed: string, bestFit: string, x: NuisanceImpacts['profiled']): ImpactRow => ({
+    fixed,
+    bestFit,
+    zAlpha0: x.zAlpha0,
+    pAlpha0: x.pAlpha0,
+    alpha68Lo: x.alpha68Lo,
+    alpha90Lo: x.alpha90Lo,
+    pAlpha1: x.pAlpha1,
+  });
+  const rows = [
+    row('(none: all profiled)', '', r.profiled),
+    ...r.fixedOneAtATime.map((x) => row(x.name, x.bestFit.map((v) => v.toFixed(3)).join(', '), x)),
+    row('(all: statistics only)', '', r.allFixed),
+  ];
+  return [
+    'Systematics: the one-α results with each nuisance parameter fixed at its best fit in turn (ranked by Z of excluding α = 0)',
+    renderTable('text', IMPACT_COLUMNS, rows),
+  ].join('\n');
 }

@@ -10,6 +10,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { loadSetup, parseExposure, requireInputDirectory } from '../../data/index.js';
+import { SpecError } from '../../errors.js';
 import {
   countsFigure,
   exposureText,
@@ -24,13 +25,16 @@ import {
   buildResponse,
   CROSSING_SEARCH,
   PRESET_NAMES,
+  PRESET_TEMPLATE_DATASETS,
+  isPresetName,
   projectResponse,
-  type HypothesisTest,
   type Projection,
 } from '../../sensitivity/index.js';
 import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { readSetupInput, type SetupInput } from '../setupInput.js';
+import { runTemplateProjection } from './projectTemplate.js';
+import { testLine } from './projectText.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
@@ -68,6 +72,8 @@ const ProjectOptionsSchema = z
     json: z.boolean().default(false),
     csv: z.boolean().default(false),
     out: z.string().min(1).optional(),
+    engine: z.enum(['template', 'counting']).optional(),
+    fix: z.string().min(1).optional(),
   })
   .strict();
 type ProjectCliOptions = z.infer<typeof ProjectOptionsSchema>;
@@ -91,7 +97,6 @@ function setupInput(o: ProjectCliOptions): SetupInput {
 const f3 = (x: number) => formatNumber(x, { digits: 3 });
 const range = (r: readonly [number, number] | null, d = 3) =>
   r === null ? null : `${formatNumber(r[0], { digits: d })}–${formatNumber(r[1], { digits: d })}`;
-const fmtP = (p: number) => (p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 
 type BinRow = {
   bin: number;
@@ -141,22 +146,6 @@ function columns(p: Projection): Column<BinRow>[] {
     { key: 'alphaEff', header: 'α_eff', format: (v) => v.toFixed(3) },
     { key: 'int68', header: 'α 68.27 % (exp.)' },
   ];
-}
-
-function testLine(t: HypothesisTest): string {
-  const name =
-    t.kind === 'exclude-1'
-      ? 'exclude α = 1'
-      : t.kind === 'exclude-0'
-        ? 'exclude α = 0'
-        : `test α = ${t.alpha}`;
-  const b = t.bands;
-  let line = `  ${name}: median Z = ${t.z.toFixed(2)} (p = ${fmtP(t.pValue)}); Asimov ±1σ [${b.m1.toFixed(2)}, ${b.p1.toFixed(2)}], ±2σ [${b.m2.toFixed(2)}, ${b.p2.toFixed(2)}]`;
-  if (t.toys !== undefined) {
-    const z = t.toys.z;
-    line += `\n      toys (${t.toys.nToys}, seed ${t.toys.seed}${t.toys.failed > 0 ? `, ${t.toys.failed} failed` : ''}): median Z = ${z.median.toFixed(2)} (95 % MC interval [${t.toys.medianCi95[0].toFixed(2)}, ${t.toys.medianCi95[1].toFixed(2)}]), ±1σ [${z.m1.toFixed(2)}, ${z.p1.toFixed(2)}], ±2σ [${z.m2.toFixed(2)}, ${z.p2.toFixed(2)}]; median α̂ = ${t.toys.medianAlphaHat.toFixed(3)}`;
-  }
-  return line;
 }
 
 function printHuman(p: Projection): void {
@@ -296,10 +285,34 @@ export function registerProject(program: Command): void {
     .option('--json', 'machine-readable JSON on stdout')
     .option('--csv', 'per-bin CSV on stdout')
     .option('--out <dir>', 'also write projection.json, counts.csv and the figures (SVG, PNG) to DIR')
+    .option(
+      '--engine <engine>',
+      "'template' (default for xe-solar: the XENONnT release's templates scaled by exposure) or 'counting' (the setup's energy-binned counting model)",
+    )
+    .option(
+      '--fix <names>',
+      'template engine: nuisance parameters held at nominal (perfectly known), comma-separated, e.g. signal_eff,nr_energy_scale',
+    )
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ProjectOptionsSchema, raw);
       if (o.out !== undefined) checkOutputDir(o.out, '--out', PROJECT_FILES);
       if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
+      const template = isPresetName(o.setup) ? PRESET_TEMPLATE_DATASETS[o.setup] : undefined;
+      if (o.engine === 'template' && template === undefined) {
+        throw new SpecError(
+          'invalid_input',
+          `--engine template: ${o.setup} has no template likelihood; expected a preset with one (${Object.keys(PRESET_TEMPLATE_DATASETS).join(', ')})`,
+          ['engine'],
+        );
+      }
+      if (template !== undefined && o.engine !== 'counting') return runTemplateProjection(template, o);
+      if (o.fix !== undefined) {
+        throw new SpecError(
+          'invalid_input',
+          '--fix: only the template engine has named nuisance parameters',
+          ['fix'],
+        );
+      }
       const input = setupInput(o);
       const setup = loadSetup(input.raw, input.source, {
         baseDir: input.baseDir,

@@ -14,4 +14,11 @@ export {
   type ConstraintKind as WorkspaceConstraintKind,
   type ParameterSet,
 } from './parameters.js';
-export { renameParameters, withObservations, withPoi } from './transform.js';
+export {
+  parseChannelList,
+  renameParameters,
+  scaleSamples,
+  selectChannels,
+  withObservations,
+  withPoi,
+} from './transform.js';

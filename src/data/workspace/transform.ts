@@ -1,6 +1,6 @@
 /**
  * Pure transformations of a workspace that stay within pyhf's schema (so the result exports as is):
- * tying parameters by renaming their modifiers, and replacing observations.
+ * tying parameters by renaming their modifiers, replacing observations, selecting channels.
  */
 import { SpecError } from '../../errors.js';
 import type { Measurement, ParameterConfig, Workspace } from './schema.js';
@@ -64,4 +64,117 @@ export function withObservations(ws: Workspace, data: ReadonlyMap<string, readon
 /** A workspace whose measurements all use `poi` as the parameter of interest. */
 export function withPoi(ws: Workspace, poi: string): Workspace {
   return { ...ws, measurements: ws.measurements.map((m) => ({ ...m, config: { ...m.config, poi } })) };
+}
+
+/**
+ * Parse a comma-separated list of channel names (a CLI value such as `sr0,sr1`) and check it against
+ * the workspace: every name non-empty, listed once, and a channel of the workspace. Returns the
+ * names in the order given. One SpecError line otherwise, naming the value and what was expected.
+ */
+export function parseChannelList(ws: Workspace, list: string, field = 'channels'): string[] {
+  const known = ws.channels.map((c) => c.name);
+  const expected = `expected a comma-separated list of channels of the workspace (${known.join(', ')})`;
+  const names = list.split(',').map((s) => s.trim());
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (n === '')
+      throw new SpecError('invalid_input', `${field}: "${list}" has an empty name; ${expected}`, [field]);
+    if (seen.has(n))
+      throw new SpecError('invalid_input', `${field}: "${n}" is listed twice; ${expected}`, [field]);
+    if (!known.includes(n)) {
+      throw new SpecError('invalid_input', `${field}: "${n}" is not a channel; ${expected}`, [field]);
+    }
+    seen.add(n);
+  }
+  return names;
+}
+
+/** Names of every modifier (= parameter) in the workspace's channels. */
+function modifierNames(channels: Workspace['channels']): Set<string> {
+  const names = new Set<string>();
+  for (const c of channels) for (const s of c.samples) for (const m of s.modifiers) names.add(m.name);
+  return names;
+}
+
+/**
+ * The workspace restricted to some channels (pyhf `Workspace.prune(channels=…)` keeps the others;
+ * this keeps the named ones): the other channels and their observations are dropped, and with them
+ * every parameter that then affects nothing — its measurement configurations go, and a measurement
+ * whose POI went is dropped. Per-bin parameter sets (staterror, shapesys, shapefactor) keep their
+ * length, since an element covers the same bin in every channel it appears in (parameters.ts).
+ *
+ * Channel order stays the workspace's. SpecError when a name is not a channel, when nothing is kept,
+ * or when no measurement keeps its POI (the subset removed everything the measurements test).
+ */
+export function selectChannels(ws: Workspace, names: readonly string[]): Workspace {
+  const keep = new Set(names);
+  for (const n of keep) {
+    if (!ws.channels.some((c) => c.name === n)) {
+      throw new SpecError(
+        'invalid_input',
+        `channels: "${n}" is not a channel; expected one of ${ws.channels.map((c) => c.name).join(', ')}`,
+        ['channels'],
+      );
+    }
+  }
+  const channels = ws.channels.filter((c) => keep.has(c.name));
+  if (channels.length === 0) {
+    throw new SpecError('invalid_input', 'channels: the subset is empty; expected at least one channel', [
+      'channels',
+    ]);
+  }
+  const live = modifierNames(channels);
+  const measurements = ws.measurements
+    .filter((m) => live.has(m.config.poi))
+    .map((m) => ({
+      name: m.name,
+      config: { poi: m.config.poi, parameters: m.config.parameters.filter((p) => live.has(p.name)) },
+    }));
+  if (measurements.length === 0) {
+    throw new SpecError(
+      'invalid_input',
+      `channels: ${names.join(', ')} carry no measurement's parameter of interest (${[...new Set(ws.measurements.map((m) => m.config.poi))].join(', ')}); expected a subset where it still enters`,
+      ['channels'],
+    );
+  }
+  return {
+    ...ws,
+    channels,
+    observations: ws.observations.filter((o) => keep.has(o.name)),
+    measurements,
+  };
+}
+
+/**
+ * Every sample scaled by `factor` (an exposure scaling): its nominal data, its histosys templates and
+ * the absolute per-bin uncertainties of staterror and shapesys (so their RELATIVE size, which is what
+ * constrains the model, stays). Normalisation modifiers (normsys, normfactor, lumi, shapefactor) are
+ * relative and unchanged; observations are left as they are (replace them, e.g. by Asimov data).
+ */
+export function scaleSamples(ws: Workspace, factor: number): Workspace {
+  if (!(factor > 0 && Number.isFinite(factor))) {
+    throw new SpecError('invalid_input', `scale: ${factor}; expected a finite factor > 0`, ['scale']);
+  }
+  const s = (a: readonly number[]) => a.map((v) => v * factor);
+  return {
+    ...ws,
+    channels: ws.channels.map((c) => ({
+      ...c,
+      samples: c.samples.map((sample) => ({
+        ...sample,
+        data: s(sample.data),
+        modifiers: sample.modifiers.map((m) => {
+          switch (m.type) {
+            case 'histosys':
+              return { ...m, data: { lo_data: s(m.data.lo_data), hi_data: s(m.data.hi_data) } };
+            case 'staterror':
+            case 'shapesys':
+              return { ...m, data: s(m.data) };
+            default:
+              return m;
+          }
+        }),
+      })),
+    })),
+  };
 }

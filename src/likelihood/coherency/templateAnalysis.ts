@@ -23,18 +23,27 @@ import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
 import type { AnalysisResult, BinAnalysis } from '../analysisTypes.js';
 import { boundaryMethod, summarise, toInterval } from '../coherencyAnalysis.js';
 import { phiPoint } from '../phi.js';
-import { templateModels, type TemplateModelOptions } from './templateModels.js';
+import type { HistFactoryModel } from '../histfactory/index.js';
+import { templateModels, type TemplateModelOptions, type TemplateModels } from './templateModels.js';
 import { signalStrengthFit, type SignalStrengthFit } from './signalStrength.js';
+
+/** Observed and expected events of one channel (summed over its bins). */
+export interface ChannelCounts {
+  readonly name: string;
+  readonly observed: number;
+  /** Expected events at the combined (one-α) best fit: total, CEvNS part, background part. */
+  readonly fitted: number;
+  readonly fittedSignal: number;
+  readonly fittedBackground: number;
+  /** Expected at nominal nuisances with every band at α_Helm (the Standard-Model prediction). */
+  readonly nominalSignal: number;
+  readonly nominalBackground: number;
+}
 
 export interface TemplateExtras {
   /** Nuisance parameters held at nominal (TemplateAnalysisOptions); empty: all profiled. */
   readonly fixed: readonly string[];
-  readonly channels: readonly {
-    readonly name: string;
-    readonly observed: number;
-    /** Expected events at the combined best fit and at nominal (α = α_Helm bands, nuisances nominal). */
-    readonly fitted: number;
-  }[];
+  readonly channels: readonly ChannelCounts[];
   readonly signal: SignalStrengthFit;
   readonly published: TemplateDataset['published'];
 }
@@ -54,6 +63,46 @@ function bandSums(ds: TemplateDataset, j: number) {
   }
   const dBar = sCoh > 0 ? floor / sCoh : 0;
   return { sCoh, sHelm: helmComplete ? sHelm : undefined, dBar };
+}
+
+/**
+ * The Standard-Model α of each band: α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j), the constant α
+ * whose signal equals the Helm prediction in band j (1 where the band has no Helm number or signal).
+ */
+export function bandAlphaHelm(ds: TemplateDataset): number[] {
+  return ds.bands.map((_, j) => {
+    const s = bandSums(ds, j);
+    return s.sHelm === undefined || s.sCoh === 0 ? 1 : (s.sHelm / s.sCoh - s.dBar) / (1 - s.dBar);
+  });
+}
+
+/** Observed and expected events per channel at the combined best fit and at the SM prediction. */
+function channelCounts(
+  models: TemplateModels,
+  bestPars: ArrayLike<number>,
+  alphaHelm: readonly number[],
+): ChannelCounts[] {
+  const m = models.combined;
+  const nominal = Float64Array.from(models.perBand.c.init);
+  models.bandPois.forEach((p, j) => (nominal[p] = alphaHelm[j]!));
+  const sig = models.signalSamples;
+  return m.c.channels.map((ch) => {
+    let observed = 0;
+    for (let b = ch.offset; b < ch.offset + ch.nBins; b++) observed += m.main[b]!;
+    const part = (model: HistFactoryModel, pars: ArrayLike<number>, signal: boolean) =>
+      model.expectedOf(pars, (c, s) => c === ch.name && sig.has(s) === signal);
+    const fittedSignal = part(m, bestPars, true);
+    const fittedBackground = part(m, bestPars, false);
+    return {
+      name: ch.name,
+      observed,
+      fitted: fittedSignal + fittedBackground,
+      fittedSignal,
+      fittedBackground,
+      nominalSignal: part(models.perBand, nominal, true),
+      nominalBackground: part(models.perBand, nominal, false),
+    };
+  });
 }
 
 export type TemplateAnalysisOptions = TemplateModelOptions;
@@ -77,14 +126,13 @@ export function analyzeTemplateDataset(
     informativeBins: informative,
     bin: (j) => bandLik[j]!,
   });
-  const alphaHelm = sums.map((s) =>
-    s.sHelm === undefined || s.sCoh === 0 ? 1 : (s.sHelm / s.sCoh - s.dBar) / (1 - s.dBar),
-  );
+  const alphaHelm = bandAlphaHelm(ds);
 
+  const bandIntervals = bandLik.map((l) => poiIntervals(l, [0.6827, 0.9]));
   const bins: BinAnalysis[] = ds.bands.map((band, j) => {
     const lik = bandLik[j]!;
     const s = sums[j]!;
-    const [i68, i90] = poiIntervals(lik, [0.6827, 0.9]);
+    const [i68, i90] = bandIntervals[j]!;
     const p1 = boundaryTest(lik, 1);
     const p0 = boundaryTest(lik, 0);
     const alphaHat = lik.fitUnconditional().poi;
@@ -121,20 +169,12 @@ export function analyzeTemplateDataset(
     };
   });
 
-  const [c68, c90] = poiIntervals(combined, [0.6827, 0.9]);
+  // With one band the combined model IS band 0's (its α renamed): reuse its intervals.
+  const [c68, c90] = K === 1 ? bandIntervals[0]! : poiIntervals(combined, [0.6827, 0.9]);
   const best = combined.fitUnconditional();
   const c1 = boundaryTest(combined, 1);
   const c0 = boundaryTest(combined, 0);
-  const channels = models.combined.c.channels.map((ch) => {
-    const lam = models.combined.expected(best.pars!);
-    let observed = 0;
-    let fitted = 0;
-    for (let b = ch.offset; b < ch.offset + ch.nBins; b++) {
-      observed += models.combined.main[b]!;
-      fitted += lam[b]!;
-    }
-    return { name: ch.name, observed, fitted };
-  });
+  const channels = channelCounts(models, best.pars!, alphaHelm);
   return {
     dataset: { id: ds.id, experiment: ds.experiment, title: ds.title, kind: ds.kind },
     systematics: options.fix === 'constrained' ? 'none' : 'profiled',

@@ -122,8 +122,40 @@ export class HistFactoryModel {
   /** Expected main counts λ at `pars` into `out` (default: this.lambda). */
   expected(pars: ArrayLike<number>, out: Float64Array = this.lambda): Float64Array {
     out.fill(0);
+    return this.accumulate(pars, out);
+  }
+
+  /**
+   * Expected counts per main bin (pyhf order) of selected occurrences (samples in channels) at `pars`:
+   * e.g. one sample's fitted template, for figures. `select(channel, sample)` picks the occurrences.
+   */
+  expectedBinsOf(
+    pars: ArrayLike<number>,
+    select: (channel: string, sample: string) => boolean,
+    out: Float64Array = new Float64Array(this.c.nMain),
+  ): Float64Array {
+    out.fill(0);
+    return this.accumulate(pars, out, select);
+  }
+
+  /**
+   * Expected counts of selected occurrences at `pars`, summed over their bins: e.g. the fitted signal.
+   */
+  expectedOf(pars: ArrayLike<number>, select: (channel: string, sample: string) => boolean): number {
+    let total = 0;
+    for (const v of this.expectedBinsOf(pars, select)) total += v;
+    return total;
+  }
+
+  /** Add the expected counts of the (selected) occurrences at `pars` to `out`. */
+  private accumulate(
+    pars: ArrayLike<number>,
+    out: Float64Array,
+    select?: (channel: string, sample: string) => boolean,
+  ): Float64Array {
     const t3 = this.t3;
     for (const o of this.c.occurrences) {
+      if (select && !select(o.channel, o.sample)) continue;
       let F = 1;
       for (const s of o.scalar) {
         this.scalarFactor(s.kind, pars[s.p]!, s.hi, s.lo, s.coef);
@@ -145,37 +177,6 @@ export class HistFactoryModel {
       }
     }
     return out;
-  }
-
-  /**
-   * Expected counts of selected occurrences (samples in channels) at `pars`, summed over their bins:
-   * e.g. the fitted signal. `select(channel, sample)` picks the occurrences.
-   */
-  expectedOf(pars: ArrayLike<number>, select: (channel: string, sample: string) => boolean): number {
-    let total = 0;
-    const t3 = this.t3;
-    for (const o of this.c.occurrences) {
-      if (!select(o.channel, o.sample)) continue;
-      let F = 1;
-      for (const s of o.scalar) {
-        this.scalarFactor(s.kind, pars[s.p]!, s.hi, s.lo, s.coef);
-        F *= t3[0]!;
-      }
-      for (let i = 0; i < o.n; i++) {
-        let A = o.nominal[i]!;
-        for (const h of o.histo) {
-          this.histoDelta(pars[h.p]!, h.up[i]!, h.down[i]!);
-          A += t3[0]!;
-        }
-        let G = 1;
-        for (const k of o.perBin) {
-          const p = k.p[i]!;
-          if (p >= 0) G *= pars[p]!;
-        }
-        total += A * F * G;
-      }
-    }
-    return total;
   }
 
   /** The constraint part of the NLL (saturated form), with optional gradient and Hessian diagonal. */

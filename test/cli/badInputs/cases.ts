@@ -668,6 +668,38 @@ export const BAD_CASES: readonly BadCase[] = [
     () => ['project', '--setup', 'ge-reactor', '--scan', 'time'],
     /--scan "time"/,
   ),
+  // ---- channel subsets and template projections (issue 11) ---------------------------------
+  d(
+    'channels: unknown name',
+    (w) => ['analyze', 'xenonnt-8b', '--channels', 'sr0,sr9', '--out', w.fresh('out-ch-unknown')],
+    /channels: "sr9" is not a channel; expected a comma-separated list of channels of the workspace \(sr0, sr1, sr2\)/,
+    (w) => w.fresh('out-ch-unknown'),
+  ),
+  d(
+    'channels: empty name',
+    () => ['analyze', 'xenonnt-8b', '--channels', 'sr0,'],
+    /"sr0," has an empty name/,
+  ),
+  d(
+    'channels: no band signal left',
+    () => ['analyze', 'fixtures/coherent-csi-2021.json', '--channels', 'ac'],
+    /channels: ac hold no CEvNS signal of any band/,
+  ),
+  d(
+    'channels: on a counts dataset',
+    () => ['analyze', 'coherent-csi-2017', '--channels', 'c'],
+    /--channels: coherent-csi-2017 is a counts dataset/,
+  ),
+  d(
+    'option: project xe-solar --toys (template engine)',
+    () => ['project', '--setup', 'xe-solar', '--toys', '10'],
+    /--toys 10: toy bands for the template projection of xenonnt-8b need the template toy engine/,
+  ),
+  d(
+    'option: project --fix unknown nuisance',
+    () => ['project', '--setup', 'xe-solar', '--fix', 'signal_efficiency'],
+    /fix: "signal_efficiency" is not a parameter of the workspace/,
+  ),
 ];
 
 /** A fresh output directory in which `name` is already taken by a directory. */

@@ -29,6 +29,13 @@ export interface Xenonnt8bBuild {
   readonly release: XenonntRelease;
 }
 
+/** Figure labels of the background samples (workspace.ts names them). */
+const XENONNT_SAMPLE_LABELS = {
+  bkg_ac: 'accidental coincidences',
+  bkg_er: 'electronic recoils',
+  bkg_rg: 'radiogenic neutrons',
+};
+
 const scaled = (a: Float64Array, x: number) => a.map((v) => v * x);
 const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
 
@@ -194,12 +201,19 @@ export function assembleXenonnt8bDataset(release: XenonntRelease, options: unkno
     measurement: measurementName(0),
     channels: included.runs.map((r) => ({
       name: r.run,
+      label: `${r.run.toUpperCase()} (${r.exposureTonneYear.toFixed(2)} t·yr)`,
       description: `XENONnT ${r.run.toUpperCase()}, ${r.exposureTonneYear} t·yr, 3×3×3×3 bins (the release's binning/${r.run}.yaml)`,
-      axes: XENONNT_OBSERVABLES.map((ob, a) => ({ name: ob.name, unit: ob.unit, edges: [...r.binning[a]!] })),
+      axes: XENONNT_OBSERVABLES.map((ob, a) => ({
+        name: ob.name,
+        unit: ob.unit,
+        label: ob.label,
+        edges: [...r.binning[a]!],
+      })),
     })),
     bands: bandsMeta(signal),
     analysisChoices: analysisChoices(signal, o),
     published: publishedValues(),
+    sampleLabels: XENONNT_SAMPLE_LABELS,
     workspace,
   };
   const dataset = parseAnyDataset(raw, 'xenonnt-8b') as TemplateDataset;

@@ -36,15 +36,28 @@ export const XENONNT_README_EVENT_COUNTS: Readonly<Record<XenonntRun, number>> =
  * the CSV columns). The HDF5 files name the second axis without its `_quantile` suffix.
  */
 export const XENONNT_OBSERVABLES = [
-  { name: 'cs2', h5Name: 'cs2', unit: 'PE', description: 'corrected S2 amplitude' },
+  { name: 'cs2', h5Name: 'cs2', unit: 'PE', label: 'cS2', description: 'corrected S2 amplitude' },
   {
     name: 's2_shadow_s2_time_shadow_quantile',
     h5Name: 's2_shadow_s2_time_shadow',
     unit: '1',
+    label: 'S2 shadow quantile',
     description: 'quantile of S2_pre/Δt_pre (S2 shadow)',
   },
-  { name: 's1_bdt_score', h5Name: 's1_bdt_score', unit: '1', description: 'S1 BDT score' },
-  { name: 's2_bdt_score', h5Name: 's2_bdt_score', unit: '1', description: 'S2 BDT score' },
+  {
+    name: 's1_bdt_score',
+    h5Name: 's1_bdt_score',
+    unit: '1',
+    label: 'S1 BDT score',
+    description: 'S1 BDT score',
+  },
+  {
+    name: 's2_bdt_score',
+    h5Name: 's2_bdt_score',
+    unit: '1',
+    label: 'S2 BDT score',
+    description: 'S2 BDT score',
+  },
 ] as const;
 
 /** Bins per observable and per run (3 × 3 × 3 × 3). */
