@@ -34,7 +34,7 @@ import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { readSetupInput, type SetupInput } from '../setupInput.js';
 import { runTemplateProjection } from './projectTemplate.js';
-import { testLine } from './projectText.js';
+import { fmtP, testLine } from './projectText.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
