@@ -9,10 +9,14 @@ import { parseAnyDataset, parseDataset, type AnyDataset, type Dataset } from './
 import { parseWorkspace, type Workspace } from './workspace/index.js';
 import { packageRoot } from './spectraDir.js';
 
-/** The datasets shipped in fixtures/ (derived from the public releases by scripts/build-fixtures.ts). */
+/**
+ * The datasets shipped in fixtures/, derived from the public releases by scripts/build-fixtures.ts
+ * (CsI 2017, Ar 2020), scripts/build-coherent-csi-2021.ts and scripts/build-xenonnt-fixture.ts.
+ */
 export const SHIPPED_DATASETS = {
   'coherent-csi-2017': 'coherent-csi-2017.json',
   'coherent-ar-2020': 'coherent-ar-2020.json',
+  'coherent-csi-2021': 'coherent-csi-2021.json',
   'xenonnt-8b': 'xenonnt-8b.json',
 } as const;
 export type ShippedDatasetName = keyof typeof SHIPPED_DATASETS;

@@ -45,8 +45,16 @@ function helmCurves(dataset: Dataset, q2Lo: number, q2Hi: number): Datum[] {
   return rows;
 }
 
+/** "bin" for the binned ξ datasets, "band" (of true q²) for template datasets; and the bars' meaning. */
+function unitWords(dataset: Dataset): { unit: string; bars: string } {
+  return dataset.kind === 'template'
+    ? { unit: 'band', bars: 'bars: true-q² band' }
+    : { unit: 'bin', bars: 'bars: nominal bin q² range' };
+}
+
 /** Figure 5: α(q²) per bin with its intervals, and the Helm expectation. */
 export function alphaFigure(dataset: Dataset, result: AnalysisResult): TopLevelSpec {
+  const w = unitWords(dataset);
   const q2Lo = Math.min(...result.bins.map((b) => b.q2LoMeV2));
   const q2Hi = Math.max(...result.bins.map((b) => b.q2HiMeV2));
   const bins: Datum[] = result.bins.map((b) => ({
@@ -62,7 +70,7 @@ export function alphaFigure(dataset: Dataset, result: AnalysisResult): TopLevelS
   const helm = helmCurves(dataset, q2Lo, q2Hi);
   return layeredChart({
     title: `Fig. 5: α(q²) from ${dataset.experiment} (${dataset.id})`,
-    subtitle: `per-bin intervals (asymptotic, systematics ${result.systematics}) at the signal-weighted mean true q²; bars: nominal bin q² range; Helm ±${HELM_BAND_RELATIVE * 100} %`,
+    subtitle: `per-${w.unit} intervals (asymptotic, systematics ${result.systematics}) at the signal-weighted mean true q²; ${w.bars}; Helm ±${HELM_BAND_RELATIVE * 100} %`,
     x: { field: 'q2', title: 'q² [MeV²]', domain: [q2Lo, q2Hi] },
     y: { field: 'alpha', title: 'coherency α', domain: [0, 1] },
     legend: 'top-right',
@@ -85,6 +93,7 @@ export function alphaFigure(dataset: Dataset, result: AnalysisResult): TopLevelS
 
 /** Figure 6: one-sided p-values of α = 1 and α = 0 per bin. */
 export function pValueFigure(dataset: Dataset, result: AnalysisResult): TopLevelSpec {
+  const w = unitWords(dataset);
   // p = 0.5 at q = 0 by convention; clip tiny p to keep the log axis finite.
   const rows: Datum[] = result.bins.flatMap((b) => [
     {
@@ -105,8 +114,8 @@ export function pValueFigure(dataset: Dataset, result: AnalysisResult): TopLevel
     },
   ]);
   return layeredChart({
-    title: `Fig. 6: p-values of complete coherency and decoherency, ${dataset.experiment}`,
-    subtitle: 'one-sided profile-likelihood tests per q² bin (asymptotic ½χ²₁); bars: nominal bin q² range',
+    title: `Fig. 6: p-values of complete coherency and decoherency, ${dataset.experiment} (${dataset.id})`,
+    subtitle: `one-sided profile-likelihood tests per q² ${w.unit} (asymptotic ½χ²₁); ${w.bars}`,
     x: { field: 'q2', title: 'q² [MeV²]' },
     y: { field: 'p', title: 'p-value', scale: 'log' },
     colors: { 'α = 1 (coherency)': '#D55E00', 'α = 0 (decoherency)': '#0072B2' },

@@ -12,35 +12,19 @@
  * And the collaboration-style numbers: the CEvNS count fitted with a free signal strength on the
  * Standard-Model (Helm) shape — band α's held at α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j) — with its
  * profile-likelihood 68.27 % interval, and the significance of CEvNS against background only (q0 of
- * the signal strength), beside the published values the dataset carries.
+ * the signal strength), beside the published values the dataset carries (signalStrength.ts).
  */
 import type { TemplateDataset } from '../../data/index.js';
 import { boundaryTest } from '../testStatistics.js';
 import { globalBoundaryTest } from '../globalTests.js';
 import { poiIntervals, type PoiInterval } from '../intervals.js';
 import { Minimizer } from '../minimize/index.js';
-import { profileIntervals, q0Test } from '../inference/pyhfTests.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
 import type { AnalysisResult, BinAnalysis, GlobalTestSummary, Interval } from '../coherencyAnalysis.js';
-import { templateModels, type TemplateModels } from './templateModels.js';
+import { templateModels } from './templateModels.js';
+import { fitSignalStrength, type SignalStrengthFit } from './signalStrength.js';
 
-export interface SignalStrengthFit {
-  /** Fitted CEvNS events (all channels) at the best fit, and its 68.27 % profile interval. */
-  readonly fittedEvents: number;
-  readonly fittedEventsLo: number;
-  readonly fittedEventsHi: number;
-  /** Signal strength μ̂ relative to the Standard-Model (Helm) prediction. */
-  readonly mu: number;
-  readonly muLo: number;
-  readonly muHi: number;
-  /** Standard-Model prediction at nominal nuisances (Σ_j s_Helm,j). */
-  readonly predictedEvents: number;
-  /** CEvNS against background only: q0, p0 and Z = √q0 (asymptotic). */
-  readonly q0: number;
-  readonly p0: number;
-  readonly z: number;
-  readonly converged: boolean;
-}
+export type { SignalStrengthFit } from './signalStrength.js';
 
 export interface TemplateExtras {
   readonly channels: readonly {
@@ -88,42 +72,6 @@ function bandSums(ds: TemplateDataset, j: number) {
   }
   const dBar = sCoh > 0 ? floor / sCoh : 0;
   return { sCoh, sHelm: helmComplete ? sHelm : undefined, dBar };
-}
-
-function signalStrength(
-  ds: TemplateDataset,
-  models: TemplateModels,
-  alphaHelm: readonly number[],
-): SignalStrengthFit {
-  const model = models.signalStrength(alphaHelm);
-  const c = model.c;
-  const mz = new Minimizer(model);
-  const fit = mz.minimize();
-  const events = (pars: ArrayLike<number>) => model.expectedOf(pars, (_, s) => models.signalSamples.has(s));
-  const nominal = Float64Array.from(c.init);
-  const predictedEvents = events(nominal);
-  const { intervals } = profileIntervals(
-    model,
-    [1],
-    Array.from({ length: 101 }, (_, k) => (k * 3 * Math.max(fit.pars[c.poi]!, 0.05)) / 100),
-  );
-  const iv = intervals[0]!;
-  // Events at the profile-interval edges: refit with μ held there (nuisances profiled).
-  const at = (mu: number) => events(mz.minimize({ fix: [[c.poi, mu]], init: fit.pars }).pars);
-  const q0 = q0Test(model);
-  return {
-    fittedEvents: events(fit.pars),
-    fittedEventsLo: at(iv.lo),
-    fittedEventsHi: at(iv.hi),
-    mu: fit.pars[c.poi]!,
-    muLo: iv.lo,
-    muHi: iv.hi,
-    predictedEvents,
-    q0: q0.q0,
-    p0: q0.p0,
-    z: q0.z,
-    converged: fit.converged && q0.converged,
-  };
 }
 
 /** Run the full asymptotic analysis of a template dataset. */
@@ -206,6 +154,14 @@ export function analyzeTemplateDataset(
       allBinsAlpha1: summarise(globalBoundaryTest(combined, 1)),
       allBinsAlpha0: summarise(globalBoundaryTest(combined, 0)),
     },
-    template: { channels, signal: signalStrength(ds, models, alphaHelm), published: ds.published },
+    template: {
+      channels,
+      signal: fitSignalStrength(
+        models.signalStrength(alphaHelm),
+        models.signalSamples,
+        models.heldInSignalStrength,
+      ),
+      published: ds.published,
+    },
   };
 }

@@ -9,8 +9,14 @@
  * - `bandUnbounded(j)`: band j with α_j's bounds widened, for ξ̂ ± σ (a measured suppression may lie
  *   outside the physical [0, 1]);
  * - `signalStrength(alphas)`: a normfactor `mu_cevns` on every CEvNS sample with the band α's held at
- *   given values (the Standard-Model shape at α_Helm): the collaboration-style fit of the CEvNS count
- *   and the signal significance against background only (mu_cevns = 0).
+ *   given values (the Standard-Model shape at α_Helm), the pure signal normalisations (the flux:
+ *   exactly degenerate with mu_cevns) held at nominal and the signal's histosys made shape-only
+ *   (signalStrength.ts): the collaboration-style fit of the CEvNS count N = mu_cevns·N_SM and the
+ *   signal significance against background only (mu_cevns = 0).
+ *
+ * The workspace is compiled once per distinct parameter set: `band(j)` and `bandUnbounded(j)` share the
+ * compiled arrays of `perBand` (only the POI index, and for the unbounded view the POI's bounds,
+ * differ), since compiling the CsI 2021 workspace (115 parameters, 198 bins, 21 samples) costs ~40 ms.
  */
 // The workspace door of data/ (browser-safe: no file I/O), not data/index.js.
 import {
@@ -20,7 +26,8 @@ import {
   type Workspace,
 } from '../../data/workspace/index.js';
 import type { TemplateDataset } from '../../data/index.js';
-import { compileWorkspace, HistFactoryModel } from '../histfactory/index.js';
+import { compileWorkspace, HistFactoryModel, type CompiledModel } from '../histfactory/index.js';
+import { pureSignalNormalisations, shapeOnlyHistosys, withSignalStrength } from './signalStrength.js';
 
 export const COMBINED_POI = 'alpha';
 export const SIGNAL_STRENGTH = 'mu_cevns';
@@ -39,6 +46,24 @@ export interface TemplateModels {
   signalStrength(alphas: readonly number[]): HistFactoryModel;
   /** Sample names of the CEvNS signal (every band's excess and floor). */
   readonly signalSamples: ReadonlySet<string>;
+  /** Pure signal normalisations held at nominal in `signalStrength` (signalStrength.ts). */
+  readonly heldInSignalStrength: readonly string[];
+}
+
+/**
+ * The compiled model `c` with another POI (and optionally other bounds for it): the same arrays, so no
+ * recompilation. Equal to compiling the workspace with that POI (and bounds), since neither enters the
+ * compiled structure beyond `poi`, `poiName`, `lower` and `upper`.
+ */
+function retarget(c: CompiledModel, poiName: string, bounds?: readonly [number, number]): CompiledModel {
+  const poi = c.parNames.indexOf(poiName);
+  if (poi < 0) throw new Error(`internal: ${poiName} is not a parameter of the compiled model`);
+  if (!bounds) return { ...c, poi, poiName };
+  const lower = Float64Array.from(c.lower);
+  const upper = Float64Array.from(c.upper);
+  lower[poi] = bounds[0];
+  upper[poi] = bounds[1];
+  return { ...c, poi, poiName, lower, upper };
 }
 
 /** Replace one parameter's configuration in the chosen measurement (added if absent). */
@@ -74,6 +99,7 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
   const tied = renameParameters(workspace, new Map(bands.map((b) => [b, COMBINED_POI])));
   const combined = new HistFactoryModel(compileWorkspace(tied, { measurement, poi: COMBINED_POI }));
   const signalSamples = new Set(ds.bands.flatMap((b) => [b.excessSample, b.floorSample]));
+  const held = pureSignalNormalisations(workspace, signalSamples);
   const bandCache = new Map<number, HistFactoryModel>();
   return {
     workspace,
@@ -82,20 +108,17 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
     bandPois,
     combined,
     signalSamples,
+    heldInSignalStrength: held,
     band(j) {
       let m = bandCache.get(j);
       if (!m) {
-        m = new HistFactoryModel(compileWorkspace(workspace, { measurement, poi: bands[j]! }));
+        m = new HistFactoryModel(retarget(perBandC, bands[j]!));
         bandCache.set(j, m);
       }
       return m;
     },
     bandUnbounded(j) {
-      const ws = withParameterConfig(workspace, measurement, bands[j]!, {
-        bounds: [UNBOUNDED_ALPHA],
-        inits: [1],
-      });
-      return new HistFactoryModel(compileWorkspace(ws, { measurement, poi: bands[j]! }));
+      return new HistFactoryModel(retarget(perBandC, bands[j]!, UNBOUNDED_ALPHA));
     },
     signalStrength(alphas) {
       let ws: Workspace = {
@@ -104,13 +127,7 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
           ...c,
           samples: c.samples.map((s) =>
             signalSamples.has(s.name)
-              ? {
-                  ...s,
-                  modifiers: [
-                    ...s.modifiers,
-                    { name: SIGNAL_STRENGTH, type: 'normfactor' as const, data: null },
-                  ],
-                }
+              ? withSignalStrength(shapeOnlyHistosys(s), SIGNAL_STRENGTH)
               : s,
           ),
         })),
@@ -118,6 +135,11 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
       bands.forEach((b, j) => {
         ws = withParameterConfig(ws, measurement, b, { bounds: [[0, 1]], inits: [alphas[j]!], fixed: true });
       });
+      const config = workspace.measurements.find((m) => m.name === measurement)!.config.parameters;
+      for (const name of held) {
+        const { name: _, ...rest } = config.find((p) => p.name === name) ?? { name };
+        ws = withParameterConfig(ws, measurement, name, { ...rest, fixed: true });
+      }
       ws = withParameterConfig(ws, measurement, SIGNAL_STRENGTH, { bounds: [[0, 10]], inits: [1] });
       return new HistFactoryModel(compileWorkspace(ws, { measurement, poi: SIGNAL_STRENGTH }));
     },
