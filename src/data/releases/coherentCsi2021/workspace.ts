@@ -18,12 +18,16 @@
  * (backgrounds.steadyStateBounds).
  */
 import type { Modifier, Sample, Workspace } from '../../workspace/index.js';
+import {
+  bandPoi,
+  excessSample,
+  floorSample,
+  normsys,
+  templateSample as sample,
+  type VariedTemplate,
+} from '../common/index.js';
 
-/** A template under its nominal inputs and the ±1σ histosys variations of it (by modifier name). */
-export interface VariedTemplate {
-  readonly nominal: Float64Array;
-  readonly histosys: Readonly<Record<string, { readonly lo: Float64Array; readonly hi: Float64Array }>>;
-}
+export { bandPoi, excessSample, floorSample, type VariedTemplate } from '../common/index.js';
 
 export interface CsiWorkspaceInputs {
   /** Per band: excess and floor templates in the "c" channel. */
@@ -41,26 +45,8 @@ export interface CsiWorkspaceInputs {
 
 export const CSI_2021_CHANNELS = { coincidence: 'c', anticoincidence: 'ac' } as const;
 export const CSI_2021_MEASUREMENT = 'alpha_b0_measurement';
-export const bandPoi = (j: number) => `alpha_b${j}`;
-export const excessSample = (j: number) => `cevns_excess_b${j}`;
-export const floorSample = (j: number) => `cevns_floor_b${j}`;
 
 const arr = (a: ArrayLike<number>): number[] => Array.from(a);
-
-const normsys = (name: string, rel: number): Modifier => ({
-  name,
-  type: 'normsys',
-  data: { lo: 1 - rel, hi: 1 + rel },
-});
-
-function sample(name: string, t: VariedTemplate, extra: readonly Modifier[]): Sample {
-  const histosys: Modifier[] = Object.entries(t.histosys).map(([n, v]) => ({
-    name: n,
-    type: 'histosys',
-    data: { lo_data: arr(v.lo), hi_data: arr(v.hi) },
-  }));
-  return { name, data: arr(t.nominal), modifiers: [...extra, ...histosys] };
-}
 
 export function buildCsiWorkspace(x: CsiWorkspaceInputs): Workspace {
   const ssbMod: Modifier = { name: 'ssb', type: 'shapefactor', data: null };
