@@ -91,14 +91,15 @@ function checkOptions(o: Required<CoherentCsi2017Options>): void {
   }
 }
 
-function quenchingModel(o: CsiQuenchingOption, rel: CoherentCsi2017Release): QuenchingModel {
+/** The quenching model an option names (flat QF of the yaml, or the line through the QF data). */
+export function quenchingModel(o: CsiQuenchingOption, rel: CoherentCsi2017Release): QuenchingModel {
   if (o === 'flat') return { kind: 'flat', qf: rel.parameters.qf };
   if (o === 'qfDataLinear') return fitLinearQf([...rel.qfChicago, ...rel.qfTunl], 5, 30);
   return o;
 }
 
 /** Sum of a (PE × time) table over PE [lo, hi) and time bins [k0, k1). */
-function countIn(t: readonly (readonly number[])[], lo: number, hi: number, k0: number, k1: number): number {
+export function countIn(t: readonly (readonly number[])[], lo: number, hi: number, k0: number, k1: number): number {
   let s = 0;
   for (let p = lo / CSI_2017_PE_BIN_WIDTH; p < hi / CSI_2017_PE_BIN_WIDTH; p++) {
     for (let k = k0; k < k1; k++) s += t[p]![k]!;

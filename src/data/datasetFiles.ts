@@ -11,11 +11,13 @@ import { packageRoot } from './spectraDir.js';
 
 /**
  * The datasets shipped in fixtures/, derived from the public releases by scripts/build-fixtures.ts
- * (CsI 2017, Ar 2020), scripts/build-coherent-csi-2021.ts and scripts/build-xenonnt-fixture.ts.
+ * (CsI 2017, Ar 2020), scripts/build-coherent-csi-2017-qf.ts, scripts/build-coherent-csi-2021.ts and
+ * scripts/build-xenonnt-fixture.ts.
  */
 export const SHIPPED_DATASETS = {
   'coherent-csi-2017': 'coherent-csi-2017.json',
   'coherent-ar-2020': 'coherent-ar-2020.json',
+  'coherent-csi-2017-qf': 'coherent-csi-2017-qf.json',
   'coherent-csi-2021': 'coherent-csi-2021.json',
   'xenonnt-8b': 'xenonnt-8b.json',
 } as const;

@@ -18,3 +18,4 @@ export {
   variedBand,
   type VariedTemplate,
 } from './templateWorkspace.js';
+export { onOffWorkspace, type OnOffWorkspaceInputs } from './onOffWorkspace.js';
