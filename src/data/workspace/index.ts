@@ -14,4 +14,4 @@ export {
   type ConstraintKind as WorkspaceConstraintKind,
   type ParameterSet,
 } from './parameters.js';
-export { renameParameters, withObservations, withPoi } from './transform.js';
+export { renameParameters, withFixedParameters, withObservations, withPoi } from './transform.js';
