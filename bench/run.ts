@@ -4,6 +4,7 @@
  * fresh processes. `npm run bench -- start-up` runs only that. Never used by tests (no timed assertions).
  */
 import { benchmarks as analysis } from './analysis.bench.js';
+import { benchmarks as engine } from './engine.bench.js';
 import { benchmarks as fit } from './fit.bench.js';
 import { benchmarks as likelihood } from './likelihood.bench.js';
 import { benchmarks as physics } from './physics.bench.js';
@@ -26,7 +27,15 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const all: Benchmark[] = [...physics, ...likelihood, ...analysis, ...toys, ...fit, ...sensitivity];
+  const all: Benchmark[] = [
+    ...physics,
+    ...likelihood,
+    ...engine,
+    ...analysis,
+    ...toys,
+    ...fit,
+    ...sensitivity,
+  ];
   const filter = process.argv[2];
   console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   if (!filter || 'start-up'.includes(filter)) startupBenchmarks();

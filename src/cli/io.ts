@@ -1,12 +1,16 @@
 /**
  * The CLI's only contact with the outside world: stdout/stderr, files, exit codes.
- * Files are written atomically (temporary file + rename), so an interrupted or failed command never
- * leaves a half-written output behind.
+ * Files are written only when the whole command has succeeded, atomically (outputFiles.ts), so an
+ * interrupted or failed command never leaves a half-written output behind.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+// The file-error helpers alone, not data/index.js: io.ts is in every command's start-up path.
+import { describeFsError, isFsError } from '../fsErrors.js';
 import { ToolkitError } from '../errors.js';
 import type { TopLevelSpec } from '../report/index.js';
+import { checkOutputDir, writeFilesAtomic } from './outputFiles.js';
+
+export { checkOutputDir, checkOutputFile, writeFileAtomic } from './outputFiles.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -14,13 +18,8 @@ export const EXIT_BAD_INPUT = 2;
 /** 128 + SIGINT, the shell convention for a run stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
 
-/** Write a file atomically: `path.tmp-<pid>` then rename. Creates the parent directory. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
+/** Environment variable that makes internal errors print their stack trace. */
+export const DEBUG_ENV = 'COHERENCY_DEBUG';
 
 /**
  * Collect output files in memory and write them only when the whole command has succeeded
@@ -28,7 +27,10 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
  */
 export class OutputSet {
   private readonly files: { path: string; content: string | Uint8Array }[] = [];
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly flag = '--out',
+  ) {}
   add(name: string, content: string | Uint8Array): void {
     this.files.push({ path: join(this.dir, name), content });
   }
@@ -41,9 +43,10 @@ export class OutputSet {
     this.add(`${name}.png`, r.png);
     this.add(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
   }
+  /** Check the directory again (it may have changed while computing), then write every file. */
   commit(): string[] {
-    for (const f of this.files) writeFileAtomic(f.path, f.content);
-    return this.files.map((f) => f.path);
+    checkOutputDir(this.dir, this.flag);
+    return writeFilesAtomic(this.files, this.flag, this.dir);
   }
 }
 
@@ -51,19 +54,47 @@ export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** One clear line for a user error, then exit 2; anything else is a bug (stack trace, exit 1). */
+/** One line for stderr: newlines folded, so that a message never spans lines. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * One clear line for a user error, then exit 2. A file-system error that escaped a command's own
+ * checks is an input or environment problem too (exit 2, one line). Anything else is a bug: one line
+ * and exit 1, with the stack trace only when COHERENCY_DEBUG is set.
+ */
 export function reportError(err: unknown): number {
   if (err instanceof ToolkitError) {
     // Every ToolkitError message names its field (and bin/file) itself; the path is for programs.
     if (err.code === 'interrupted') {
-      process.stderr.write(`coherency: ${err.message}\n`);
+      process.stderr.write(`coherency: ${oneLine(err.message)}\n`);
       return EXIT_INTERRUPTED;
     }
-    process.stderr.write(`coherency: error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.stderr.write(`coherency: error: ${oneLine(err.message)}\n`);
     return EXIT_BAD_INPUT;
   }
+  if (isFsError(err)) {
+    const where = err.path === undefined ? '' : ` ${JSON.stringify(err.path)}`;
+    process.stderr.write(`coherency: error: ${err.syscall ?? 'file'}${where}: ${describeFsError(err)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const debug = process.env[DEBUG_ENV] !== undefined && process.env[DEBUG_ENV] !== '';
+  const text = err instanceof Error ? (debug ? (err.stack ?? err.message) : err.message) : String(err);
   process.stderr.write(
-    `coherency: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    `coherency: internal error (please report): ${debug ? text : oneLine(text)}${debug ? '' : ` (set ${DEBUG_ENV}=1 for the stack trace)`}\n`,
   );
   return EXIT_BUG;
+}
+
+/**
+ * End quietly when the reader of stdout or stderr goes away (`coherency table | head -1`), as Unix
+ * tools do: an EPIPE is not an error of the command. Exit status 0: what the reader wanted it got.
+ */
+export function installPipeGuards(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      process.exit(err.code === 'EPIPE' ? EXIT_OK : EXIT_BUG);
+    });
+  }
 }

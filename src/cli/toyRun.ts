@@ -54,7 +54,31 @@ export const numberListArg = (what: string) =>
     .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
     .refine((xs) => xs.every((x) => Number.isFinite(x)), { message: `expected ${what} separated by commas` });
 
-export const workersArg = countArg('a number of worker threads').default(availableParallelism());
+/** `--workers N`: the threads asked for; undefined means one per available core (see effectiveWorkers). */
+/** Confidence levels, each in (0, 1). */
+export const clListArg = numberListArg('confidence levels').refine((xs) => xs.every((x) => x > 0 && x < 1), {
+  message: 'expected confidence levels in (0, 1), e.g. 0.6827,0.9',
+});
+
+export const workersArg = countArg('a number of worker threads').optional();
+
+/**
+ * Worker threads actually used: the request (default: every available core) capped at the cores
+ * available (os.availableParallelism) and at the units of work left; when a request given on the
+ * command line is capped, one informational line on stderr says so and why.
+ */
+export function effectiveWorkers(requested: number | undefined, units: number): number {
+  const cores = availableParallelism();
+  const workers = Math.max(1, Math.min(requested ?? cores, cores, Math.max(1, units)));
+  if (requested !== undefined && workers < requested) {
+    const why = [
+      ...(cores < requested ? [`${cores} core(s) available`] : []),
+      ...(units < requested ? [`${units} unit(s) of work`] : []),
+    ];
+    process.stderr.write(`coherency: --workers ${requested}: using ${workers} (${why.join(', ')})\n`);
+  }
+  return workers;
+}
 
 /** A grid step 1/n (so that 0 and 1 are grid points). */
 export const gridStepArg = numberArg('a grid step').refine(
@@ -150,7 +174,8 @@ function humanRate(x: number): string {
 }
 
 export interface RunSettings {
-  readonly workers: number;
+  /** Threads asked for (undefined: one per core); capped by effectiveWorkers. */
+  readonly workers: number | undefined;
   readonly shard?: ShardSpec;
   readonly outDir?: string;
   readonly label: string;
@@ -160,11 +185,22 @@ export interface RunSettings {
  * Run a job with a progress bar (TTY only), chunk files in outDir (resume), and Ctrl-C stopping after
  * the units in flight. Throws a ToolkitError if interrupted (what was finished is kept).
  */
-export async function runWithResume(job: ToyJob, settings: RunSettings): Promise<RunOutcome> {
+export async function runWithResume(
+  job: ToyJob,
+  settings: RunSettings,
+): Promise<RunOutcome & { readonly workers: number }> {
+  // Plan first (bounded: checkJobSize), then take over Ctrl-C: a handler installed before a long
+  // synchronous step would leave the process deaf to it.
+  const units = jobUnits(job);
+  const costs = unitCosts(job, units);
+  const range = shardRange(units.length, settings.shard);
   const dir = settings.outDir === undefined ? undefined : chunkDir(settings.outDir, job);
   const completed = dir === undefined ? [] : readChunkFiles(dir, job);
   if (completed.length > 0)
     process.stderr.write(`resuming: ${completed.length} finished units found in ${dir}\n`);
+  const inRange = (u: number): boolean => u >= range.first && u < range.end;
+  const left = range.end - range.first - new Set(completed.map((t) => t.unit).filter(inRange)).size;
+  const workers = effectiveWorkers(settings.workers, left);
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = (): void => {
@@ -175,10 +211,6 @@ export async function runWithResume(job: ToyJob, settings: RunSettings): Promise
   };
   process.on('SIGINT', onSigint);
   const bar = await progressBar(settings.label);
-  const units = jobUnits(job);
-  const costs = unitCosts(job, units);
-  const range = shardRange(units.length, settings.shard);
-  const inRange = (u: number): boolean => u >= range.first && u < range.end;
   const sum = (us: readonly number[]): number => us.reduce((a, u) => a + (costs[u] ?? 0), 0);
   const totalCost = sum(Array.from({ length: range.end - range.first }, (_, i) => range.first + i));
   const resumedCost = sum(completed.map((t) => t.unit).filter(inRange));
@@ -186,7 +218,7 @@ export async function runWithResume(job: ToyJob, settings: RunSettings): Promise
   const started = performance.now();
   try {
     const outcome = await runToyJob(job, {
-      workers: settings.workers,
+      workers,
       ...(settings.shard === undefined ? {} : { shard: settings.shard }),
       completed,
       signal: controller.signal,
@@ -215,7 +247,7 @@ export async function runWithResume(job: ToyJob, settings: RunSettings): Promise
         `interrupted after ${outcome.units.length} of ${outcome.endUnit - outcome.firstUnit} units: ${where}`,
       );
     }
-    return outcome;
+    return { ...outcome, workers };
   } finally {
     bar?.stop();
     process.off('SIGINT', onSigint);
@@ -235,6 +267,14 @@ export function shardFileName(shard: ShardSpec): string {
   return `shard-${shard.index}-of-${shard.count}.json`;
 }
 
+/** Names `toys`/`coverage --out DIR` writes (checked before the run: none may be a directory). */
+export function toyOutputNames(kind: 'toys' | 'coverage', shard: ShardSpec | undefined): string[] {
+  if (shard !== undefined) return [shardFileName(shard)];
+  const figure = kind === 'toys' ? 'toys-intervals' : 'coverage';
+  const tables = kind === 'toys' ? ['toys.json', 'toys.csv', 'toys.md'] : ['coverage.json', 'coverage.csv'];
+  return [...tables, ...['svg', 'png', 'vl.json'].map((ext) => `${figure}.${ext}`)];
+}
+
 /**
  * Run a job (resumable, with progress). With a shard spec, write the shard file to `outDir` and return
  * undefined (the caller prints nothing more); otherwise return the full run and its duration.
@@ -242,7 +282,7 @@ export function shardFileName(shard: ShardSpec): string {
 export async function runJobOrShard(
   job: ToyJob,
   settings: RunSettings,
-): Promise<{ run: RunOutcome; seconds: number } | undefined> {
+): Promise<{ run: RunOutcome & { readonly workers: number }; seconds: number } | undefined> {
   if (settings.shard !== undefined && settings.outDir === undefined) {
     throw new SpecError('invalid_input', '--shard needs --out DIR for its shard file', ['out']);
   }
@@ -284,7 +324,11 @@ export function addRunOptions(command: Command, outHelp: string): Command {
 
 /** Run settings from parsed shared options. */
 export function runSettings(
-  o: { readonly workers: number; readonly shard?: ShardSpec | undefined; readonly out?: string | undefined },
+  o: {
+    readonly workers?: number | undefined;
+    readonly shard?: ShardSpec | undefined;
+    readonly out?: string | undefined;
+  },
   label: string,
 ): RunSettings {
   return {

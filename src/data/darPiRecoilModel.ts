@@ -78,7 +78,10 @@ export type FoldedGroups = readonly {
   readonly label: string;
   readonly massMeV: number;
   readonly groups: Readonly<
-    Record<DarGroup, { coh: Float64Array; helm: Float64Array; q2Weighted: Float64Array }>
+    Record<
+      DarGroup,
+      { coh: Float64Array; helm: Float64Array; q2Weighted: Float64Array; q2SqWeighted: Float64Array }
+    >
   >;
 }[];
 
@@ -99,7 +102,12 @@ export function foldDarPiModel(
     };
     const one = (g: DarGroup) => {
       const d = s.coherentPerKeV[g]!;
-      return { coh: fold(d), helm: fold(times(d, s.helmXi)), q2Weighted: fold(d, q2At) };
+      return {
+        coh: fold(d),
+        helm: fold(times(d, s.helmXi)),
+        q2Weighted: fold(d, q2At),
+        q2SqWeighted: fold(d, (t) => q2At(t) ** 2),
+      };
     };
     return {
       label: s.nucleus.label,
@@ -126,5 +134,6 @@ export function applyEfficiencyAndTiming(
     coh: combine((g) => n.groups[g].coh),
     helm: combine((g) => n.groups[g].helm),
     q2Weighted: combine((g) => n.groups[g].q2Weighted),
+    q2SqWeighted: combine((g) => n.groups[g].q2SqWeighted),
   }));
 }

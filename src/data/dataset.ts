@@ -132,6 +132,8 @@ const PerNucleusCountsSchema = z
     q2HiMeV2: nonNegative,
     /** Mean q² of the α = 1 signal in this bin (after resolution), if computed. */
     q2MeanMeV2: nonNegative.optional(),
+    /** Rms spread of the true q² of that signal around q2MeanMeV2, if computed. */
+    q2RmsMeV2: nonNegative.optional(),
   })
   .strict();
 
@@ -196,8 +198,8 @@ const common = {
   publication: PublicationSchema,
   provenance: ProvenanceSchema,
   target: TargetSchema,
-  /** ε = 1 − 4 sin²θ_W used for d_k and the predictions. */
-  epsilon: positive,
+  /** ε = 1 − 4 sin²θ_W used for d_k and the predictions (range: physics `epsilonProblem`, datasetChecks.ts). */
+  epsilon: finite,
 };
 
 export const CountsDatasetSchema = z

@@ -6,11 +6,28 @@
  *   (also for sHelm) to 1e-6 relative;
  * - each counts bin has its background: `nOff` and `tau` together, or `knownBackground`, or both;
  * - ξ bins give either `sigma` or both `sigmaLo` and `sigmaHi`;
- * - each nucleus' `decoherentXi` equals (ε²Z + N)/(εZ − N)² with the dataset's ε to 1e-6 relative.
+ * - each nucleus' `decoherentXi` equals (ε²Z + N)/(εZ − N)² with the dataset's ε to 1e-6 relative;
+ * - ε and every nucleus pass the same range checks as the CLI's options and setups (physics
+ *   `epsilonProblem`, `nucleusProblem`);
+ * - counts and predictions stay below {@link MAX_COUNT}, also the background estimate n_off/τ, and
+ *   ξ ± σ values within {@link XI_MAGNITUDE_RANGE}, so that no later arithmetic overflows: a value the
+ *   likelihood cannot use is refused here, under the field the user wrote.
  */
-import { decoherentXi } from '../physics/index.js';
+import { decoherentXi, epsilonProblem, nucleusProblem } from '../physics/index.js';
 import type { DatasetProblem } from './datasetIssues.js';
 import type { CountsDataset, Dataset, XiDataset } from './dataset.js';
+
+/**
+ * Largest count or predicted count accepted: 2^53 − 1 ≈ 9.0e15, the largest integer a double holds
+ * exactly; beyond it Poisson terms n·ln μ lose their meaning and sums of bins overflow precision.
+ */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * ξ and its uncertainties are cross-section ratios of order 1; magnitudes from 1e-30 to 1e30 take in
+ * any real measurement and keep every squared pull (ξ − μ)²/σ² finite in double precision.
+ */
+export const XI_MAGNITUDE_RANGE = [1e-30, 1e30] as const;
 
 /** Relative tolerance of the sum and consistency rules (values are written with 10 significant digits). */
 const REL_TOL = 1e-6;
@@ -52,7 +69,17 @@ function edgePair<T>(
 }
 
 function checkNuclei(ds: Dataset, out: DatasetProblem[]): void {
+  const eps = epsilonProblem(ds.epsilon);
+  if (eps !== undefined) {
+    out.push({ path: ['epsilon'], message: eps });
+    return;
+  }
   ds.target.nuclei.forEach((n, k) => {
+    const why = nucleusProblem(n.Z, n.N);
+    if (why !== undefined) {
+      out.push({ path: ['target', 'nuclei', k], message: `not a nucleus that exists: ${why}` });
+      return;
+    }
     const d = decoherentXi(n, ds.epsilon);
     if (!close(n.decoherentXi, d)) {
       out.push({
@@ -82,6 +109,7 @@ function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
       out,
     );
   const labels = ds.target.nuclei.map((n) => n.label);
+  checkMagnitudes(ds, out);
   bins.forEach((bin, i) => {
     const got = bin.nuclei.map((n) => n.label);
     if (got.length !== labels.length || got.some((l, k) => l !== labels[k])) {
@@ -142,7 +170,55 @@ function checkCounts(ds: CountsDataset, out: DatasetProblem[]): void {
   });
 }
 
+const tooLarge = (v: number, what: string): string =>
+  `${v} exceeds ${MAX_COUNT.toExponential(2)}, the largest ${what} a double holds exactly; expected a smaller value`;
+
+/** Counts and predictions below MAX_COUNT, and the background estimate n_off/τ too. */
+function checkMagnitudes(ds: CountsDataset, out: DatasetProblem[]): void {
+  ds.bins.forEach((bin, i) => {
+    for (const key of ['nOn', 'nOff', 'sCoh', 'sHelm', 'beamBackground'] as const) {
+      const v = bin[key];
+      if (v !== undefined && v > MAX_COUNT)
+        out.push({ path: ['bins', i, key], message: tooLarge(v, 'count') });
+    }
+    bin.nuclei.forEach((n, k) => {
+      for (const key of ['sCoh', 'sHelm'] as const) {
+        const v = n[key];
+        if (v !== undefined && v > MAX_COUNT)
+          out.push({ path: ['bins', i, 'nuclei', k, key], message: tooLarge(v, 'count') });
+      }
+    });
+    const b = bin.nOff !== undefined && bin.tau !== undefined ? bin.nOff / bin.tau : 0;
+    if (!(b <= MAX_COUNT)) {
+      out.push({
+        path: ['bins', i, 'tau'],
+        message: `${bin.tau} makes the background estimate n_off/τ = ${b.toExponential(2)} exceed ${MAX_COUNT.toExponential(2)} events; expected τ ≥ n_off/${MAX_COUNT.toExponential(2)}`,
+      });
+    }
+  });
+}
+
+function checkXiMagnitudes(ds: XiDataset, out: DatasetProblem[]): void {
+  const [lo, hi] = XI_MAGNITUDE_RANGE;
+  ds.bins.forEach((b, i) => {
+    if (Math.abs(b.xi) > hi)
+      out.push({
+        path: ['bins', i, 'xi'],
+        message: `${b.xi}: |ξ| above ${hi}; expected a cross-section ratio`,
+      });
+    for (const key of ['sigma', 'sigmaLo', 'sigmaHi'] as const) {
+      const v = b[key];
+      if (v !== undefined && !(v >= lo && v <= hi))
+        out.push({
+          path: ['bins', i, key],
+          message: `${v} is outside [${lo}, ${hi}]; expected an uncertainty of a cross-section ratio`,
+        });
+    }
+  });
+}
+
 function checkXi(ds: XiDataset, out: DatasetProblem[]): void {
+  checkXiMagnitudes(ds, out);
   const at = (i: number): Path => ['bins', i];
   const edges = [
     ['q2LoMeV2', 'q2HiMeV2'],

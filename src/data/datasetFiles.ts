@@ -2,10 +2,11 @@
  * Reading binned ξ datasets from disk: the shipped fixtures and user files. Every failure is a
  * SpecError naming the file (and, through parseDataset, the field and bin).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SpecError } from '../errors.js';
 import { parseAnyDataset, parseDataset, type AnyDataset, type Dataset } from './dataset.js';
+import { readInputJson } from './inputFiles.js';
 import { parseWorkspace, type Workspace } from './workspace/index.js';
 import { packageRoot } from './spectraDir.js';
 
@@ -23,6 +24,9 @@ export const SHIPPED_DATASETS = {
 } as const;
 export type ShippedDatasetName = keyof typeof SHIPPED_DATASETS;
 
+/** Largest dataset file read: 64 MiB (the shipped fixtures are ~30 kB; a dataset is a few hundred bins). */
+export const MAX_DATASET_BYTES = 64 * 1024 * 1024;
+
 /** The dataset `coherency analyze` uses when none is given. */
 export const DEFAULT_DATASET: ShippedDatasetName = 'coherent-csi-2017';
 
@@ -38,22 +42,16 @@ export function shippedDatasetPath(name: ShippedDatasetName): string {
  */
 /** Read a shipped name or a file as JSON; SpecError('io_error') naming the file on failure. */
 function readJsonInput(nameOrPath: string): { raw: unknown; file: string } {
-  const path =
-    nameOrPath in SHIPPED_DATASETS ? shippedDatasetPath(nameOrPath as ShippedDatasetName) : nameOrPath;
-  if (!existsSync(path)) {
+  const shipped = nameOrPath in SHIPPED_DATASETS;
+  const path = shipped ? shippedDatasetPath(nameOrPath as ShippedDatasetName) : nameOrPath;
+  if (!shipped && !existsSync(path)) {
     throw new SpecError(
       'io_error',
-      `dataset ${nameOrPath}: no such file (shipped datasets: ${Object.keys(SHIPPED_DATASETS).join(', ')})`,
+      `dataset ${JSON.stringify(nameOrPath)}: no such file, and not a shipped dataset (${Object.keys(SHIPPED_DATASETS).join(', ')})`,
       ['dataset'],
     );
   }
-  try {
-    return { raw: JSON.parse(readFileSync(path, 'utf8')), file: basename(path) };
-  } catch (err) {
-    throw new SpecError('io_error', `${basename(path)}: not valid JSON (${(err as Error).message})`, [
-      'dataset',
-    ]);
-  }
+  return { raw: readInputJson(path, 'dataset', MAX_DATASET_BYTES), file: basename(path) };
 }
 
 /**

@@ -1,6 +1,8 @@
 /** The data layer's single public door: dataset schemas and files, public-release readers, spectra files. */
 export * from './dataset.js';
 export * from './datasetFiles.js';
+export * from './inputFiles.js';
+export { MAX_COUNT } from './datasetChecks.js';
 export {
   buildCoherentCsi2017Dataset,
   CSI_2017_DEFAULTS,
@@ -34,6 +36,7 @@ export {
 export { resolveDataDir, repoRoot, RELEASE_FOLDERS } from './repoPaths.js';
 export * from './spectrumFiles.js';
 export * from './paperSpectra.js';
+export * from './spectrumTables.js';
 export * from './setup.js';
 export { gaussianBinProbabilities } from './detectorResponse.js';
 export * from './workspace/index.js';

@@ -10,31 +10,24 @@
  *   'computed': the built-in β⁺-decay spectra of solar.ts at the same totals.
  * - atmospheric: atmos_extrapolated.txt (10 MeV – 105 GeV), all flavours over 4π; the paper's FLUKA
  *   flux reaches down to ~10 MeV, which rates above 1 keV_nr need.
+ * The tables come from the shipped derived fixture unless a directory is given (spectrumTables.ts).
  */
-import { join } from 'node:path';
-import { SpecError } from '../errors.js';
 import {
   PAPER_DAR_PI_FLUX_PER_FLAVOUR_PER_CM2_PER_S,
   PAPER_REACTOR_FLUX_PER_CM2_PER_S,
   PAPER_REACTOR_OPTIONS,
   SOLAR_8B_FLUX_B16_GS98_PER_CM2_PER_S,
   SOLAR_HEP_FLUX_B16_GS98_PER_CM2_PER_S,
-  atmosphericSpectrum,
+  atmosphericSpectrumFromDensity,
   darPiSpectrum,
   reactorSpectrum,
   solarSpectrum,
 } from '../physics/index.js';
 import type { PaperSpectra } from '../physics/index.js';
-import {
-  SHARED_SPECTRUM_FILES,
-  defaultSpectraDir,
-  readAtmosphericTable,
-  readTwoColumnSpectrum,
-} from './spectrumFiles.js';
-import { existsSync } from 'node:fs';
+import { spectrumTables } from './spectrumTables.js';
 
 export interface PaperSpectraOptions {
-  /** Directory with b8.csv, hep.csv, atmos_extrapolated.txt (default ../shared/data/spectra). */
+  /** Directory with b8.csv, hep.csv, atmos_extrapolated.txt (default: the shipped derived fixture). */
   readonly spectraDir?: string;
   /** 'tabulated' (default): shapes from b8.csv/hep.csv; 'computed': ⁸B/hep from β-decay physics. */
   readonly solar?: 'computed' | 'tabulated';
@@ -44,31 +37,22 @@ export interface PaperSpectraOptions {
   readonly solarFlux?: 'standard' | 'table';
 }
 
-function requireFile(path: string, what: string): string {
-  if (!existsSync(path)) {
-    throw new SpecError(
-      'io_error',
-      `${what} not found at ${path}; pass --spectra DIR or set COHERENCY_SPECTRA_DIR`,
-      ['spectra'],
-    );
-  }
-  return path;
-}
-
-/** Build the paper's four sources. Throws SpecError (code io_error) if a needed table is missing. */
+/**
+ * Build the paper's four sources. Tables: `spectraDir` (or $COHERENCY_SPECTRA_DIR), else the shipped
+ * fixture; throws SpecError (code io_error) if a table of an explicit directory is missing.
+ */
 export function loadPaperSpectra(opts: PaperSpectraOptions = {}): PaperSpectra {
-  const dir = defaultSpectraDir(opts.spectraDir);
-  const atmosPath = requireFile(join(dir, SHARED_SPECTRUM_FILES.atmosExtrapolated), 'atmospheric flux table');
+  const tables = spectrumTables(opts.spectraDir);
   const tableFlux = opts.solarFlux === 'table';
   const solar =
     (opts.solar ?? 'tabulated') === 'tabulated'
       ? solarSpectrum({
           b8: {
-            table: readTwoColumnSpectrum(requireFile(join(dir, SHARED_SPECTRUM_FILES.b8), '⁸B table')),
+            table: tables.b8,
             fluxPerCm2PerS: tableFlux ? 'table' : SOLAR_8B_FLUX_B16_GS98_PER_CM2_PER_S,
           },
           hep: {
-            table: readTwoColumnSpectrum(requireFile(join(dir, SHARED_SPECTRUM_FILES.hep), 'hep table')),
+            table: tables.hep,
             fluxPerCm2PerS: tableFlux ? 'table' : SOLAR_HEP_FLUX_B16_GS98_PER_CM2_PER_S,
           },
         })
@@ -81,6 +65,6 @@ export function loadPaperSpectra(opts: PaperSpectraOptions = {}): PaperSpectra {
         : PAPER_REACTOR_OPTIONS,
     ),
     solar,
-    atmospheric: atmosphericSpectrum(readAtmosphericTable(atmosPath)),
+    atmospheric: atmosphericSpectrumFromDensity(tables.atmospheric.eMeV, tables.atmospheric.density),
   };
 }

@@ -3,9 +3,8 @@
  * relative paths inside the file resolved against its directory. Every failure is one SpecError naming
  * the file and the field (exit code 2 in the CLI).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { SpecError } from '../errors.js';
+import { readInputJson } from './inputFiles.js';
 import { resolveSetup, type ResolvedSetup } from './setupResolve.js';
 import { parseSetup } from './setupSchema.js';
 
@@ -26,12 +25,6 @@ export function loadSetup(
 /** Read, validate and resolve a setup file (JSON). */
 export function readSetupFile(path: string, opts: LoadSetupOptions = {}): ResolvedSetup {
   const name = basename(path);
-  if (!existsSync(path)) throw new SpecError('io_error', `setup file ${path}: no such file`, ['setup']);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new SpecError('invalid_setup', `${name}: not valid JSON (${(e as Error).message})`, ['setup']);
-  }
+  const raw = readInputJson(path, 'setup file');
   return loadSetup(raw, name, { ...opts, baseDir: dirname(resolve(path)) });
 }

@@ -38,7 +38,9 @@ export function describeIssue(issue: Issue): string {
       const disc = (issue as { discriminator?: string }).discriminator;
       if (disc !== undefined) {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        return `${show(issue.input)} is not a known ${disc}; expected ${options.map((o) => show(o)).join(' | ')}`;
+        const input = issue.input as Record<string, unknown> | undefined;
+        const given = input !== null && typeof input === 'object' ? input[disc] : issue.input;
+        return `${show(given)} is not a known ${disc}; expected ${options.map((o) => show(o)).join(' | ')}`;
       }
       return `${show(issue.input)} matches none of the accepted forms`;
     }

@@ -19,7 +19,8 @@ import {
   maxRecoilEnergy,
   PAPER_EPSILON,
   resolveTarget,
-  TARGET_NAME_HELP,
+  targetNameProblem,
+  epsilonProblem,
   type ElementSymbol,
   type GammaModel,
   type NeutrinoSpectrum,
@@ -99,7 +100,15 @@ function resolveSetupTarget(spec: SetupSpec, fail: Fail): Target {
   const t = spec.target;
   if ('name' in t) {
     const target = resolveTarget(t.name);
-    if (!target) throw fail(['target', 'name'], `unknown target "${t.name}"; expected ${TARGET_NAME_HELP}`);
+    if (!target) {
+      const why = targetNameProblem(t.name);
+      throw fail(
+        ['target', 'name'],
+        why.startsWith('unknown target')
+          ? why.replace('unknown target', `unknown target "${t.name}"`)
+          : `"${t.name}": ${why}`,
+      );
+    }
     return target;
   }
   if ('element' in t) {
@@ -203,8 +212,18 @@ export function resolveSetup(spec: SetupSpec, opts: ResolveOptions): ResolvedSet
   const efficiencyEnergy: Map = efficiency.scale === 'nr' ? identity : toEe;
   const fromEfficiencyEnergy: Map = efficiency.scale === 'nr' ? identity : fromEe;
 
+  if (spec.epsilon !== undefined) {
+    const why = epsilonProblem(spec.epsilon);
+    if (why !== undefined) throw fail(['epsilon'], why);
+  }
   const massKg = spec.mass.si;
   const liveTimeS = spec.liveTime.si;
+  if (!Number.isFinite(massKg * liveTimeS)) {
+    throw fail(
+      ['mass'],
+      `${massKg} kg × liveTime ${liveTimeS} s overflows double precision; expected a finite exposure (mass × live time)`,
+    );
+  }
   const spectrum = setupSpectrum(spec.source, {
     source: opts.source,
     baseDir: opts.baseDir ?? process.cwd(),

@@ -166,7 +166,20 @@ const TabulatedSchema = z
     }
   });
 
-const SourceSchema = z.discriminatedUnion('kind', [ReactorSchema, SolarSchema, DarPiSchema, TabulatedSchema]);
+/** Atmospheric ν: the all-sky, all-flavour table (spectrumTables.ts), optionally rescaled. */
+const AtmosphericSchema = z.strictObject({
+  kind: z.literal('atmospheric'),
+  /** Total flux over 4π and all flavours; default the table's own (7.86 cm⁻² s⁻¹ from 10 MeV). */
+  flux: fluxSchema.optional(),
+});
+
+const SourceSchema = z.discriminatedUnion('kind', [
+  ReactorSchema,
+  SolarSchema,
+  DarPiSchema,
+  TabulatedSchema,
+  AtmosphericSchema,
+]);
 
 const QuenchingSchema = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('lindhard'), k: positive.optional() }),
@@ -348,8 +361,8 @@ export const SetupSchema = z.strictObject({
   signalNormRelUncertainty: nonNegative.optional(),
   binning: BinningSchema.optional(),
   model: ModelSchema.optional(),
-  /** ε = 1 − 4 sin²θ_W; default the paper's 0.045. */
-  epsilon: positive.optional(),
+  /** ε = 1 − 4 sin²θ_W; default the paper's 0.045 (range checked in setupResolve: physics `epsilonProblem`). */
+  epsilon: finite.optional(),
 });
 
 export type SetupSpec = z.infer<typeof SetupSchema>;

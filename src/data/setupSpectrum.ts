@@ -3,9 +3,10 @@
  * reading (user spectra, the shared solar tables) happens here, in the data layer. Physics-domain
  * errors (e.g. a zero distance) become SpecError('invalid_setup') naming the `source` field.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DomainError, SpecError, ToolkitError } from '../errors.js';
 import {
+  atmosphericSpectrumFromDensity,
   darPiSpectrum,
   PAPER_REACTOR_OPTIONS,
   reactorSpectrum,
@@ -20,20 +21,15 @@ import {
 import type { SetupSource } from './setupSchema.js';
 import { setupError } from './setupSchema.js';
 import { parseUserSpectrumSpec } from './spectrumSchemas.js';
-import {
-  defaultSpectraDir,
-  readTwoColumnSpectrum,
-  readUserSpectrum,
-  SHARED_SPECTRUM_FILES,
-  userSpectrumFromSpec,
-} from './spectrumFiles.js';
+import { readUserSpectrum, userSpectrumFromSpec } from './spectrumFiles.js';
+import { spectrumTables } from './spectrumTables.js';
 
 export interface SpectrumContext {
   /** Setup file name (or "preset X") for messages. */
   readonly source: string;
   /** Directory relative file paths are resolved against. */
   readonly baseDir: string;
-  /** Directory of the shared spectra tables (solar shape 'tabulated'). */
+  /** Directory of the original spectra tables (default: the shipped fixture, spectrumTables.ts). */
   readonly spectraDir?: string;
   /** Live time [s]: DAR-π protons on target are delivered over it. */
   readonly liveTimeS: number;
@@ -64,14 +60,14 @@ function reactorOptions(s: Extract<SetupSource, { kind: 'reactor' }>): ReactorOp
 function solar(s: Extract<SetupSource, { kind: 'solar' }>, ctx: SpectrumContext): NeutrinoSpectrum {
   const comps = s.components ?? ['8B', 'hep'];
   const tabulated = (s.shape ?? 'computed') === 'tabulated';
-  const dir = defaultSpectraDir(ctx.spectraDir);
+  const tables = tabulated ? spectrumTables(ctx.spectraDir) : undefined;
   const parts: NeutrinoSpectrum[] = [];
   if (comps.includes('8B')) {
     const flux = s.flux8B?.si ?? SOLAR_8B_FLUX_B16_GS98_PER_CM2_PER_S;
     parts.push(
       solar8BSpectrum({
         fluxPerCm2PerS: flux,
-        ...(tabulated ? { table: readTwoColumnSpectrum(join(dir, SHARED_SPECTRUM_FILES.b8)) } : {}),
+        ...(tables ? { table: tables.b8 } : {}),
       }),
     );
   }
@@ -80,13 +76,13 @@ function solar(s: Extract<SetupSource, { kind: 'solar' }>, ctx: SpectrumContext)
     parts.push(
       solarHepSpectrum({
         fluxPerCm2PerS: flux,
-        ...(tabulated ? { table: readTwoColumnSpectrum(join(dir, SHARED_SPECTRUM_FILES.hep)) } : {}),
+        ...(tables ? { table: tables.hep } : {}),
       }),
     );
   }
   return {
     name: 'solar',
-    description: `${parts.map((p) => p.description).join('; ')}${tabulated ? ' (shapes from the shared b8.csv/hep.csv)' : ''}`,
+    description: `${parts.map((p) => p.description).join('; ')}${tables ? ` (shapes of b8.csv/hep.csv: ${tables.origin})` : ''}`,
     components: parts.flatMap((p) => p.components),
   };
 }
@@ -108,6 +104,12 @@ function build(s: SetupSource, ctx: SpectrumContext): NeutrinoSpectrum {
               liveTimeS: ctx.liveTimeS,
             },
       );
+    case 'atmospheric': {
+      const t = spectrumTables(ctx.spectraDir).atmospheric;
+      return atmosphericSpectrumFromDensity(t.eMeV, t.density, {
+        ...(s.flux === undefined ? {} : { fluxPerCm2PerS: s.flux.si }),
+      });
+    }
     case 'tabulated':
       return s.file !== undefined
         ? readUserSpectrum(resolve(ctx.baseDir, s.file))

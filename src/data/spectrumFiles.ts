@@ -7,10 +7,9 @@
  * line is a data row and must be complete. Errors are SpecError('invalid_spectrum') naming the file,
  * the line and the field.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
-import { SpecError, ToolkitError } from '../errors.js';
+import { SpecError } from '../errors.js';
 import {
   atmosphericSpectrum,
   solar8BSpectrum,
@@ -28,6 +27,7 @@ import {
   type UserSpectrumSpec,
 } from './spectrumSchemas.js';
 import { defaultSpectraDir } from './spectraDir.js';
+import { readInputText } from './inputFiles.js';
 
 export { defaultSpectraDir, packageRoot, SPECTRA_DIR_ENV } from './spectraDir.js';
 
@@ -41,11 +41,7 @@ export const SHARED_SPECTRUM_FILES = {
 export type SharedSpectrumKind = keyof typeof SHARED_SPECTRUM_FILES;
 
 function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ToolkitError('io_error', `cannot read ${path}: ${(e as Error).message}`, [path]);
-  }
+  return readInputText(path, 'spectrum file');
 }
 
 interface DataLine {

@@ -1,106 +1,50 @@
 /**
  * `analyze`: per-bin and combined inference on α(q²) from a binned ξ dataset (Sharma et al. 2021,
- * Sec. IV, Figs. 5–6). Per bin: ξ̂ ± σ, the bounded MLE α̂, asymptotic 68.27 % and 90 % CL intervals
- * (test inversion of t̃_α, two-boundary asymptotics), one-sided p-values for α = 1 ("exclude complete
- * coherency") and α = 0 ("exclude complete decoherency"). Combined: one α for all bins with its
- * intervals, the global χ̄² tests of "α = 1 in every bin" and "α = 0 in every bin", and the most
- * significant local bin with its look-elsewhere (Šidák) global p-value.
+ * Sec. IV, Figs. 5–6). Per bin: its observable and recoil-energy edges beside q², ξ̂ ± σ, the bounded
+ * MLE α̂, asymptotic 68.27 % and 90 % CL intervals (test inversion of t̃_α, two-boundary asymptotics)
+ * with the same intervals in φ = arccos α, one-sided p-values for α = 1 ("exclude complete coherency")
+ * and α = 0 ("exclude complete decoherency") with the far boundary taken into account. Combined: one α
+ * for all bins with its intervals, the global tests of "α = 1 in every bin" and "α = 0 in every bin"
+ * (bounded χ̄²), and the most significant local bin with its look-elsewhere (Šidák) global p-value.
+ * Every p-value and interval carries how it was computed (methods.ts).
  */
-import type { AnyDataset, CountsDataset, Dataset } from '../data/index.js';
+import type { CountsDataset, Dataset } from '../data/index.js';
 import { countsModel, xiModel, type SystematicsTreatment } from './coherencyDataset.js';
 import { countingEngineLikelihood } from './countingWorkspace.js';
 import { gaussianLikelihood } from './gaussianLikelihood.js';
 import { globalBoundaryTest } from './globalTests.js';
 import { poiIntervals, type PoiInterval } from './intervals.js';
-import { boundaryTest } from './testStatistics.js';
+import type {
+  AnalysisOptions,
+  AnalysisResult,
+  BinAnalysis,
+  GlobalTestSummary,
+  Interval,
+  ObservableEdges,
+} from './analysisTypes.js';
+import type { IntervalMethodInfo, PValueMethod } from './methods.js';
+import { phiOf, phiPoint } from './phi.js';
+import { boundaryTest, type BoundaryTestResult } from './testStatistics.js';
 import type { PoiLikelihood } from './types.js';
 
-export interface AnalysisOptions {
-  readonly systematics?: SystematicsTreatment;
-  /** Called after each bin and each combined step with (done, total) units of work. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
+const ASYMPTOTIC_INTERVAL: IntervalMethodInfo = { kind: 'asymptotic', distribution: 'two-boundary-tilde-t' };
 
-export interface Interval {
-  readonly lo: number;
-  readonly hi: number;
-  readonly kind: PoiInterval['kind'];
-  /** False when the accepted set had gaps: [lo, hi] is then its hull (shown with * in tables). */
-  readonly connected: boolean;
-}
-
-export interface BinAnalysis {
-  readonly index: number;
-  readonly q2LoMeV2: number;
-  readonly q2HiMeV2: number;
-  /** Signal-weighted mean q² of the bin (per-nucleus means weighted by s_coh), or the midpoint. */
-  readonly q2CenterMeV2: number;
-  readonly tLoKeV?: number;
-  readonly tHiKeV?: number;
-  readonly nOn?: number;
-  readonly nOff?: number;
-  readonly tau?: number;
-  /** The bin's background known from elsewhere (events, absolute 1σ), if it has one. */
-  readonly knownBackground?: { readonly expected: number; readonly sigma: number };
-  readonly beamBackground?: number;
-  readonly sCoh?: number;
-  /** Measured suppression and its 1σ (statistical ⊕ normalisation when systematics are profiled). */
-  readonly xiHat: number;
-  readonly xiSigma: number;
-  /** Eq. 6 inverted at ξ̂ (may lie outside [0, 1]). */
-  readonly alphaHatUnbounded: number;
-  /** Maximum-likelihood α within [0, 1]. */
-  readonly alphaHat: number;
-  readonly alpha68: Interval;
-  readonly alpha90: Interval;
-  /** One-sided asymptotic p-values (½χ²₁ boundary distribution) and significances. */
-  readonly pAlpha1: number;
-  readonly pAlpha0: number;
-  readonly zAlpha1: number;
-  readonly zAlpha0: number;
-  /** α expected from the Helm form factor (Eq. 9) in this bin, if the dataset carries it. */
-  readonly alphaHelm?: number;
-}
-
-export interface GlobalTestSummary {
-  readonly statistic: number;
-  readonly dof: number;
-  readonly pValue: number;
-  readonly z: number;
-  readonly mostSignificantBin: number;
-  readonly pLocal: number;
-  readonly pGlobal: number;
-  readonly zGlobal: number;
-}
-
-export interface AnalysisResult {
-  readonly dataset: {
-    readonly id: string;
-    readonly experiment: string;
-    readonly title: string;
-    readonly kind: AnyDataset['kind'];
-  };
-  readonly systematics: SystematicsTreatment;
-  readonly bins: readonly BinAnalysis[];
-  readonly combined: {
-    readonly alphaHat: number;
-    readonly alpha68: Interval;
-    readonly alpha90: Interval;
-    readonly pAlpha1: number;
-    readonly pAlpha0: number;
-    /** "α = 1 in every bin" against independent α_i ∈ [0, 1]. */
-    readonly allBinsAlpha1: GlobalTestSummary;
-    /** "α = 0 in every bin" against independent α_i ∈ [0, 1]. */
-    readonly allBinsAlpha0: GlobalTestSummary;
-  };
-}
-
-const toInterval = (i: PoiInterval): Interval => ({
+/** An interval with its φ and method (asymptotic t̃ inversion). */
+export const toInterval = (i: PoiInterval): Interval => ({
   lo: i.lower,
   hi: i.upper,
   kind: i.kind,
   connected: i.connected,
+  phi: phiOf(i.lower, i.upper),
+  method: ASYMPTOTIC_INTERVAL,
 });
+
+/** The method of an asymptotic boundary test (its distribution and far branch point). */
+export function boundaryMethod(t: BoundaryTestResult): PValueMethod {
+  return t.distribution === 'two-boundary'
+    ? { kind: 'asymptotic', distribution: 'two-boundary-tilde-t', farBranch: t.farBranch }
+    : { kind: 'asymptotic', distribution: 'half-chi2' };
+}
 
 function binKinematics(dataset: Dataset, i: number) {
   if (dataset.kind === 'xi') {
@@ -109,6 +53,7 @@ function binKinematics(dataset: Dataset, i: number) {
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
       q2CenterMeV2: b.q2CentreMeV2 ?? 0.5 * (b.q2LoMeV2 + b.q2HiMeV2),
+      ...(b.tLoKeV !== undefined && b.tHiKeV !== undefined ? { tLoKeV: b.tLoKeV, tHiKeV: b.tHiKeV } : {}),
     };
   }
   const b = dataset.bins[i]!;
@@ -118,10 +63,10 @@ function binKinematics(dataset: Dataset, i: number) {
     withMean.length === b.nuclei.length && w > 0
       ? withMean.reduce((s, n) => s + n.sCoh * n.q2MeanMeV2!, 0) / w
       : 0.5 * (b.q2LoMeV2 + b.q2HiMeV2);
-  return { q2LoMeV2: b.q2LoMeV2, q2HiMeV2: b.q2HiMeV2, q2CenterMeV2: center };
+  const observable: ObservableEdges = { ...dataset.observable, lo: b.observableLo, hi: b.observableHi };
+  return { q2LoMeV2: b.q2LoMeV2, q2HiMeV2: b.q2HiMeV2, q2CenterMeV2: center, observable };
 }
 
-/** ξ̂, σ, d̄ and the Helm α of one bin. */
 /** ξ̂ ± σ and the Helm α of bin i; `dBar` is the bin's ξ at α = 0 (signal0/signal1 of the model). */
 function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatment, dBar: number) {
   if (dataset.kind === 'xi') {
@@ -162,17 +107,24 @@ function binEstimate(dataset: Dataset, i: number, systematics: SystematicsTreatm
   };
 }
 
-function summarise(lik: PoiLikelihood, poiNull: 0 | 1): GlobalTestSummary {
+export function summarise(lik: PoiLikelihood, poiNull: 0 | 1): GlobalTestSummary {
   const g = globalBoundaryTest(lik, poiNull);
   return {
     statistic: g.statistic,
     dof: g.dof,
     pValue: g.pValue,
     z: g.z,
+    pValueMethod: { kind: 'asymptotic', distribution: 'bounded-chi-bar-squared', bins: g.dof },
     mostSignificantBin: g.mostSignificant.bin,
     pLocal: g.mostSignificant.pValue,
+    pLocalMethod: {
+      kind: 'asymptotic',
+      distribution: 'two-boundary-tilde-t',
+      farBranch: g.mostSignificant.farBranch,
+    },
     pGlobal: g.mostSignificant.pGlobal,
     zGlobal: g.mostSignificant.zGlobal,
+    pGlobalMethod: { kind: 'asymptotic', distribution: 'sidak', bins: g.dof },
   };
 }
 
@@ -182,6 +134,8 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
   // One model serves the likelihood and each bin's decoherent ξ (d̄_i = s0_i/s1_i, resp. x0_i).
   const counts = dataset.kind === 'counts' ? countsModel(dataset, systematics) : undefined;
   const gaussian = dataset.kind === 'xi' ? xiModel(dataset) : undefined;
+  // Counts: the combined and per-bin-α fits on the HistFactory engine (O(bins)), each bin alone by
+  // the closed-form single-bin kernels (countingWorkspace.ts).
   const lik = counts ? countingEngineLikelihood(counts) : gaussianLikelihood(gaussian!);
   const dBar = (i: number): number =>
     counts ? counts.bins[i]!.signal0 / counts.bins[i]!.signal1 : gaussian!.bins[i]!.expected0;
@@ -193,6 +147,7 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
     const est = binEstimate(dataset, i, systematics, dBar(i));
     const p1 = boundaryTest(binLik, 1);
     const p0 = boundaryTest(binLik, 0);
+    const alphaHat = binLik.fitUnconditional().poi;
     const [i68, i90] = poiIntervals(binLik, [0.6827, 0.9]);
     return {
       index: i,
@@ -201,16 +156,22 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
       xiHat: est.xiHat,
       xiSigma: est.xiSigma,
       alphaHatUnbounded: (est.xiHat - est.dBar) / (1 - est.dBar),
-      alphaHat: binLik.fitUnconditional().poi,
+      alphaHat,
+      phiHat: phiPoint(alphaHat),
       alpha68: toInterval(i68!),
       alpha90: toInterval(i90!),
       pAlpha1: p1.pValue,
       pAlpha0: p0.pValue,
       zAlpha1: p1.z,
       zAlpha0: p0.z,
+      pAlpha1Method: boundaryMethod(p1),
+      pAlpha0Method: boundaryMethod(p0),
     };
   });
   progress(dataset.bins.length, total);
+  const alphaHat = lik.fitUnconditional().poi;
+  const c1 = boundaryTest(lik, 1);
+  const c0 = boundaryTest(lik, 0);
   const [c68, c90] = poiIntervals(lik, [0.6827, 0.9]);
   progress(dataset.bins.length + 1, total);
   const allBinsAlpha1 = summarise(lik, 1);
@@ -221,11 +182,14 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
     systematics,
     bins,
     combined: {
-      alphaHat: lik.fitUnconditional().poi,
+      alphaHat,
+      phiHat: phiPoint(alphaHat),
       alpha68: toInterval(c68!),
       alpha90: toInterval(c90!),
-      pAlpha1: boundaryTest(lik, 1).pValue,
-      pAlpha0: boundaryTest(lik, 0).pValue,
+      pAlpha1: c1.pValue,
+      pAlpha0: c0.pValue,
+      pAlpha1Method: boundaryMethod(c1),
+      pAlpha0Method: boundaryMethod(c0),
       allBinsAlpha1,
       allBinsAlpha0,
     },

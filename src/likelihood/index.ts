@@ -41,15 +41,27 @@ export { SingleBinKernel } from './singleBin.js';
 export { countingLikelihood } from './countingLikelihood.js';
 export { gaussianLikelihood } from './gaussianLikelihood.js';
 export {
+  boundaryZ,
   chiBarSquarePValue,
   chiSquareSurvival,
+  NO_INFORMATION_T,
   pValueHalfChiSquare,
   pValueTildeT,
+  pValueTildeTBranches,
   sidakGlobalPValue,
   significance,
   stdNormalCdf,
 } from './asymptotics.js';
-export { boundaryTest, poiSigma, testPoi, tildeT } from './testStatistics.js';
+export type { TildeTBranchPoints } from './asymptotics.js';
+export { boundedChiBarPValue, BOUNDED_CHI_BAR_NODES } from './boundedChiBar.js';
+export {
+  boundaryTest,
+  branchPointsOf,
+  poiSigma,
+  testPoi,
+  tildeT,
+  tildeTBranchPoints,
+} from './testStatistics.js';
 export type { BoundaryDistribution, BoundaryTestResult, PoiTestResult, TildeT } from './testStatistics.js';
 export { INTERVAL_DEFAULTS, poiInterval, poiIntervals } from './intervals.js';
 export type { IntervalMethod, IntervalOptions, PoiInterval } from './intervals.js';
@@ -64,15 +76,24 @@ export {
   targetDecoherentXi,
 } from './coherencyDataset.js';
 export type { SystematicsTreatment } from './coherencyDataset.js';
-export { analyzeDataset, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { analyzeDataset, boundaryMethod, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
+export { analysisGoodnessOfFit, GOF_WARNING_P } from './goodnessOfFit.js';
+export type { BinGoodnessOfFit, GoodnessOfFit } from './goodnessOfFit.js';
+export { logChiSquareSurvival, logRegularizedGammaQ, regularizedGammaQ } from './chiSquareTail.js';
+export { phiOf, phiPoint } from './phi.js';
+export type { PhiInterval } from './phi.js';
+export { describeIntervalMethod, describePValueMethod } from './methods.js';
+export type { AsymptoticDistribution, IntervalMethodInfo, PValueMethod } from './methods.js';
 export type {
+  AlphaEstimate,
   AnalysisOptions,
   AnalysisResult,
   BinAnalysis,
   GlobalTestSummary,
   Interval,
-} from './coherencyAnalysis.js';
-export { toPyhfWorkspace } from './pyhfExport.js';
+  ObservableEdges,
+} from './analysisTypes.js';
+export { toPyhfWorkspace, pyhfExport, pyhfModifierSettings } from './pyhfExport.js';
 export type { PyhfWorkspace } from './pyhfExport.js';
 // Building blocks for the toys (fits with settable constraint centres, as toy experiments need).
 export { CountingFitter } from './countingFitter.js';
@@ -85,6 +106,7 @@ export * from './inference/index.js';
 export * from './coherency/index.js';
 export {
   countingWorkspace,
+  countingEngineLikelihood,
   type CountingWorkspace,
   COUNTING_POI,
   COUNTING_POI_BINS,

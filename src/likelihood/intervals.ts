@@ -1,8 +1,8 @@
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { SpecError } from '../errors.js';
-import { pValueTildeT } from './asymptotics.js';
+import { pValueTildeTBranches } from './asymptotics.js';
 import { brentRoot } from './rootFind.js';
-import { poiSigma, tildeT } from './testStatistics.js';
+import { branchPointsOf, tildeT } from './testStatistics.js';
 import type { PoiLikelihood } from './types.js';
 import { validateCl } from './validate.js';
 
@@ -11,8 +11,9 @@ import { validateCl } from './validate.js';
  * version see CCGV §2 and the PDG review "Statistics", §40.4.2):
  *
  * - `asymptotic` (default): {poi : p(poi) ≥ 1 − CL}, p from t̃(poi) with the two-boundary asymptotic
- *   distribution and σ from the Asimov dataset at poi (`pValueTildeT`, `poiSigma`). Near a boundary
- *   this differs from the plain Δχ² rule, as Feldman–Cousins-like ordering demands.
+ *   distribution, its branch points from the Asimov datasets at 0 and 1 (`pValueTildeTBranches`,
+ *   `branchPointsOf`; the same p-value as `testPoi`). Near a boundary this differs from the plain Δχ²
+ *   rule, as Feldman–Cousins-like ordering demands.
  * - `deltaChi2`: {poi : t̃(poi) ≤ χ²₁ quantile(CL)} (1.0 for 68.27 %, 2.706 for 90 %), the MINOS-like
  *   rule, as a cross-check.
  *
@@ -75,12 +76,13 @@ export function poiIntervals(
     ]);
   }
   // score(poi): p-value (asymptotic) or −t̃ (Δχ²); accepted iff score ≥ threshold(CL).
+  const branchPoints = branchPointsOf(lik);
   const cache = new Map<number, number>();
   const score = (poi: number): number => {
     let v = cache.get(poi);
     if (v === undefined) {
       const t = tildeT(lik, poi).t;
-      v = method === 'deltaChi2' ? -t : pValueTildeT(t, poi, poiSigma(lik, poi));
+      v = method === 'deltaChi2' ? -t : pValueTildeTBranches(t, poi, branchPoints(poi));
       cache.set(poi, v);
     }
     return v;

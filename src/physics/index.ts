@@ -2,6 +2,7 @@
 export * from './constants.js';
 export * from './units.js';
 export * from './nuclei.js';
+export * from './inputRanges.js';
 export * from './kinematics.js';
 export * from './formFactor.js';
 export * from './coherency.js';

@@ -9,6 +9,7 @@
  * Isotope masses: AME2020 (W.J. Huang et al., Chinese Phys. C 45 (2021) 030002), atomic masses in u.
  * Natural abundances: IUPAC 2013 isotopic compositions (J. Meija et al., Pure Appl. Chem. 88 (2016) 293).
  */
+import { nucleusProblem } from './inputRanges.js';
 import { ATOMIC_MASS_UNIT_MEV, AVOGADRO_PER_MOL, ELECTRON_MASS_MEV } from './constants.js';
 
 export interface Nucleus {
@@ -192,13 +193,23 @@ export function resolveTarget(name: string): Target | undefined {
     const n = isotope(iso[1] as ElementSymbol, Number(iso[2]));
     return n && singleNucleusTarget(n);
   }
-  const user = /^Z\s*=\s*(\d+)\s*,\s*A\s*=\s*(\d+(?:\.\d+)?)$/.exec(trimmed);
-  if (user) {
-    const Z = Number(user[1]);
-    const A = Number(user[2]);
-    if (Z >= 1 && A >= Z) return userTarget(Z, A);
-  }
+  const user = parseUserNucleus(trimmed);
+  if (user && nucleusProblem(user.Z, user.A - user.Z) === undefined) return userTarget(user.Z, user.A);
   return undefined;
+}
+
+function parseUserNucleus(name: string): { Z: number; A: number } | undefined {
+  const user = /^Z\s*=\s*(\d+)\s*,\s*A\s*=\s*(\d+(?:\.\d+)?)$/.exec(name);
+  return user ? { Z: Number(user[1]), A: Number(user[2]) } : undefined;
+}
+
+/** Why `resolveTarget(name)` is undefined: an implausible user nucleus says so; otherwise "unknown target". */
+export function targetNameProblem(name: string): string {
+  const user = parseUserNucleus(name.trim());
+  const why = user === undefined ? undefined : nucleusProblem(user.Z, user.A - user.Z);
+  return why === undefined
+    ? `unknown target; expected ${TARGET_NAME_HELP}`
+    : `not a nucleus that exists: ${why}`;
 }
 
 export const TARGET_NAME_HELP =

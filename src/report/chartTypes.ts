@@ -21,10 +21,28 @@ export interface AxisOptions {
   readonly domain?: readonly [number, number];
   /** d3-format string for tick labels, e.g. `'.1e'` or `'~g'`. Default: Vega's choice. */
   readonly format?: string;
+  /** Tick values (e.g. to keep a legend's headroom above 1 unlabelled). Default: Vega's choice. */
+  readonly tickValues?: readonly number[];
 }
 
-/** Where the legend goes; `'none'` hides it. Inset positions keep the plot area wide. */
-export type LegendPosition = 'right' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'none';
+/**
+ * Where the legend goes: `'auto'` (default) the first inner corner free of data, else outside on the
+ * right; a named corner; `'right'` outside; `'none'` hides it (legend.ts).
+ */
+export type LegendPosition =
+  'auto' | 'right' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'none';
+
+/** One legend entry: a label and the symbols drawn beside it (stacked when several; legend.ts). */
+export interface LegendEntry {
+  readonly label: string;
+  readonly colour: string;
+  readonly line?: { readonly dash?: readonly number[] };
+  readonly band?: { readonly opacity: number };
+  readonly point?: { readonly shape: string; readonly filled?: boolean };
+  readonly errorBar?: boolean | { readonly width: number };
+  /** A horizontal bar (bin width, spread) instead of a line segment. */
+  readonly hBar?: boolean;
+}
 
 /** What every chart needs besides its layers. */
 export interface ChartFrame {
@@ -39,8 +57,20 @@ export interface ChartFrame {
   readonly colors?: Readonly<Record<string, string>>;
   /** Legend title; default none (the labels speak for themselves). */
   readonly legendTitle?: string;
-  /** Default `'right'`. */
+  /** Default `'auto'`. */
   readonly legend?: LegendPosition;
+  /** Entries added after those of the layers (e.g. a quantity drawn on a second axis). */
+  readonly legendExtra?: readonly LegendEntry[];
+  /**
+   * Polylines, in this chart's x and y values, that the automatic legend placement must avoid but that
+   * are drawn elsewhere (e.g. curves on a second y axis, mapped onto this one). Rows hold x.field, y.field.
+   */
+  readonly legendAvoid?: readonly (readonly Datum[])[];
+  /**
+   * Where an `'auto'` legend goes when no place inside the plot is free: `'right'` (default) or
+   * `'below'` the x axis (for charts with a second axis on the right).
+   */
+  readonly legendFallback?: 'right' | 'below';
 }
 
 /**
@@ -53,6 +83,8 @@ export interface LayerColour {
   readonly label?: string;
   /** Field whose values split the layer into coloured series, e.g. `'target'`. */
   readonly series?: string;
+  /** `false`: no legend entry for this layer (default: an entry per label or series value). */
+  readonly legend?: boolean;
 }
 
 /** Lines through the points, in data order per series. */
@@ -66,7 +98,7 @@ export interface LineLayer extends LayerColour {
   readonly dashBy?: string;
   /** Also mark the data points. */
   readonly points?: boolean;
-  readonly interpolate?: 'linear' | 'monotone' | 'step';
+  readonly interpolate?: 'linear' | 'monotone' | 'step' | 'step-after';
 }
 
 /** A shaded band between two y fields (e.g. a confidence interval vs q²). */
@@ -87,17 +119,35 @@ export interface ErrorBarLayer extends LayerColour {
   readonly yHigh: string;
   readonly xLow?: string;
   readonly xHigh?: string;
+  /** Width of the bars in pixels (default 1.5); a wider bar for a narrower interval reads as nested. */
+  readonly strokeWidth?: number;
+  /** Draw the central points (default true), with this shape (default circle). */
+  readonly points?: boolean;
+  readonly shape?: PointLayer['shape'];
 }
 
 /** Points alone. */
 export interface PointLayer extends LayerColour {
   readonly kind: 'points';
   readonly y?: string;
-  readonly shape?: 'circle' | 'square' | 'diamond' | 'triangle-up' | 'cross';
+  readonly shape?: 'circle' | 'square' | 'diamond' | 'triangle-up' | 'triangle-down' | 'cross';
+}
+
+/** Text at data positions (e.g. "3σ" beside a reference line); never in the legend. */
+export interface TextLayer extends LayerColour {
+  readonly kind: 'text';
+  readonly y?: string;
+  /** Field holding the text. */
+  readonly text: string;
+  readonly align?: 'left' | 'center' | 'right';
+  /** Pixel offsets from the data position. */
+  readonly dx?: number;
+  readonly dy?: number;
+  readonly fontSize?: number;
 }
 
 /** Any layer of a chart. */
-export type Layer = LineLayer | BandLayer | ErrorBarLayer | PointLayer;
+export type Layer = LineLayer | BandLayer | ErrorBarLayer | PointLayer | TextLayer;
 
 /** Layer options as the builder functions take them (without the `kind` tag). */
 export type LayerOptions<L extends Layer> = Omit<L, 'kind'>;

@@ -13,9 +13,15 @@ import type {
   LayerOptions,
   LineLayer,
   PointLayer,
+  TextLayer,
 } from './chartTypes.js';
-import { colourScale, toVegaLayers } from './layers.js';
-import { DEFAULT_SIZE, projectConfig } from './theme.js';
+import { textWidth } from './fontMetrics.js';
+import { legendEntries, legendLayers, legendSize, placeLegend } from './legend.js';
+import { colourScale, toVegaLayers, type VlLayerItem } from './layers.js';
+import { DEFAULT_SIZE, projectConfig, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE } from './theme.js';
+
+/** Pixels a title may extend beyond the plot width (over the y axis and its labels). */
+const TITLE_OVERHANG = 60;
 import { validateChart } from './validate.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -35,13 +41,39 @@ export function errorBarLayer(options: LayerOptions<ErrorBarLayer>): ErrorBarLay
   return { ...options, kind: 'errorBars' };
 }
 
+/** Text at data positions (labels of reference lines); never in the legend. */
+export function textLayer(options: LayerOptions<TextLayer>): TextLayer {
+  return { ...options, kind: 'text' };
+}
+
 /** Points alone. */
 export function pointLayer(options: LayerOptions<PointLayer>): PointLayer {
   return { ...options, kind: 'points' };
 }
 
-function titleOf(frame: ChartFrame) {
-  return frame.subtitle === undefined ? frame.title : { text: frame.title, subtitle: frame.subtitle };
+/** Break `text` at spaces into lines no wider than `maxWidth` pixels (a single long word stays whole). */
+export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && textWidth(candidate, fontSize, bold) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Title and subtitle wrapped to the plot width (plus the y axis), so they never widen the figure. */
+function titleOf(frame: ChartFrame, plotWidth: number) {
+  const max = plotWidth + TITLE_OVERHANG;
+  const one = (lines: string[]) => (lines.length === 1 ? lines[0]! : lines);
+  const text = one(wrapText(frame.title, max, TITLE_FONT_SIZE, true));
+  return frame.subtitle === undefined
+    ? { text }
+    : { text, subtitle: one(wrapText(frame.subtitle, max, SUBTITLE_FONT_SIZE)) };
 }
 
 /**
@@ -55,12 +87,21 @@ function titleOf(frame: ChartFrame) {
 export function layeredChart(options: ChartFrame & { readonly layers: readonly Layer[] }): TopLevelSpec {
   validateChart(options, options.layers);
   const colours = colourScale(options.layers, options.colors);
+  const width = options.width ?? DEFAULT_SIZE.width;
+  const height = options.height ?? DEFAULT_SIZE.height;
+  const position = options.legend ?? 'auto';
+  const entries = [...legendEntries(options.layers, colours), ...(options.legendExtra ?? [])];
+  const legend: VlLayerItem[] = [];
+  if (position !== 'none' && entries.length > 0) {
+    const at = placeLegend(position, legendSize(entries), options, { width, height });
+    legend.push(...legendLayers(entries, at, at.x < width && at.y < height));
+  }
   return {
     $schema: SCHEMA,
-    title: titleOf(options),
-    width: options.width ?? DEFAULT_SIZE.width,
-    height: options.height ?? DEFAULT_SIZE.height,
-    layer: options.layers.flatMap((l) => toVegaLayers(l, options, colours)),
+    title: titleOf(options, width),
+    width,
+    height,
+    layer: [...options.layers.flatMap((l) => toVegaLayers(l, options, colours)), ...legend],
     config: projectConfig(),
   };
 }

@@ -38,6 +38,8 @@ export {
   lineLayer,
   panelGrid,
   pointLayer,
+  textLayer,
+  wrapText,
   type BandChartOptions,
   type LineChartOptions,
 } from './charts.js';
@@ -50,14 +52,26 @@ export type {
   Layer,
   LayerColour,
   LayerOptions,
+  LegendEntry,
   LegendPosition,
   LineLayer,
   PointLayer,
   ScaleKind,
+  TextLayer,
 } from './chartTypes.js';
+export { applyScriptMarkup } from './plot.js';
+export { decadesIn, POWER_OF_TEN_LABEL } from './layers.js';
+export { textWidth } from './fontMetrics.js';
 export { FONT_FAMILY, bundledFontFiles } from './fonts.js';
 export { PALETTE, projectConfig } from './theme.js';
 /** The Vega-Lite spec type the chart builders return, re-exported so callers need not import vega-lite. */
 export type { TopLevelSpec } from 'vega-lite';
-export { alphaFigure, pValueFigure, HELM_BAND_RELATIVE } from './analysisFigures.js';
+export {
+  alphaFigure,
+  ANALYSIS_COLOURS,
+  binQ2Centres,
+  binQ2Spreads,
+  pValueFigure,
+  HELM_BAND_RELATIVE,
+} from './analysisFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';

@@ -3,7 +3,7 @@
  * share one x axis, one y axis and one colour scale (hence one merged legend).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { AxisOptions, ChartFrame, Datum, Layer, LegendPosition } from './chartTypes.js';
+import type { AxisOptions, ChartFrame, Datum, Layer } from './chartTypes.js';
 import { DASHES, PALETTE } from './theme.js';
 
 /** One item of a Vega-Lite `layer` array. */
@@ -57,33 +57,82 @@ function scaleOf(axis: AxisOptions) {
     : ({ type: 'linear', zero: false, ...domain } as const);
 }
 
+/** Powers of ten in [lo, hi]. */
+export function decadesIn(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++)
+    out.push(10 ** k);
+  return out;
+}
+
+/**
+ * Vega expression labelling a power of ten as 10ⁿ with Unicode superscripts (10⁻³, 10⁰, 10⁴), as in
+ * print, instead of Vega's 1e+0 or 1,000.
+ */
+export const POWER_OF_TEN_LABEL = (() => {
+  const e = 'round(log(datum.value) / LN10)';
+  const a = `abs(${e})`;
+  const digit = (d: string) => `substring('⁰¹²³⁴⁵⁶⁷⁸⁹', ${d}, ${d} + 1)`;
+  return `'10' + (${e} < 0 ? '⁻' : '') + (${a} >= 10 ? ${digit(`floor(${a} / 10)`)} : '') + ${digit(`${a} % 10`)}`;
+})();
+
+/** 1…9 × 10ⁿ inside [lo, hi]: the ticks of a log axis of a few decades. */
+function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (let m = 1; m <= 9; m++) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Axis properties. On a log axis with a fixed domain of at least three decades: labels at the decades
+ * only — as 0.1, 1, 10, 100 within [10⁻³, 10⁴], else as 10ⁿ (never Vega's 1e+0) — with unlabelled
+ * ticks and grid lines at 2…9 × 10ⁿ when the axis spans at most six decades.
+ */
+function axisProps(axis: AxisOptions) {
+  const props: Record<string, unknown> = {};
+  if (axis.format !== undefined) props.format = axis.format;
+  if (axis.tickValues !== undefined) props.values = [...axis.tickValues];
+  else if (axis.scale === 'log' && axis.domain !== undefined && axis.format === undefined) {
+    const [lo, hi] = axis.domain;
+    const decades = decadesIn(lo, hi);
+    if (decades.length >= 3) {
+      const plain = decades[0]! >= 1e-3 && decades[decades.length - 1]! <= 1e4;
+      const label = plain ? "format(datum.value, '~g')" : POWER_OF_TEN_LABEL;
+      const minor = decades.length <= 7;
+      const isDecade = 'abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6';
+      props.values = minor ? logTicks(lo, hi) : decades;
+      props.labelExpr = minor ? `${isDecade} ? ${label} : ''` : label;
+      if (minor) {
+        // Minor ticks shorter and their grid lines fainter than the decades'.
+        props.tickSize = { condition: { test: isDecade, value: 5 }, value: 3 };
+        props.gridOpacity = { condition: { test: isDecade, value: 1 }, value: 0.4 };
+      }
+    }
+  }
+  return Object.keys(props).length === 0 ? {} : { axis: props };
+}
+
 function position(axis: AxisOptions, field: string) {
   return {
     field,
     type: 'quantitative',
     title: axis.title,
     scale: scaleOf(axis),
-    ...(axis.format === undefined ? {} : { axis: { format: axis.format } }),
+    ...axisProps(axis),
   } as const;
 }
 
-function legendOf(position: LegendPosition, title: string | undefined, symbol: ColourScale['symbol']) {
-  if (position === 'none') return null;
-  // Opaque symbols: a band drawn at 25 % opacity would otherwise give a barely visible entry.
-  return {
-    title: title ?? null,
-    orient: position,
-    symbolType: symbol,
-    symbolOpacity: 1,
-    symbolStrokeWidth: 3,
-  };
-}
-
-function colourOf(layer: Layer, colours: ColourScale, frame: ChartFrame) {
+function colourOf(layer: Layer, colours: ColourScale) {
+  // Vega-Lite's merged legend is off: legend.ts draws one with a symbol per entry.
   const common = {
     type: 'nominal',
     scale: { domain: colours.domain, range: colours.range },
-    legend: legendOf(frame.legend ?? 'right', frame.legendTitle, colours.symbol),
+    legend: null,
   } as const;
   if (layer.label !== undefined) return { color: { datum: layer.label, ...common } };
   if (layer.series !== undefined) return { color: { field: layer.series, ...common } };
@@ -99,7 +148,7 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
   const data = values(layer.data);
   const x = position(frame.x, frame.x.field);
   const y = (field: string | undefined) => position(frame.y, field ?? frame.y.field);
-  const color = colourOf(layer, colours, frame);
+  const color = colourOf(layer, colours);
   const plain = layer.label === undefined && layer.series === undefined ? { color: colours.plain } : {};
   switch (layer.kind) {
     case 'line': {
@@ -112,7 +161,7 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
                 field: layer.dashBy,
                 type: 'nominal',
                 scale: { range: DASHES.map((d) => [...d]) },
-                legend: legendOf(frame.legend ?? 'right', undefined, 'stroke'),
+                legend: null,
               } as const,
             };
       const mark = {
@@ -130,14 +179,22 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
       return [{ data, mark, encoding: { x, y: y(layer.yLow), y2: { field: layer.yHigh }, ...color } }];
     }
     case 'errorBars': {
-      const items: VlLayerItem[] = [
-        {
+      const width = { strokeWidth: layer.strokeWidth ?? 1.5 };
+      const items: VlLayerItem[] = [];
+      if (layer.yLow !== layer.yHigh) {
+        items.push({
           data,
-          mark: { type: 'rule', clip: true, ...plain },
+          mark: { type: 'rule', clip: true, ...width, ...plain },
           encoding: { x, y: y(layer.yLow), y2: { field: layer.yHigh }, ...color },
-        },
-        { data, mark: { type: 'point', clip: true, ...plain }, encoding: { x, y: y(layer.y), ...color } },
-      ];
+        });
+      }
+      if (layer.points !== false) {
+        items.push({
+          data,
+          mark: { type: 'point', clip: true, shape: layer.shape ?? 'circle', ...plain },
+          encoding: { x, y: y(layer.y), ...color },
+        });
+      }
       if (layer.xLow !== undefined && layer.xHigh !== undefined) {
         const xBar = {
           x: position(frame.x, layer.xLow),
@@ -145,9 +202,22 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
           y: y(layer.y),
           ...color,
         };
-        items.push({ data, mark: { type: 'rule', clip: true, ...plain }, encoding: xBar });
+        items.push({ data, mark: { type: 'rule', clip: true, ...width, ...plain }, encoding: xBar });
       }
       return items;
+    }
+    case 'text': {
+      const mark = {
+        type: 'text',
+        clip: true,
+        align: layer.align ?? 'left',
+        baseline: 'middle',
+        dx: layer.dx ?? 0,
+        dy: layer.dy ?? 0,
+        fontSize: layer.fontSize ?? 10,
+        ...plain,
+      } as const;
+      return [{ data, mark, encoding: { x, y: y(layer.y), text: { field: layer.text }, ...color } }];
     }
     case 'points': {
       const mark = { type: 'point', clip: true, shape: layer.shape ?? 'circle', ...plain } as const;

@@ -12,6 +12,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { ToolkitError } from '../errors.js';
+import { SCRIPT_SCALE, textWidth } from './fontMetrics.js';
 import { FONT_FAMILY, bundledFontFiles } from './fonts.js';
 import { BACKGROUND, projectConfig } from './theme.js';
 
@@ -68,6 +69,44 @@ function collectingLogger(): { logger: Logger; messages: string[] } {
   return { logger, messages };
 }
 
+/**
+ * Vega's text widths from the bundled font (fontMetrics.ts) instead of its 0.8 em-per-character
+ * estimate; Vega documents `textMetrics.width` as replaceable (vega-scenegraph, "user defined
+ * textMetrics.width function in use (e.g. vl-convert)"). A label with a `limit` is cut there.
+ */
+function useFontMetrics(vega: unknown): void {
+  // Present at run time (vega re-exports vega-scenegraph), absent from vega's type declarations.
+  const metrics = (
+    vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: unknown) => number } }
+  ).textMetrics;
+  metrics.width = (item, text) => {
+    const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+    const weight = item.fontWeight;
+    const bold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
+    const w = text == null ? 0 : textWidth(String(text).trim(), size, bold);
+    const limit = Number(item.limit ?? 0);
+    return limit > 0 && w > limit ? limit : w;
+  };
+}
+
+/**
+ * Sub- and superscripts in labels: `Γ_{NP}`, `10^{3}` become tspans with a baseline shift at
+ * {@link SCRIPT_SCALE} of the font size (SVG text content only; Vega escapes `<`, so the markup
+ * braces are the only structure inside). resvg draws baseline-shift; viewers that ignore it show
+ * the scripts small on the baseline.
+ */
+export function applyScriptMarkup(svg: string): string {
+  const size = `${Math.round(SCRIPT_SCALE * 100)}%`;
+  const scripts = (text: string) =>
+    text.replace(
+      /([_^])\{([^{}]*)\}/g,
+      (_m, kind: string, body: string) =>
+        `<tspan baseline-shift="${kind === '_' ? 'sub' : 'super'}" font-size="${size}">${body}</tspan>`,
+    );
+  // Text nodes only (between '>' and '<'): attribute values such as aria-label keep the plain markup.
+  return svg.replace(/>([^<]+)</g, (_m, text: string) => `>${scripts(text)}<`);
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -94,9 +133,10 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
   let svg: string;
   try {
     const vgSpec = compile(spec, { config: projectConfig(), logger }).spec;
+    useFontMetrics(vega);
     const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger });
     try {
-      svg = await view.toSVG();
+      svg = applyScriptMarkup(await view.toSVG());
     } finally {
       view.finalize();
     }

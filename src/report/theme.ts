@@ -31,6 +31,10 @@ export const DASHES: readonly (readonly number[])[] = [
   [8, 3, 2, 3],
 ];
 
+/** Font sizes of chart titles and subtitles [px] (titles are bold). */
+export const TITLE_FONT_SIZE = 15;
+export const SUBTITLE_FONT_SIZE = 12;
+
 /** Background colour of every chart and PNG. */
 export const BACKGROUND = 'white';
 
@@ -45,7 +49,13 @@ export function projectConfig(): Config {
     background: BACKGROUND,
     padding: 8,
     view: { stroke: '#333333', strokeWidth: 1 },
-    title: { fontSize: 15, fontWeight: 'bold', anchor: 'middle', subtitleFontSize: 12, ...text },
+    title: {
+      fontSize: TITLE_FONT_SIZE,
+      fontWeight: 'bold',
+      anchor: 'middle',
+      subtitleFontSize: SUBTITLE_FONT_SIZE,
+      ...text,
+    },
     axis: {
       labelFontSize: 11,
       titleFontSize: 12,
@@ -61,7 +71,7 @@ export function projectConfig(): Config {
     header: { labelFontSize: 13, titleFontSize: 13, labelFontWeight: 'bold' },
     range: { category: [...PALETTE] },
     line: { strokeWidth: 2 },
-    point: { filled: true, size: 45 },
+    point: { filled: true, size: 45, opacity: 1 },
     area: { opacity: 0.25 },
     rule: { strokeWidth: 1.5 },
   };

@@ -22,12 +22,13 @@ function checkAxis(name: 'x' | 'y', axis: AxisOptions): void {
 }
 
 /** The numeric fields a layer plots, with the axis each one is on. */
-function numericFields(layer: Layer, frame: ChartFrame): [string, AxisOptions][] {
+export function numericFields(layer: Layer, frame: ChartFrame): [string, AxisOptions][] {
   const x: [string, AxisOptions] = [frame.x.field, frame.x];
   const y = (f: string | undefined): [string, AxisOptions] => [f ?? frame.y.field, frame.y];
   switch (layer.kind) {
     case 'line':
     case 'points':
+    case 'text':
       return [x, y(layer.y)];
     case 'band':
       return [x, y(layer.yLow), y(layer.yHigh)];

@@ -3,8 +3,11 @@
  * 1554, "CCGV"): the counts of every bin are replaced by their expectation under the true Γ model
  * (Helm by default), and the likelihood layer's profile-likelihood tests and intervals are evaluated on
  * that dataset. The statistic on the Asimov dataset gives the MEDIAN expected result (CCGV §3.2,
- * Eq. 24: med[Z] = √q_A), and in the Wald approximation the estimator α̂ ~ N(α', σ) shifts Z by ±N for
- * the ±Nσ quantiles (the discovery analogue of CCGV Eq. 89), so the bands are max(0, √q_A ± N).
+ * Eq. 24: med[Z] = Z(q_A)), and in the Wald approximation the estimator α̂ ~ N(α', σ) shifts Z by ±N for
+ * the ±Nσ quantiles (the discovery analogue of CCGV Eq. 89), so the bands are max(0, Z_A ± N). For the
+ * one-sided tests of α = 1 and α = 0, Z(q) is √q up to the far branch point and (q + c)/(2√c) beyond it
+ * (likelihood `boundaryZ`): Z = (1 − α̂_unbounded)/σ on both branches, which is why ±N is exact there
+ * too.
  *
  * Counting model per bin j (likelihood/types.ts), with s_j(α) = s0_j + α (s1_j − s0_j) (Eq. 6):
  *   n_j ~ Poisson(b_j + θ_sig · s_j(α)),
@@ -88,9 +91,10 @@ export function asimovBands(z: number): ZBands {
 /** One test on an Asimov likelihood: exclude α = 1, α = 0 (one-sided), or a user's α (two-sided). */
 export function asimovTest(lik: PoiLikelihood, alpha: number): HypothesisTest {
   if (alpha === 1 || alpha === 0) {
-    // Half-χ²₁: p = Φ(−√q), so Z = √q exactly (finite even where p underflows to 0).
+    // Two-boundary one-sided test: Z = √q up to the far branch point, (q + c)/(2√c) beyond it
+    // (likelihood `boundaryZ`; finite even where p underflows to 0).
     const t = boundaryTest(lik, alpha);
-    const z = Math.sqrt(Math.max(0, t.q));
+    const z = Math.max(0, t.z);
     return {
       alpha,
       kind: alpha === 1 ? 'exclude-1' : 'exclude-0',

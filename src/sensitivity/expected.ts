@@ -21,6 +21,8 @@ import {
   type GammaModel,
   type Nucleus,
 } from '../physics/index.js';
+import { MAX_COUNT } from '../data/index.js';
+import { SpecError } from '../errors.js';
 import { signalPerKgS, xiAtNodes, type SetupResponse } from './response.js';
 import type { CoverageRange, ExpectedBin, ExpectedCounts, SetupCoverage } from './types.js';
 
@@ -136,6 +138,25 @@ export function setupCoverage(resp: SetupResponse, model: GammaModel): SetupCove
 }
 
 /** Expected counts and ranges per bin, for an exposure [kg·s]. */
+/**
+ * Throw SpecError('invalid_setup') naming the setup's inputs when an exposure would predict more events
+ * in a bin than a double counts exactly (data MAX_COUNT = 2⁵³ − 1): the likelihood would otherwise meet
+ * overflowing or inexact counts and report them under its own internal field names.
+ */
+export function checkCountsRepresentable(resp: SetupResponse, exposureKgS: number, what: string): void {
+  const perKgS = expectedCounts(resp, 1);
+  perKgS.bins.forEach((b, j) => {
+    const n = (b.background + Math.max(b.signal0, b.signal1, b.signalModel)) * exposureKgS;
+    if (!(n <= MAX_COUNT)) {
+      throw new SpecError(
+        'invalid_setup',
+        `${resp.setup.source}: ${what} (${exposureKgS.toExponential(3)} kg·s) predicts ${n.toExponential(2)} events in bin ${j}; at most ${MAX_COUNT.toExponential(2)} per bin are counted exactly in double precision — lower mass, liveTime or the exposure`,
+        ['mass'],
+      );
+    }
+  });
+}
+
 export function expectedCounts(resp: SetupResponse, exposureKgS: number): ExpectedCounts {
   const s = resp.setup;
   const model = s.model.gamma;

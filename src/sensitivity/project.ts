@@ -7,9 +7,9 @@
 import type { ResolvedSetup } from '../data/index.js';
 import { endPointMeV, SECONDS_PER_DAY, totalFlux } from '../physics/index.js';
 import { asimovInterval, asimovTest, countingModelFor, setupLikelihood } from './asimov.js';
-import { expectedCounts, setupCoverage } from './expected.js';
+import { checkCountsRepresentable, expectedCounts, setupCoverage } from './expected.js';
 import { buildResponse, type SetupResponse } from './response.js';
-import { exposureScan, type ScanOptions } from './scan.js';
+import { CROSSING_SEARCH, exposureScan, type ScanOptions } from './scan.js';
 import { toyBands, type ToyOptions } from './toys.js';
 import type {
   AlphaInterval,
@@ -113,6 +113,15 @@ function summary(s: ResolvedSetup, coverage: SetupCoverage): SetupSummary {
 export function projectResponse(resp: SetupResponse, opts: ProjectOptions = {}): Projection {
   const s = resp.setup;
   const exposure = opts.exposureKgS ?? s.exposureKgS;
+  checkCountsRepresentable(
+    resp,
+    exposure,
+    opts.exposureKgS === undefined ? 'mass × liveTime' : 'the exposure',
+  );
+  if (opts.scan !== undefined) {
+    const top = Math.max(opts.scan.toKgS ?? s.exposureKgS * 1000, s.exposureKgS * CROSSING_SEARCH.above);
+    checkCountsRepresentable(resp, top, 'the largest exposure of the scan');
+  }
   const expected = expectedCounts(resp, exposure);
   const coverage = setupCoverage(resp, s.model.gamma);
   const m = countingModelFor(s, expected);
@@ -145,7 +154,7 @@ export function projectResponse(resp: SetupResponse, opts: ProjectOptions = {}):
     bins,
     ...(opts.scan === undefined ? {} : { scan: exposureScan(resp, opts.scan) }),
     method:
-      'Asimov dataset of the true model; profile likelihood with α ∈ [0, 1] (CCGV 2011): one-sided q1 = t̃(1), q0 = t̃(0) with ½χ²₁ asymptotics, two-sided t̃(α) for a user α; intervals by t̃ inversion; bands Z_A ± N',
+      'Asimov dataset of the true model; profile likelihood with α ∈ [0, 1] (CCGV 2011): one-sided q1 = t̃(1), q0 = t̃(0) with the two-boundary asymptotics (Z = √q up to the far branch point), two-sided t̃(α) for a user α; intervals by t̃ inversion; bands Z_A ± N',
   };
 }
 

@@ -19,10 +19,13 @@ import { expectedCounts } from './expected.js';
 import type { SetupResponse } from './response.js';
 import type { ExposureCrossing, ExposureScan, ExposureScanPoint } from './types.js';
 
-/** Median expected Z = √q_A of the one-sided test of α = v at exposure X [kg·s] (half-χ²₁: p = Φ(−Z)). */
+/**
+ * Median expected Z of the one-sided test of α = v at exposure X [kg·s]: Z(q_A) of the two-boundary
+ * distribution (√q_A up to the far branch point; likelihood `boundaryTest`, p = Φ(−Z)).
+ */
 export function medianZ(resp: SetupResponse, exposureKgS: number, v: 0 | 1): number {
   const m = countingModelFor(resp.setup, expectedCounts(resp, exposureKgS));
-  return Math.sqrt(Math.max(0, boundaryTest(setupLikelihood(m), v).q));
+  return Math.max(0, boundaryTest(setupLikelihood(m), v).z);
 }
 
 /** Smallest X in [lo, hi] with Z(X) ≥ target (bisection in ln X), or null. */

@@ -7,16 +7,20 @@
  * Generation (toys/ generate.ts, the unconditional frequentist ensemble): n_j ~ Poisson(μ_on,j),
  * n_off,j ~ Poisson(τ b_j) for measured backgrounds, and the global observables of the constrained
  * normalisations drawn about 1. Analysis (toys/ ModelFits: the likelihood layer's own fitters):
- * q = t̃(α0); for α0 = 1 or 0 the one-sided p = Φ(−√q) (so Z = √q), for a user's α0 the two-boundary
- * asymptotic p with σ from the Asimov dataset at α0 (likelihood `pValueTildeT`, as `testPoi` does).
+ * q = t̃(α0) with the two-boundary asymptotic distribution (likelihood `pValueTildeTBranches`): for
+ * α0 = 1 or 0 one-sided, Z = √q up to the far branch point and (q + c)/(2√c) beyond it
+ * (`boundaryZ`), for a user's α0 two-sided. The branch points are those of the Asimov dataset of the
+ * true model (`branchPointsOf(asimov)`), fixed for all toys: each toy's own Asimov fits would cost
+ * more than its analysis and change them only through the fitted nuisances.
  *
  * Reproducible: every toy comes from `createRng(seed, "project-toys")`, drawn in a fixed order.
  * The Monte Carlo error of the median is reported as the order-statistics 95 % interval
  * [z_(N/2 − 0.98√N), z_(N/2 + 0.98√N)] (binomial, normal approximation).
  */
 import {
-  pValueTildeT,
-  poiSigma,
+  boundaryZ,
+  branchPointsOf,
+  pValueTildeTBranches,
   significance,
   stdNormalCdf,
   type PoiLikelihood,
@@ -70,7 +74,7 @@ export interface ToyOptions {
 
 /**
  * Toy bands for each tested α (1 and 0 one-sided, anything else two-sided), from the same toys.
- * `asimov` is the likelihood of the Asimov dataset (for σ of the two-sided tests).
+ * `asimov` is the likelihood of the Asimov dataset (for the branch points of the distributions).
  */
 export function toyBands(
   m: SetupCountingModel,
@@ -82,7 +86,8 @@ export function toyBands(
   const drawer = new ModelToyDrawer(m.model);
   const fits = new ModelFits(m.model);
   const gen = { muOn: m.muOn, muOff: m.muOff, thetaSig: 1, thetaBeam: 1 };
-  const sigmas = alphas.map((a) => (a === 0 || a === 1 ? NaN : poiSigma(asimov, a)));
+  const branchOf = branchPointsOf(asimov);
+  const branches = alphas.map((a) => branchOf(a));
   const zs: number[][] = alphas.map(() => []);
   const alphaHats: number[] = [];
   let failed = 0;
@@ -98,7 +103,14 @@ export function toyBands(
         break;
       }
       const q = fits.shared;
-      row.push(a === 0 || a === 1 ? Math.sqrt(q) : Math.max(0, significance(pValueTildeT(q, a, sigmas[h]!))));
+      const br = branches[h]!;
+      row.push(
+        a === 1
+          ? boundaryZ(q, br.lower)
+          : a === 0
+            ? boundaryZ(q, br.upper)
+            : Math.max(0, significance(pValueTildeTBranches(q, a, br))),
+      );
       if (h === 0) alphaHat = fits.poiHat;
     }
     if (!ok) {

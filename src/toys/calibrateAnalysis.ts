@@ -7,9 +7,12 @@
 import type { CountsDataset } from '../data/index.js';
 import {
   countsModel,
+  phiOf,
   type AnalysisResult,
   type BinAnalysis,
   type GlobalTestSummary,
+  type IntervalMethodInfo,
+  type PValueMethod,
 } from '../likelihood/index.js';
 import { calibrateWithToys, type RunControl } from './calibrate.js';
 import type { ToysOptions } from './plan.js';
@@ -28,19 +31,35 @@ export interface CalibratedBin extends BinAnalysis {
   /** Monte Carlo errors of the toy p-values. */
   readonly pAlpha1McError: number;
   readonly pAlpha0McError: number;
-  readonly asymptotic: Pick<BinAnalysis, 'alpha68' | 'alpha90' | 'pAlpha1' | 'pAlpha0'>;
+  readonly asymptotic: Pick<
+    BinAnalysis,
+    'alpha68' | 'alpha90' | 'pAlpha1' | 'pAlpha0' | 'pAlpha1Method' | 'pAlpha0Method'
+  >;
+}
+
+/** The toy p-values (with Monte Carlo errors) of the combined tests of one hypothesis. */
+export interface CombinedToyPValues {
+  /** One α for all bins. */
+  readonly shared: ToyPValue;
+  /** "α = v in every bin" against free α_i (the χ̄² statistic Λ). */
+  readonly global: ToyPValue;
+  /** The most significant bin, look-elsewhere corrected by toys. */
+  readonly mostSignificant: ToyPValue;
 }
 
 export interface CalibratedAnalysis extends Omit<AnalysisResult, 'bins'> {
   readonly calibration: ToyCalibration;
   readonly bins: readonly CalibratedBin[];
+  /** Toy p-values of the combined tests (absent with fewer than two informative bins). */
+  readonly combinedToys: { readonly alpha1?: CombinedToyPValues; readonly alpha0?: CombinedToyPValues };
 }
 
 const fcInterval = (
   i: IntervalPair | undefined,
   fallback: BinAnalysis['alpha68'],
+  method: IntervalMethodInfo,
 ): BinAnalysis['alpha68'] => {
-  // No toys at this CL (it was not requested): keep the asymptotic interval, which the caller labels.
+  // No toys at this CL (it was not requested): keep the asymptotic interval, which carries its method.
   if (!i || i.lower === null || i.upper === null) return fallback;
   const kind =
     i.lower === 0 && i.upper === 1
@@ -50,15 +69,30 @@ const fcInterval = (
         : i.upper === 1
           ? 'lower-limit'
           : 'two-sided';
-  return { lo: i.lower, hi: i.upper, kind, connected: i.connected };
+  return { lo: i.lower, hi: i.upper, kind, connected: i.connected, phi: phiOf(i.lower, i.upper), method };
 };
 
-const withToys = (g: GlobalTestSummary, global: ToyPValue, local: ToyPValue): GlobalTestSummary => ({
+/** The method record of a toy p-value. */
+const toysMethod = (t: ToyPValue, seed: string): PValueMethod => ({
+  kind: 'toys',
+  nToys: t.nToys,
+  seed,
+  mcError: t.mcError,
+});
+
+const withToys = (
+  g: GlobalTestSummary,
+  global: ToyPValue,
+  local: ToyPValue,
+  seed: string,
+): GlobalTestSummary => ({
   ...g,
   pValue: global.pValue,
   z: global.z ?? g.z,
+  pValueMethod: toysMethod(global, seed),
   pGlobal: local.pValue,
   zGlobal: local.z ?? g.zGlobal,
+  pGlobalMethod: toysMethod(local, seed),
 });
 
 /** Toy-calibrate an asymptotic analysis of a counts dataset. Same seed → same numbers, any worker count. */
@@ -68,20 +102,36 @@ export async function calibrateAnalysis(
   options: ToysOptions & RunControl,
 ): Promise<CalibratedAnalysis> {
   const toys = await calibrateWithToys(countsModel(dataset, asymptotic.systematics), options);
+  const seed = toys.settings.seed;
+  const fc: IntervalMethodInfo = {
+    kind: 'feldman-cousins',
+    toysPerPoint: toys.settings.fcToys,
+    gridStep: toys.settings.alphaStep,
+    seed,
+  };
   const byBin = new Map(toys.bins.map((b) => [b.bin, b]));
   const bins = asymptotic.bins.map((b): CalibratedBin => {
     const t = byBin.get(b.index);
-    const asym = { alpha68: b.alpha68, alpha90: b.alpha90, pAlpha1: b.pAlpha1, pAlpha0: b.pAlpha0 };
+    const asym = {
+      alpha68: b.alpha68,
+      alpha90: b.alpha90,
+      pAlpha1: b.pAlpha1,
+      pAlpha0: b.pAlpha0,
+      pAlpha1Method: b.pAlpha1Method,
+      pAlpha0Method: b.pAlpha0Method,
+    };
     if (!t) return { ...b, pAlpha1McError: 0, pAlpha0McError: 0, asymptotic: asym };
     const at = (cl: number) => t.fc.intervals.find((i) => Math.abs(i.cl - cl) < 1e-9);
     return {
       ...b,
-      alpha68: fcInterval(at(0.6827), b.alpha68),
-      alpha90: fcInterval(at(0.9), b.alpha90),
+      alpha68: fcInterval(at(0.6827), b.alpha68, fc),
+      alpha90: fcInterval(at(0.9), b.alpha90, fc),
       pAlpha1: t.alpha1.toys.pValue,
       pAlpha0: t.alpha0.toys.pValue,
       zAlpha1: t.alpha1.toys.z ?? b.zAlpha1,
       zAlpha0: t.alpha0.toys.z ?? b.zAlpha0,
+      pAlpha1Method: toysMethod(t.alpha1.toys, seed),
+      pAlpha0Method: toysMethod(t.alpha0.toys, seed),
       pAlpha1McError: t.alpha1.toys.mcError,
       pAlpha0McError: t.alpha0.toys.mcError,
       asymptotic: asym,
@@ -100,18 +150,40 @@ export async function calibrateAnalysis(
       combinedToys: toys.settings.combinedToys,
     },
     bins,
+    combinedToys: {
+      ...(c1
+        ? {
+            alpha1: {
+              shared: c1.shared.toys,
+              global: c1.global.toys,
+              mostSignificant: c1.mostSignificant.toys,
+            },
+          }
+        : {}),
+      ...(c0
+        ? {
+            alpha0: {
+              shared: c0.shared.toys,
+              global: c0.global.toys,
+              mostSignificant: c0.mostSignificant.toys,
+            },
+          }
+        : {}),
+    },
     combined: {
       ...c,
       ...(c1
         ? {
             pAlpha1: c1.shared.toys.pValue,
-            allBinsAlpha1: withToys(c.allBinsAlpha1, c1.global.toys, c1.mostSignificant.toys),
+            pAlpha1Method: toysMethod(c1.shared.toys, seed),
+            allBinsAlpha1: withToys(c.allBinsAlpha1, c1.global.toys, c1.mostSignificant.toys, seed),
           }
         : {}),
       ...(c0
         ? {
             pAlpha0: c0.shared.toys.pValue,
-            allBinsAlpha0: withToys(c.allBinsAlpha0, c0.global.toys, c0.mostSignificant.toys),
+            pAlpha0Method: toysMethod(c0.shared.toys, seed),
+            allBinsAlpha0: withToys(c.allBinsAlpha0, c0.global.toys, c0.mostSignificant.toys, seed),
           }
         : {}),
     },

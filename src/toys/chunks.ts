@@ -2,11 +2,12 @@
  * The work split of a job and the execution of one chunk — the code every worker runs.
  *
  * A chunk's tally is a pure function of (job, task, chunk index): its toys come from the stream
- * `createRng(seed, "<task key>#<chunk>")`, and its fitters are built fresh for the chunk, so nothing
- * carries over from earlier work in the same thread. Units group consecutive chunks to about
+ * `createRng(seed, task key, chunk)` (a SHA-256 of the three, rng.ts), and its fitters are built
+ * fresh for the chunk, so nothing carries over from earlier work in the same thread. Units group consecutive chunks to about
  * {@link UNIT_COST} toy-fits of work, the grain of scheduling, progress, resume files and shards.
  */
 import { SingleBinKernel, testPoi } from '../likelihood/index.js';
+import { SpecError } from '../errors.js';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { BinToyDrawer, ModelToyDrawer, binGenerator } from './generate.js';
 import { KernelLikelihood } from './kernelLikelihood.js';
@@ -60,8 +61,47 @@ export function jobChunks(job: ToyJob): ChunkRef[] {
   return out;
 }
 
+/**
+ * Largest number of chunks a job may have. A run lists every chunk and unit in memory (about 100 bytes
+ * each, and the shard split and progress need the full list), so 10⁶ chunks — 10¹⁰ single-bin toys at
+ * the default chunk size, days of CPU on a desktop — bound the plan to ~100 MB; `toys --n 1e12` would
+ * need billions of chunks and gigabytes before the first toy.
+ */
+export const MAX_JOB_CHUNKS = 1_000_000;
+/** Single-bin toy fits per core-second (README "Performance": 1.0–1.2 M), for the time estimate. */
+const TOY_FITS_PER_CORE_SECOND = 1e6;
+
+/** Number of chunks of a job and its work in single-bin toy fits, computed without listing them. */
+export function jobSize(job: ToyJob): { chunks: number; cost: number; largestTask: number } {
+  let chunks = 0;
+  let cost = 0;
+  let largestTask = 0;
+  for (const task of job.tasks) {
+    const size = taskSize(task);
+    chunks += Math.ceil(size / chunkSizeOf(job, task));
+    cost += size * itemCost(task);
+    largestTask = Math.max(largestTask, size);
+  }
+  return { chunks, cost, largestTask };
+}
+
+/** Throw SpecError unless the job fits {@link MAX_JOB_CHUNKS}; the message gives the limit and why. */
+export function checkJobSize(job: ToyJob): void {
+  const { chunks, cost, largestTask } = jobSize(job);
+  if (chunks <= MAX_JOB_CHUNKS) return;
+  const hours = cost / TOY_FITS_PER_CORE_SECOND / 3600;
+  const e = (x: number) => x.toExponential(1).replace('e+', 'e');
+  const time = hours >= 24 * 365.25 ? `${e(hours / (24 * 365.25))} core-years` : `${e(hours)} core-hours`;
+  throw new SpecError(
+    'invalid_input',
+    `toy job too large: ${e(chunks)} chunks of work (${job.tasks.length} tasks, up to ${e(largestTask)} toys or experiments each) against a limit of ${e(MAX_JOB_CHUNKS)} chunks held in memory, and ~${time} of computing at ${e(TOY_FITS_PER_CORE_SECOND)} toy fits per core-second; lower the number of toys (or experiments)`,
+    ['nToys'],
+  );
+}
+
 /** Chunks grouped into units of ≈ UNIT_COST work (a chunk is never split). Deterministic. */
 export function jobUnits(job: ToyJob): ChunkRef[][] {
+  checkJobSize(job);
   const units: ChunkRef[][] = [];
   let current: ChunkRef[] = [];
   let cost = 0;
@@ -85,7 +125,7 @@ export function unitCosts(job: ToyJob, units: readonly (readonly ChunkRef[])[]):
 }
 
 function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const kernel = new SingleBinKernel(job.model, task.bin);
   const drawer = new BinToyDrawer(job.model, task.bin);
   const thr = exceedThreshold(task.tObs);
@@ -111,7 +151,7 @@ function runBinChunk(job: ToyJob, task: BinTask, ref: ChunkRef): number[] {
 }
 
 function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const fits = new ModelFits(job.model);
   const drawer = new ModelToyDrawer(job.model);
   const thrShared = exceedThreshold(task.obs.shared);
@@ -124,7 +164,17 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
   let failed = 0;
   for (let i = 0; i < ref.size; i++) {
     drawer.draw(rng, task.gen);
-    if (!fits.evaluate(drawer.n, drawer.m, drawer.obsSig, drawer.obsBeam, task.poi, drawer.obsKnown)) {
+    if (
+      !fits.evaluate(
+        drawer.n,
+        drawer.m,
+        drawer.obsSig,
+        drawer.obsBeam,
+        task.poi,
+        drawer.obsKnown,
+        task.localFarBranch,
+      )
+    ) {
       failed++;
       continue;
     }
@@ -146,7 +196,7 @@ function runCombinedChunk(job: ToyJob, task: CombinedTask, ref: ChunkRef): numbe
  * Checking poi against the accepted set is exactly "the interval covers poi" for a connected set.
  */
 function runCoverageChunk(job: ToyJob, task: CoverageTask, ref: ChunkRef): number[] {
-  const rng = createRng(job.settings.seed, `${task.key}#${ref.chunk}`);
+  const rng = createRng(job.settings.seed, task.key, ref.chunk);
   const model = job.model;
   const cls = job.settings.cls;
   const crit = cls.map((cl) => chisquareQuantile(cl, 1));

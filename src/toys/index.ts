@@ -3,7 +3,7 @@
  * likelihood, toy-calibrated p-values, Feldman–Cousins intervals, coverage studies, worker-thread
  * parallelism, shards and merge.
  *
- * Reproducibility contract: every random number comes from `createRng(seed, stream)`; work is cut
+ * Reproducibility contract: every random number comes from `createRng(seed, ...parts)`; work is cut
  * into chunks whose tallies depend only on (job, task, chunk); results are sums of integer tallies.
  * So the same seed gives bit-identical results for any number of workers, and merged shards give the
  * same result file as one run.
@@ -11,7 +11,7 @@
  * Typical use: `calibrateWithToys(model, { seed, nToys, workers })`; or, with control over the run,
  * `planToys` → `runToyJob` (workers, shard, resume, progress, abort) → `toysResult` → `resultJson`.
  */
-export { createRng, streamSeed } from './rng.js';
+export { createRng, RNG_STREAMS_VERSION, streamSeed, streamState } from './rng.js';
 export type { Rng } from './rng.js';
 export { poissonInversion, poissonPtrs, poissonVariate, PTRS_MIN_MEAN } from './poisson.js';
 export { BinToyDrawer, ModelToyDrawer, binGenerator, modelGenerator } from './generate.js';
@@ -23,7 +23,18 @@ export { planToys, TOYS_DEFAULTS } from './plan.js';
 export type { BinPlan, CombinedPlan, ToysOptions, ToysSummary } from './plan.js';
 export { planCoverage, COVERAGE_DEFAULTS } from './coverage.js';
 export type { CoverageOptions, CoverageSummary } from './coverage.js';
-export { itemCost, jobChunks, jobUnits, runChunk, runUnit, UNIT_COST, unitCosts } from './chunks.js';
+export {
+  checkJobSize,
+  jobSize,
+  MAX_JOB_CHUNKS,
+  itemCost,
+  jobChunks,
+  jobUnits,
+  runChunk,
+  runUnit,
+  UNIT_COST,
+  unitCosts,
+} from './chunks.js';
 export { defaultWorkerUrl, runToyJob, shardRange } from './runner.js';
 export type {
   ExecutorFactory,
@@ -78,4 +89,9 @@ export type {
   UnitTally,
 } from './types.js';
 export { calibrateAnalysis } from './calibrateAnalysis.js';
-export type { CalibratedAnalysis, CalibratedBin, ToyCalibration } from './calibrateAnalysis.js';
+export type {
+  CalibratedAnalysis,
+  CalibratedBin,
+  CombinedToyPValues,
+  ToyCalibration,
+} from './calibrateAnalysis.js';

@@ -5,14 +5,18 @@
  *   (likelihood/testStatistics.ts `tildeT` on the whole model);
  * - global statistic Λ = 2·[NLL(poi_i = v ∀i, θ̂̂) − NLL(p̂oi_1 … p̂oi_k, θ̂)]
  *   (likelihood/globalTests.ts `globalBoundaryTest`);
- * - the largest local statistic max_i q_i over informative bins, each bin alone with the same
- *   constraint terms (the statistic behind the "most significant bin" and its look-elsewhere
- *   correction: the local p-values Φ(−√q_i) are all the same decreasing function of q_i).
+ * - the most significant local test, max_i Z_i² over informative bins, each bin alone with the same
+ *   constraint terms: Z_i = `boundaryZ`(q_i, c_i) is the local significance of the two-boundary
+ *   one-sided test (p_i = Φ(−Z_i)), c_i the bin's far branch point fixed from the observed data
+ *   (likelihood `globalBoundaryTest` local tests). This is the statistic behind the "most significant
+ *   bin" and its look-elsewhere correction: the bin with the largest Z_i is the one with the smallest
+ *   local p-value. Z² (= q_i on the quadratic branch) keeps the scale of the other statistics, so the
+ *   same tie and zero rules apply (stats.ts). Without branch points every c_i = ∞ and Z_i² = q_i.
 
  * The fits reuse one `CountingFitter` (exported by likelihood/ for this purpose) with each toy's counts
  * and global observables, without allocation.
  */
-import { CountingFitter, compileCounting, SingleBinKernel } from '../likelihood/index.js';
+import { boundaryZ, CountingFitter, compileCounting, SingleBinKernel } from '../likelihood/index.js';
 import type { CompiledCounting, CountingModel } from '../likelihood/index.js';
 
 export class ModelFits {
@@ -37,10 +41,16 @@ export class ModelFits {
     this.kernels = this.informative.map((i) => new SingleBinKernel(model, i));
   }
 
+  /** Indices of the bins that enter the local tests (in the order of `localFarBranch`). */
+  get informativeBins(): readonly number[] {
+    return this.informative;
+  }
+
   /**
    * Fit counts n, m (per bin) with constraint centres (obsSig, obsBeam and, per bin, `obsKnown` of the
-   * known backgrounds; default the model's) under poi = v; fills `shared`, `global`, `maxLocal`,
-   * `poiHat`. Returns false if a statistic is NaN (a failed toy).
+   * known backgrounds; default the model's) under poi = v; fills `shared`, `global`, `maxLocal`
+   * (max_i Z_i², see the module comment; `localFarBranch[j]` is the far branch point of informative
+   * bin j, +∞ when absent), `poiHat`. Returns false if a statistic is NaN (a failed toy).
    */
   evaluate(
     n: ArrayLike<number>,
@@ -49,6 +59,7 @@ export class ModelFits {
     obsBeam: number,
     v: number,
     obsKnown?: ArrayLike<number>,
+    localFarBranch?: ArrayLike<number>,
   ): boolean {
     const c = this.c;
     const known = obsKnown ?? this.nominalKnown;
@@ -76,8 +87,9 @@ export class ModelFits {
       k.obsBeam = obsBeam;
       k.obsKnown = known[bin] as number;
       const q = k.tildeT(n[bin] as number, m[bin] as number, v);
-      if (Number.isNaN(q)) maxLocal = NaN;
-      else if (q > maxLocal) maxLocal = q;
+      const z = boundaryZ(q, localFarBranch === undefined ? Infinity : (localFarBranch[j] as number));
+      if (Number.isNaN(z)) maxLocal = NaN;
+      else if (z * z > maxLocal) maxLocal = z * z;
     }
     this.maxLocal = maxLocal;
     return !Number.isNaN(this.shared) && !Number.isNaN(this.global) && !Number.isNaN(maxLocal);

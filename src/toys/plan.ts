@@ -8,13 +8,15 @@
  *   tallying t̃(α_j) ≥ t̃_obs(α_j). At α = 1 and α = 0 these are the boundary tests q1 = t̃(1) and
  *   q0 = t̃(0) and get `nToys` toys; the interior points get `fcToys` (Feldman–Cousins belt).
  * Combined (≥ 2 informative bins, `combinedToys` > 0): toys of the whole model at α = 1 and α = 0 for
- * every bin, each tallying the shared-α q, the global Λ and the largest local q (modelFits.ts).
+ * every bin, each tallying the shared-α q, the global Λ and the most significant local test (largest
+ * local Z², modelFits.ts).
  */
 // SHA-256 from @noble/hashes (audited, pure JS) rather than node:crypto, so that the toys layer runs in a
 // browser too; same digest, so job hashes of earlier runs still match (test/toys/determinism.test.ts).
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import {
+  boundaryMethod,
   boundaryTest,
   countingLikelihood,
   globalBoundaryTest,
@@ -22,7 +24,7 @@ import {
   SingleBinKernel,
   testPoi,
 } from '../likelihood/index.js';
-import type { CountingModel } from '../likelihood/index.js';
+import type { CountingModel, PValueMethod } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { binGenerator, modelGenerator } from './generate.js';
 import { ModelFits } from './modelFits.js';
@@ -69,11 +71,13 @@ export interface BinPlan {
   readonly tasks: readonly number[];
   /** Two-boundary asymptotic p-value of t̃_obs(α_j) (likelihood `testPoi`). */
   readonly pAsymptotic: readonly number[];
-  /** Asymptotic boundary tests (likelihood `boundaryTest`, ½χ² null). */
+  /** Asymptotic boundary tests (likelihood `boundaryTest`, two-boundary null) and their methods. */
   readonly q1: number;
   readonly p1Asymptotic: number;
+  readonly p1Method: PValueMethod;
   readonly q0: number;
   readonly p0Asymptotic: number;
+  readonly p0Method: PValueMethod;
   /** likelihood `poiInterval` (asymptotic test inversion), one per CL. */
   readonly asymptoticIntervals: readonly {
     readonly cl: number;
@@ -88,6 +92,7 @@ export interface CombinedPlan {
   readonly poiHat: number;
   readonly q: number;
   readonly pAsymptotic: number;
+  readonly pMethod: PValueMethod;
   readonly lambda: number;
   readonly dof: number;
   readonly lambdaPAsymptotic: number;
@@ -226,8 +231,10 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
       pAsymptotic: grid.map((poi) => testPoi(bl, poi).pValue),
       q1: b1.q,
       p1Asymptotic: b1.pValue,
+      p1Method: boundaryMethod(b1),
       q0: b0.q,
       p0Asymptotic: b0.pValue,
+      p0Method: boundaryMethod(b0),
       asymptoticIntervals: cls.map((cl) => {
         const iv = poiInterval(bl, { cl });
         return { cl, lower: iv.lower, upper: iv.upper };
@@ -241,7 +248,13 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
     const n = model.bins.map((b) => b.nOn);
     const m = model.bins.map((b) => (b.background.kind === 'measured' ? b.background.nOff : 0));
     for (const v of [1, 0] as const) {
-      fits.evaluate(n, m, 1, 1, v);
+      const gt = globalBoundaryTest(lik, v);
+      // Far branch points of the local tests, in ModelFits' bin order (+∞ → 0: no information, √q).
+      const localFarBranch = fits.informativeBins.map((bin) => {
+        const c = gt.local.find((l) => l.bin === bin)?.farBranch ?? 0;
+        return Number.isFinite(c) ? c : 0;
+      });
+      fits.evaluate(n, m, 1, 1, v, undefined, localFarBranch);
       const task: CombinedTask = {
         kind: 'combined',
         key: `combined/alpha${v}`,
@@ -249,16 +262,17 @@ export function planToys(model: CountingModel, options: ToysOptions): ToyJob {
         nToys: combinedToys,
         gen: modelGenerator(model, v, lik.fitConditional(v)),
         obs: { shared: fits.shared, global: fits.global, maxLocal: fits.maxLocal },
+        localFarBranch,
       };
       tasks.push(task);
       const bt = boundaryTest(lik, v);
-      const gt = globalBoundaryTest(lik, v);
       combined.push({
         poi: v,
         task: tasks.length - 1,
         poiHat: bt.poiHat,
         q: bt.q,
         pAsymptotic: bt.pValue,
+        pMethod: boundaryMethod(bt),
         lambda: gt.statistic,
         dof: gt.dof,
         lambdaPAsymptotic: gt.pValue,

@@ -4,7 +4,7 @@
  * summed per task, so a single run, any number of workers, and merged shards give the same bytes
  * (`resultJson`).
  */
-import { significance } from '../likelihood/index.js';
+import { significance, type PValueMethod } from '../likelihood/index.js';
 import { SpecError } from '../errors.js';
 import { jobUnits } from './chunks.js';
 import type { CoverageSummary } from './coverage.js';
@@ -60,10 +60,12 @@ export function sumTallies(
 export interface AsymptoticP {
   readonly pValue: number;
   readonly z: number | null;
+  /** The asymptotic distribution it comes from (likelihood methods.ts). */
+  readonly method: PValueMethod;
 }
 
-function asym(p: number): AsymptoticP {
-  return { pValue: p, z: finiteOrNull(significance(p)) };
+function asym(p: number, method: PValueMethod): AsymptoticP {
+  return { pValue: p, z: finiteOrNull(significance(p)), method };
 }
 
 export interface BoundaryToys {
@@ -116,14 +118,14 @@ export interface CombinedToys {
   readonly poiHat: number;
   /** Shared α in every bin, q = t̃(poi). */
   readonly shared: { readonly q: number; readonly asymptotic: AsymptoticP; readonly toys: ToyPValue };
-  /** Each bin its own α (χ̄² asymptotics). */
+  /** Each bin its own α (bounded χ̄² asymptotics). */
   readonly global: {
     readonly lambda: number;
     readonly dof: number;
     readonly asymptotic: AsymptoticP;
     readonly toys: ToyPValue;
   };
-  /** The most significant single bin, with the look-elsewhere effect: Šidák vs toys (max local q). */
+  /** The most significant single bin, with the look-elsewhere effect: Šidák vs toys (max local Z²). */
   readonly mostSignificant: {
     readonly bin: number;
     readonly q: number;
@@ -230,7 +232,10 @@ function binResult(job: ToyJob, plan: BinPlan, counts: number[][], step: number)
     return {
       poi,
       q: poi === 1 ? plan.q1 : plan.q0,
-      asymptotic: asym(poi === 1 ? plan.p1Asymptotic : plan.p0Asymptotic),
+      asymptotic: asym(
+        poi === 1 ? plan.p1Asymptotic : plan.p0Asymptotic,
+        poi === 1 ? plan.p1Method : plan.p0Method,
+      ),
       toys: toyPValue(k, n, failed),
     };
   };
@@ -249,18 +254,26 @@ function combinedResult(plan: CombinedPlan, counts: number[][]): CombinedToys {
   return {
     poi: plan.poi,
     poiHat: plan.poiHat,
-    shared: { q: plan.q, asymptotic: asym(plan.pAsymptotic), toys: toyPValue(kShared, n, failed) },
+    shared: {
+      q: plan.q,
+      asymptotic: asym(plan.pAsymptotic, plan.pMethod),
+      toys: toyPValue(kShared, n, failed),
+    },
     global: {
       lambda: plan.lambda,
       dof: plan.dof,
-      asymptotic: asym(plan.lambdaPAsymptotic),
+      asymptotic: asym(plan.lambdaPAsymptotic, {
+        kind: 'asymptotic',
+        distribution: 'bounded-chi-bar-squared',
+        bins: plan.dof,
+      }),
       toys: toyPValue(kGlobal, n, failed),
     },
     mostSignificant: {
       bin: plan.mostSignificantBin,
       q: plan.maxLocalQ,
       pLocal: plan.maxLocalPLocal,
-      asymptotic: asym(plan.maxLocalPSidak),
+      asymptotic: asym(plan.maxLocalPSidak, { kind: 'asymptotic', distribution: 'sidak', bins: plan.dof }),
       toys: toyPValue(kLocal, n, failed),
     },
   };

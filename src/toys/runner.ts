@@ -119,7 +119,8 @@ export async function runToyJob(job: ToyJob, options: RunOptions = {}): Promise<
     options.onUnit?.(tally, { doneUnits: done.size, totalUnits: end - first, doneCost, totalCost });
   };
   const aborted = (): boolean => options.signal?.aborted === true;
-  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  // Never more threads than units left to run: idle threads cost memory and start-up time only.
+  const workers = Math.max(1, Math.min(Math.floor(options.workers ?? 1), todo.length));
 
   if (workers === 1 || todo.length <= 1) {
     for (const u of todo) {

@@ -4,14 +4,16 @@
  * A job is planned once from a counting model and the observed data (plan.ts): every number a worker
  * needs (the generating expectations, the observed statistics) is fixed in it, so workers, shards and
  * `merge` never see the dataset. The work is cut into CHUNKS of at most a fixed number of toys; the
- * toys of chunk c of task k are drawn from the stream `createRng(seed, "<task key>#<c>")` in a fresh
+ * toys of chunk c of task k are drawn from the stream `createRng(seed, task key, c)` in a fresh
  * set of fitters, so a chunk's tally depends only on (job, task, chunk). Tallies are integer counts,
  * summed per task: any grouping of chunks into units, workers or shards gives the same sums.
  */
 import type { CountingModel } from '../likelihood/index.js';
 
-export const TOY_JOB_SCHEMA = 'cevns-coherency/toy-job@1';
-export const TOY_SHARD_SCHEMA = 'cevns-coherency/toy-shard@1';
+// @2: streams seeded by SHA-256 of (seed, task, chunk) (rng.ts) and the local look-elsewhere statistic
+// max Z² (modelFits.ts). Jobs, shards and resume files of @1 draw other toys and are not mixed in.
+export const TOY_JOB_SCHEMA = 'cevns-coherency/toy-job@2';
+export const TOY_SHARD_SCHEMA = 'cevns-coherency/toy-shard@2';
 export const TOY_UNIT_SCHEMA = 'cevns-coherency/toy-unit@1';
 
 /** What produced the model (shown in results, checked by `merge`). */
@@ -63,7 +65,7 @@ export interface BinTask {
 
 /**
  * Toys of the whole model at poi = v for every bin: tally [toys, ≥ shared q, ≥ global Λ,
- * ≥ max local q, failed], see combined.ts.
+ * ≥ max local Z², failed], see modelFits.ts.
  */
 export interface CombinedTask {
   readonly kind: 'combined';
@@ -71,8 +73,13 @@ export interface CombinedTask {
   readonly poi: 0 | 1;
   readonly nToys: number;
   readonly gen: ModelGenerator;
-  /** Observed shared-poi q = t̃(v), global Λ, and max over informative bins of the local q_i. */
+  /**
+   * Observed shared-poi q = t̃(v), global Λ, and max over informative bins of the local Z_i² (the most
+   * significant local test, modelFits.ts).
+   */
   readonly obs: { readonly shared: number; readonly global: number; readonly maxLocal: number };
+  /** Far branch point of each informative bin's local test (observed data), in bin order. */
+  readonly localFarBranch: readonly number[];
 }
 
 /**

@@ -37,7 +37,62 @@ describe('coherency analyze', () => {
     expect(j.combined).toHaveProperty('allBinsAlpha1');
   });
 
-  test("paper's CsI p-values (0.025 for α=1 at 3.5e3 MeV², 0.012 for α=0 at 2.6e3) within a factor 1.5, statistics only", async () => {
+  test('--json bins carry observable edges, φ intervals (deg and rad) and the method of every p-value', async () => {
+    const r = await runCli(['analyze', 'coherent-ar-2020', '--json', '--systematics', 'none']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      phiConvention: string;
+      bins: {
+        observable: { name: string; unit: string; lo: number; hi: number };
+        alpha68: [number, number];
+        alphaHat: number;
+        phiHatDeg: number;
+        phi68Deg: [number, number];
+        phi68Rad: [number, number];
+        pAlpha1: number;
+        pAlpha1Method: { kind: string; distribution: string; farBranch: number };
+        pAlpha0Method: { kind: string; distribution: string };
+      }[];
+      combined: { allBinsAlpha1: { pValueMethod: { distribution: string; bins: number } } };
+    };
+    const dataset = JSON.parse(readFileSync(shippedDatasetPath('coherent-ar-2020'), 'utf8')) as {
+      observable: { name: string; unit: string };
+      bins: { observableLo: number; observableHi: number }[];
+    };
+    expect(j.phiConvention).toMatch(/degrees/);
+    j.bins.forEach((b, i) => {
+      expect(b.observable).toEqual({
+        ...dataset.observable,
+        lo: dataset.bins[i]!.observableLo,
+        hi: dataset.bins[i]!.observableHi,
+      });
+      // φ = arccos α, decreasing: [arccos α_hi, arccos α_lo]
+      expect(b.phi68Rad[0]).toBeCloseTo(Math.acos(b.alpha68[1]), 12);
+      expect(b.phi68Rad[1]).toBeCloseTo(Math.acos(b.alpha68[0]), 12);
+      expect(b.phi68Deg[0]).toBeCloseTo((b.phi68Rad[0] * 180) / Math.PI, 10);
+      expect(b.phiHatDeg).toBeCloseTo((Math.acos(b.alphaHat) * 180) / Math.PI, 10);
+      expect(b.pAlpha1Method).toMatchObject({ kind: 'asymptotic', distribution: 'two-boundary-tilde-t' });
+      expect(b.pAlpha1Method.farBranch).toBeGreaterThan(0);
+      expect(b.pAlpha0Method.distribution).toBe('two-boundary-tilde-t');
+    });
+    expect(j.combined.allBinsAlpha1.pValueMethod).toEqual({
+      kind: 'asymptotic',
+      distribution: 'bounded-chi-bar-squared',
+      bins: 5,
+    });
+    // The issue's case: Ar bin 4 (40–120 keV_ee), p(α = 1) = 0.0207 with the far boundary (pyhf: 0.0207;
+    // the ½χ²₁ reading gave 0.363). Exact to its printed 3 digits.
+    expect(j.bins[4]!.pAlpha1).toBeCloseTo(0.0207, 4);
+  });
+
+  test('the human table shows the observable edges, φ and the p-value method', async () => {
+    const r = await runCli(['analyze', 'coherent-ar-2020']);
+    expect(r.stdout).toContain('40–120 keVee');
+    expect(r.stdout).toContain('φ 68.27 % [deg]');
+    expect(r.stdout).toContain('p-values: asymptotic, two-boundary t̃');
+  });
+
+  test("the paper's CsI p-values (0.025 for α=1 at 3.5e3 MeV², 0.012 for α=0 at 2.6e3), statistics only", async () => {
     const r = await runCli(['analyze', '--json', '--systematics', 'none']);
     const bins = (
       JSON.parse(r.stdout) as {
@@ -45,7 +100,13 @@ describe('coherency analyze', () => {
       }
     ).bins;
     const at = (q2: number) => bins.find((b) => b.q2LoMeV2 <= q2 && q2 < b.q2HiMeV2)!;
-    // The issue's acceptance criterion; the README documents the analysis choices that move these.
+    // Our numbers, as the README's comparison table prints them (0.031 and 0.016, i.e. ×1.24 and
+    // ×1.30 the paper's): to their printed rounding, ±0.0005.
+    expect(Math.abs(at(3.5e3).pAlpha1 - 0.031)).toBeLessThanOrEqual(0.0005);
+    expect(Math.abs(at(2.6e3).pAlpha0 - 0.016)).toBeLessThanOrEqual(0.0005);
+    // Against the paper: its analysis choices are not published, and those that matter move these
+    // p-values by factors of 2–100 (README: time window, PE binning, QF), so no bound follows from a
+    // reason; "within a factor 1.5" is the acceptance criterion this comparison was built to (issue 3).
     const r1 = at(3.5e3).pAlpha1 / 0.025;
     const r0 = at(2.6e3).pAlpha0 / 0.012;
     expect(r1).toBeGreaterThan(1 / 1.5);
@@ -158,9 +219,22 @@ describe('coherency analyze --toys', () => {
     expect(a.code).toBe(0);
     const j = JSON.parse(a.stdout) as {
       calibration: { seed: string; nToys: number };
-      bins: { alphaHat: number; alpha68: number[]; alpha90: number[] }[];
+      bins: {
+        alphaHat: number;
+        alpha68: number[];
+        alpha90: number[];
+        pAlpha1: number;
+        pAlpha1Method: { kind: string; nToys: number; seed: string; mcError: number };
+        intervalMethod: { kind: string; toysPerPoint: number };
+      }[];
     };
     expect(j.calibration).toMatchObject({ seed: '7', nToys: 2000 });
+    // every toy p-value says so, with its N, seed and binomial MC error; intervals say Feldman–Cousins
+    for (const b of j.bins) {
+      expect(b.pAlpha1Method).toMatchObject({ kind: 'toys', nToys: 2000, seed: '7' });
+      expect(b.pAlpha1Method.mcError).toBeCloseTo(Math.sqrt((b.pAlpha1 * (1 - b.pAlpha1)) / 2000), 12);
+      expect(b.intervalMethod).toMatchObject({ kind: 'feldman-cousins', toysPerPoint: 2000 });
+    }
     // Feldman–Cousins intervals contain the MLE and nest (68.27 % inside 90 %).
     for (const b of j.bins) {
       expect(b.alpha68[0]!).toBeLessThanOrEqual(b.alphaHat);

@@ -48,7 +48,7 @@ describe('coherency analyze coherent-csi-2021', () => {
     ]) {
       expect(existsSync(join(dir, f))).toBe(true);
     }
-    expect(readFileSync(join(dir, 'fig5-alpha.svg'), 'utf8')).toContain('per-band intervals');
+    expect(readFileSync(join(dir, 'fig5-alpha.svg'), 'utf8')).toContain('coherent-csi-2021');
   });
 });
 

@@ -3,13 +3,14 @@
  * docs/dataset-format.md, abridged), a deep comparison of regenerated and committed fixtures, and the
  * location of the shared public data.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { repoRoot, resolveDataDir } from '../../src/data/repoPaths.js';
+import { repoRoot } from '../../src/data/repoPaths.js';
+import { SHARED_DATA_DIR, haveShared } from '../sharedData.js';
 
-export const DATA_DIR = resolveDataDir(process.env.COHERENCY_DATA_DIR);
-export const HAVE_DATA = (folder: string): boolean => existsSync(join(DATA_DIR, folder));
+export const DATA_DIR = SHARED_DATA_DIR;
+export const HAVE_DATA = haveShared;
 
 export function readFixture(file: string): unknown {
   return JSON.parse(readFileSync(join(repoRoot(), 'fixtures', file), 'utf8')) as unknown;

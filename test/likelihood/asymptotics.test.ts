@@ -2,14 +2,17 @@ import gammainc from '@stdlib/math-base-special-gammainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, test } from 'vitest';
 import {
+  boundaryZ,
   chiBarSquarePValue,
   chiSquareSurvival,
   pValueHalfChiSquare,
   pValueTildeT,
+  pValueTildeTBranches,
   sidakGlobalPValue,
   significance,
   stdNormalCdf,
 } from '../../src/likelihood/index.js';
+import { regularizedGammaQ } from '../../src/likelihood/chiSquareTail.js';
 import { relDiff } from './helpers.js';
 
 describe('significance Z = Φ⁻¹(1 − p)', () => {
@@ -96,6 +99,74 @@ describe('two-boundary asymptotic distribution of t̃', () => {
   });
 });
 
+describe('boundary tests with the far boundary (pValueTildeTBranches, boundaryZ)', () => {
+  test('q1 below its far branch point is Chernoff Φ(−√q); above it Φ(−(q + c)/(2√c)) (CCGV Eq. 66)', () => {
+    const c = 4;
+    for (const q of [0, 0.5, 3.9, 4]) {
+      expect(pValueTildeTBranches(q, 1, { lower: c, upper: 0 })).toBe(pValueHalfChiSquare(q));
+    }
+    for (const q of [4.5, 9, 30]) {
+      const p = pValueTildeTBranches(q, 1, { lower: c, upper: 0 });
+      expect(relDiff(p, stdNormalCdf(-(q + c) / (2 * Math.sqrt(c))))).toBeLessThan(1e-14);
+      expect(p).toBeLessThan(pValueHalfChiSquare(q));
+    }
+    // q0 is the mirror image (upper branch point; the absent lower side is ignored)
+    expect(pValueTildeTBranches(9, 0, { lower: 123, upper: c })).toBe(
+      pValueTildeTBranches(9, 1, { lower: c, upper: 456 }),
+    );
+  });
+
+  test("pyhf's qtilde p-value for μ = 1 with q̃_A from the Asimov data at μ = 0 (pyhf calculators.py)", () => {
+    // pyhf (infer/calculators.py, AsymptoticCalculator): x = √q̃ − √q̃_A if √q̃ < √q̃_A, else
+    // (q̃ − q̃_A)/(2√q̃_A); CLs+b = 1 − Φ(x + √q̃_A). Number from ../shared/data/pyhf-anchors
+    // (template_3run: q̃ = 0.7624228452952053, q̃_A = 12.152550190521568, CLs+b = 0.19128568070274898);
+    // the linear branch (not reached in the anchors) in pyhf's own form.
+    expect(
+      relDiff(
+        pValueTildeTBranches(0.7624228452952053, 1, { lower: 12.152550190521568, upper: 0 }),
+        0.19128568070274898,
+      ),
+    ).toBeLessThan(1e-12);
+    for (const [q, qA] of [
+      [0.123, 9.2e-4],
+      [20, 3],
+    ] as const) {
+      const pyhfForm = stdNormalCdf(-((q - qA) / (2 * Math.sqrt(qA)) + Math.sqrt(qA)));
+      expect(relDiff(pValueTildeTBranches(q, 1, { lower: qA, upper: 0 }), pyhfForm)).toBeLessThan(1e-13);
+    }
+  });
+
+  test('COHERENT Ar 2020 bin 4 (no systematics) in numbers: p = 0.0207, not Φ(−√q) = 0.363', () => {
+    // q1 = 0.123 with far branch point c = 1/σ² ≈ 1/32.95² (the analysis computes both; here the
+    // arithmetic of the two readings, rounded as in the issue).
+    const c = 1 / 32.95 ** 2;
+    expect(pValueHalfChiSquare(0.123)).toBeCloseTo(0.3629, 3);
+    expect(pValueTildeTBranches(0.123, 1, { lower: c, upper: 0 })).toBeCloseTo(0.0207, 3);
+  });
+
+  test('boundaryZ: √q, then (q + c)/(2√c); Φ(−Z) is the p-value; finite where p underflows', () => {
+    for (const [q, c] of [
+      [0, 1],
+      [0.8, 1],
+      [3, 1],
+      [50, 0.5],
+    ] as const) {
+      const z = boundaryZ(q, c);
+      expect(
+        relDiff(stdNormalCdf(-z), pValueTildeTBranches(q, 1, { lower: c, upper: 0 }), 1e-300),
+      ).toBeLessThan(1e-13);
+    }
+    expect(boundaryZ(1e4, 1)).toBeCloseTo(5000.5, 9);
+    expect(boundaryZ(4, Infinity)).toBe(2);
+    expect(boundaryZ(4, 0)).toBe(2); // no information on the far side: the Chernoff reading
+    expect(boundaryZ(-1, 1)).toBeNaN();
+  });
+
+  test('no information (branch point ≤ 1e-8) never makes a small p-value out of fit round-off', () => {
+    expect(pValueTildeTBranches(1e-6, 1, { lower: 1e-12, upper: 0 })).toBe(pValueHalfChiSquare(1e-6));
+  });
+});
+
 describe('chi-bar-squared mixture Σ_j C(k, j)/2^k χ²_j', () => {
   test('k = 1 is the one-sided ½δ + ½χ²₁', () => {
     for (const x of [0.1, 1, 7.3]) expect(chiBarSquarePValue(x, 1)).toBeCloseTo(pValueHalfChiSquare(x), 14);
@@ -152,10 +223,11 @@ describe('pinning the stdlib incomplete gamma behind chiSquareSurvival (STYLE.md
     }
   });
 
-  test('known defect: shape > 1000 near the mode is off by ~1e-2, so chiSquareSurvival refuses k > 2000', () => {
+  test('known defect: shape > 1000 near the mode is off by ~1e-2, so chiSquareSurvival switches to chiSquareTail.ts above k = 2000', () => {
     // If this starts failing after a stdlib upgrade, the defect is fixed: raise CHI_SQUARE_MAX_DOF.
     expect(Math.abs(gammainc(1100, 1100, true, true) - (1 - seriesP(1100, 1100)))).toBeGreaterThan(1e-3);
-    expect(chiSquareSurvival(2000, 2001)).toBeNaN();
+    // Above 2000 dof the log-space routine is used (checked against mpmath in chiSquareTail.test.ts).
+    expect(chiSquareSurvival(2000, 2001)).toBe(regularizedGammaQ(2001 / 2, 1000));
     expect(chiSquareSurvival(2000, 2000)).toBeGreaterThan(0.4);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Test-only helpers: a tiny seeded generator (the project's seeded RNG module, toys/rng.ts, does not
- * exist yet), an exact Poisson sampler by inversion, and the Kolmogorov–Smirnov distance.
+ * Test-only helpers: a tiny seeded generator, independent of the project's streams (toys/rng.ts), so
+ * that the asymptotic formulas are checked against pseudo-experiments from another generator; an exact
+ * Poisson sampler by inversion; and the Kolmogorov–Smirnov distance.
  */
 import poissonPmf from '@stdlib/stats-base-dists-poisson-pmf';
 

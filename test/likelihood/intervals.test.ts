@@ -1,6 +1,11 @@
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { describe, expect, test } from 'vitest';
-import { countingLikelihood, gaussianLikelihood, poiInterval, testPoi } from '../../src/likelihood/index.js';
+import {
+  countingLikelihood,
+  gaussianLikelihood,
+  poiInterval,
+  stdNormalCdf,
+} from '../../src/likelihood/index.js';
 import type { CountingBin, CountingModel } from '../../src/likelihood/index.js';
 
 const gauss1 = (measured: number, sigma = 0.1) =>
@@ -40,12 +45,50 @@ describe('intervals by test inversion', () => {
     expect(all.kind).toBe('whole-range');
   });
 
-  test('an edge of an asymptotic interval is where the p-value equals 1 − CL', () => {
-    const lik = gauss1(0.3, 0.12);
-    const iv = poiInterval(lik, { cl: 0.9 });
-    expect(iv.lower).toBeGreaterThan(0);
-    expect(testPoi(lik, iv.lower).pValue).toBeCloseTo(0.1, 6);
-    expect(testPoi(lik, iv.upper).pValue).toBeCloseTo(0.1, 6);
+  test('Gaussian measurement of a mean bounded to [0, 1]: the asymptotic interval IS the exact Neyman/FC one', () => {
+    // For x ~ N(poi, σ) the bounded statistic t̃(poi; x) = [(x − poi)² − (x − clip(x, 0, 1))²]/σ² has
+    // exactly the two-boundary distribution, so the asymptotic inversion must reproduce the exact
+    // likelihood-ratio-ordered (Feldman–Cousins) interval. The exact one is computed here from the
+    // definition alone, with no use of the library's distribution: p(poi) = P_poi(t̃ ≥ t̃_obs) is
+    // Φ((a − poi)/σ) + Φ((poi − b)/σ) with a ≤ poi ≤ b the two points where t̃(poi; ·) = t̃_obs
+    // (t̃ grows with |x − poi| on each side; found by bisection), and the edges are where
+    // p(poi) = 1 − CL (bisection in poi to 1e-12).
+    const sigma = 0.12;
+    const phi = stdNormalCdf;
+    const t = (poi: number, x: number) => {
+      const xh = Math.min(1, Math.max(0, x));
+      return ((x - poi) ** 2 - (x - xh) ** 2) / sigma ** 2;
+    };
+    const bisect = (f: (v: number) => number, lo: number, hi: number): number => {
+      let a = lo;
+      let b = hi;
+      for (let i = 0; i < 200 && b - a > 1e-13; i++) {
+        const m = 0.5 * (a + b);
+        if (f(a) * f(m) <= 0) b = m;
+        else a = m;
+      }
+      return 0.5 * (a + b);
+    };
+    const exactP = (poi: number, tObs: number): number => {
+      if (tObs <= 0) return poi > 0 && poi < 1 ? 1 : 0.5;
+      let p = 0;
+      // the point mass t̃ = 0 (x beyond the boundary that poi sits on) is never "at least as extreme"
+      if (poi < 1) p += phi((poi - bisect((x) => t(poi, x) - tObs, poi, poi + 50 * sigma)) / sigma);
+      if (poi > 0) p += phi((bisect((x) => t(poi, x) - tObs, poi - 50 * sigma, poi) - poi) / sigma);
+      return p;
+    };
+    for (const measured of [-0.1, 0.05, 0.3, 0.6, 0.95, 1.2]) {
+      for (const cl of [0.6827, 0.9]) {
+        const iv = poiInterval(gauss1(measured, sigma), { cl });
+        const accept = (poi: number) => exactP(poi, t(poi, measured)) - (1 - cl);
+        const xh = Math.min(1, Math.max(0, measured));
+        const lower = accept(0) >= 0 ? 0 : bisect(accept, 0, xh);
+        const upper = accept(1) >= 0 ? 1 : bisect(accept, xh, 1);
+        // the library's edges are refined by Brent to 1e-9 in poi
+        expect(Math.abs(iv.lower - lower), `x = ${measured}, CL ${cl}, lower`).toBeLessThan(1e-8);
+        expect(Math.abs(iv.upper - upper), `x = ${measured}, CL ${cl}, upper`).toBeLessThan(1e-8);
+      }
+    }
   });
 
   test('at the boundary the acceptance is one-sided, as in Feldman–Cousins for a bounded Gaussian mean', () => {

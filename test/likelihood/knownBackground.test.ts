@@ -329,30 +329,24 @@ describe('validation and pyhf export of a known background', () => {
 
   test('pyhf: a constrained component is a staterror sample of absolute σ; fixed ones have no modifier', () => {
     const ws = toPyhfWorkspace(model);
-    const samples = (i: number) =>
-      ws.channels[i]!.samples as {
-        name: string;
-        data: number[];
-        modifiers: { type: string; data: unknown }[];
-      }[];
-    const known0 = samples(0).find((s) => s.name === 'known_background')!;
-    expect(known0.data).toEqual([9]);
-    expect(known0.modifiers).toEqual([{ name: 'known_background_bin0', type: 'staterror', data: [2.5] }]);
-    expect(samples(0).some((s) => s.name === 'steady_state')).toBe(false);
-    // bin 1: off-source shapesys AND the known staterror sample
-    expect(samples(1).map((s) => s.name)).toEqual([
-      'signal_alpha',
-      'signal_floor',
-      'steady_state',
-      'known_background',
+    type S = { name: string; data: number[]; modifiers: { name: string; type: string; data: unknown }[] };
+    const channel = (name: string) => ws.channels.find((c) => c.name === name)!.samples as S[];
+    // Bins 0, 2, 3 (known only) live in channel on_known, bin 1 (measured + known) in channel on.
+    const known = channel('on_known').find((s) => s.name === 'known_background')!;
+    expect(known.data).toEqual([9, 2, 4]);
+    // σ = 0 (bin 2) gives a staterror σ of 0, which pyhf fixes at γ = 1: a fixed component.
+    expect(known.modifiers).toEqual([
+      { name: 'known_background_known', type: 'staterror', data: [2.5, 0, 1] },
     ]);
-    // bin 2: σ = 0, the existing fixed steady-state sample
-    expect(samples(2).find((s) => s.name === 'steady_state')!.modifiers).toEqual([]);
+    const onKnown = channel('on').find((s) => s.name === 'known_background')!;
+    expect(onKnown.data).toEqual([12]);
+    expect(onKnown.modifiers).toEqual([{ name: 'known_background_on', type: 'staterror', data: [3] }]);
+    expect(channel('on').some((s) => s.name === 'steady_state')).toBe(true);
     expect(() =>
       toPyhfWorkspace({
         bins: [{ nOn: 1, signal0: 0, signal1: 2, background: { kind: 'known', expected: 0, sigma: 1 } }],
       }),
-    ).toThrow(/no pyhf staterror form/);
+    ).toThrow(/expected > 0 for a constrained background/);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   maxQ2,
   type NeutrinoSpectrum,
 } from '../../src/physics/index.js';
-import { PAPER_TABLE_II } from '../../src/physics/paperTable.js';
+import { computeTableII } from '../../src/physics/paperTable.js';
 import { renderVegaLite } from '../../src/report/index.js';
 import {
   PAPER_FIGURE_NUMBERS,
@@ -71,26 +71,32 @@ describe('buildPaperFigures', () => {
     expect(buildPaperFigures(spectra, { only: [9, 3] }).map((f) => f.number)).toEqual([3, 9]);
   });
 
-  // Axis titles carry units; log axes where the paper uses them.
+  // Axis titles carry units; log axes where the paper uses them. Sub/superscripts are written _{…}/^{…}
+  // (drawn as tspans by plot.ts applyScriptMarkup).
   test.for([
     [
       'fig1',
-      ['coherency α', 'cross-section ratio ξ', 'Γ_NP = [εZF_Z − NF_N]²'],
-      ['y:Γ_NP = [εZF_Z − NF_N]²'],
+      ['coherency α', 'cross-section ratio ξ', 'Γ_{NP} = [εZF_{Z} − NF_{N}]²'],
+      ['y:Γ_{NP} = [εZF_{Z} − NF_{N}]²'],
     ],
-    ['fig2', ['E_ν [MeV]', 'Φ_ν / max'], ['x:E_ν [MeV]', 'y:Φ_ν / max']],
+    ['fig2', ['E_{ν} [MeV]', 'Φ_{ν} / max'], ['x:E_{ν} [MeV]', 'y:Φ_{ν} / max']],
     ['fig3', ['q² [MeV²]', 'α (solid), ξ (dashed)'], ['x:q² [MeV²]']],
-    ['fig4', ['neutron number N', 'E_ν [MeV]', '⟨α⟩'], ['y:E_ν [MeV]']],
-    ['fig7', ['T [keV_nr]', 'α (solid), ξ (dashed)'], []],
+    ['fig4', ['neutron number N', 'E_{ν} [MeV]', '⟨α⟩'], ['y:E_{ν} [MeV]']],
+    ['fig7', ['T [keV_{nr}]', 'α (solid), ξ (dashed)'], []],
     [
       'fig8',
-      ['T [keV_nr]', 'dR/dT [kg⁻¹ yr⁻¹ keV_nr⁻¹]', 'dR/dT [ton⁻¹ yr⁻¹ keV_nr⁻¹]', 'α'],
-      ['x:T [keV_nr]', 'y:dR/dT [kg⁻¹ yr⁻¹ keV_nr⁻¹]', 'y:dR/dT [ton⁻¹ yr⁻¹ keV_nr⁻¹]'],
+      ['T [keV_{nr}]', 'dR/dT [kg⁻¹ yr⁻¹ keV_{nr}⁻¹]', 'dR/dT [ton⁻¹ yr⁻¹ keV_{nr}⁻¹]', 'α'],
+      ['x:T [keV_{nr}]', 'y:dR/dT [kg⁻¹ yr⁻¹ keV_{nr}⁻¹]', 'y:dR/dT [ton⁻¹ yr⁻¹ keV_{nr}⁻¹]'],
     ],
     [
       'fig9',
-      ['T_min [keV_nr]', 'R(T > T_min) [kg⁻¹ yr⁻¹]', 'R(T > T_min) [ton⁻¹ yr⁻¹]', '⟨α⟩ (events above T_min)'],
-      ['x:T_min [keV_nr]', 'y:R(T > T_min) [kg⁻¹ yr⁻¹]'],
+      [
+        'T_{min} [keV_{nr}]',
+        'R(T > T_{min}) [kg⁻¹ yr⁻¹]',
+        'R(T > T_{min}) [ton⁻¹ yr⁻¹]',
+        '⟨α⟩ above T_{min}',
+      ],
+      ['x:T_{min} [keV_{nr}]', 'y:R(T > T_{min}) [kg⁻¹ yr⁻¹]'],
     ],
   ] as const)('%s: axis titles %j, log axes %j', ([name, titles, logs]) => {
     const spec = byName(name);
@@ -128,7 +134,15 @@ describe('the plotted physics', () => {
       expect(Number(rows[0]!.value)).toBeGreaterThan(0.9995);
       const dar = endPointMarkers(spectra, n.label, n.nucleus).find((m) => m.source === 'darPi')!;
       expectRelClose(dar.q2MeV2, maxQ2(MICHEL_END_POINT_MEV, n.nucleus.massMeV), 1e-12);
-      expectRelClose(dar.q2MeV2, 4 * MICHEL_END_POINT_MEV ** 2, 0.01, 0, 'q²_max ≈ 4E²');
+      // q²_max = 2M·T_max + T_max², T_max = 2E²/(M + 2E): below 4E² by ≈ 2E/M, 0.28 % for Ar (M = 37.2 GeV),
+      // less for heavier nuclei.
+      expectRelClose(
+        dar.q2MeV2,
+        4 * MICHEL_END_POINT_MEV ** 2,
+        (2 * MICHEL_END_POINT_MEV) / n.nucleus.massMeV,
+        0,
+        'q²_max ≈ 4E²',
+      );
       const onCurve = coherencyCurveRows(n.nucleus, n.label, [dar.q2MeV2]);
       expectRelClose(Number(onCurve[0]!.value), dar.alpha, 1e-12);
     }
@@ -150,17 +164,25 @@ describe('the plotted physics', () => {
     const capsKeV = [ar, ge, xe].map(
       (n) => 1e3 * recoilCapMeV('atmospheric', spectra.atmospheric, n.nucleus),
     );
-    [361, 148, 60].forEach((paper, i) => expectRelClose(capsKeV[i]!, paper, 0.02, 0, `cap ${i}`));
+    // The paper prints whole keV_nr: ours must round to its numbers, |ours − paper| ≤ 0.5 keV
+    // (measured 360.98, 147.54, 59.91).
+    [361, 148, 60].forEach((paper, i) =>
+      expect(Math.abs(capsKeV[i]! - paper), `cap ${i}`).toBeLessThanOrEqual(0.5),
+    );
   });
 
-  test('Fig. 9: R(T > 1 keV_nr) of DAR-π on Ar, Ge, Xe within 5 % of Table II', () => {
+  test('Fig. 9: R(T > 1 keV_nr) of DAR-π on Ar, Ge, Xe, read off the plotted grid, equals our Table II', () => {
+    const table = computeTableII(spectra);
     for (const n of nuclei) {
       const rows = thresholdRows(n, 'darPi', spectra, 0.1);
       const k = rows.findIndex((r) => r.tMinKeV > 1);
       const [a, b] = [rows[k - 1]!, rows[k]!];
       const f = Math.log(1 / a.tMinKeV) / Math.log(b.tMinKeV / a.tMinKeV);
       const rateAt1 = a.rate * (b.rate / a.rate) ** f;
-      expectRelClose(rateAt1, PAPER_TABLE_II[1][n.name].darPi!.rate, 0.05, 0, n.name);
+      const ours = table.find((r) => r.target === n.name && r.source === 'darPi' && r.thresholdKeV === 1)!;
+      // Log–log interpolation between grid points 0.1 decade apart: its error follows the curvature of
+      // ln R(ln T), measured ≤ 3.3e-4; 1e-3 bounds it. (Table II against the paper: tableII.test.ts.)
+      expectRelClose(rateAt1, ours.rate, 1e-3, 0, n.name);
     }
   });
 

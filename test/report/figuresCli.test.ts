@@ -41,7 +41,7 @@ describe('coherency figures', () => {
   test.for([
     [['--only', '5'], /--only "5": expected a comma-separated list of figure numbers/],
     [['--format', 'gif'], /--format "gif": expected a comma-separated list of svg, png/],
-    [['--spectra', '/nonexistent-dir'], /not found at \/nonexistent-dir/],
+    [['--spectra', '/nonexistent-dir'], /--spectra "\/nonexistent-dir": no such file or directory/],
   ] as const)('bad input %j is a SpecError and writes nothing', async ([args, message]) => {
     const dir = join(OUT, 'bad');
     const run = runFigures(['--out', dir, ...args]);

@@ -3,8 +3,13 @@
  * dataset (CCGV 2011, Eq. 24) must agree with the median Z of pseudo-experiments drawn under the true
  * model, within the toys' Monte Carlo error. Criterion: |Z_A − median| ≤ (95 % order-statistics
  * half-width of the median) + 0.05, the 0.05 allowing for the O(1/√n) bias of the asymptotic formulae
- * at these counts (tens of events per bin; measured: ≤ 0.07). The Asimov ±1σ bands (Wald: Z_A ± 1) and
- * the toys' 15.9 %/84.1 % quantiles agree to ≲ 0.2.
+ * at these counts (tens of events per bin; measured: ≤ 0.07).
+ * BANDS: the Asimov ±1σ band Z_A ± 1 is centred on Z_A and has unit half-width (Wald, with σ of α̂
+ * the same under the true and the tested α). Its CENTRE is checked like the median: where neither
+ * edge is clipped at 0, (q₁₅.₉ + q₈₄.₁)/2 of the toys must equal Z_A within the median's criterion
+ * (measured: ≤ 0.014). Its WIDTH is the Wald approximation's: the toys' half-widths are 0.82–1.11 for
+ * these presets (ge-reactor α = 0 and xe-solar α = 0 at the ends: σ of α̂ differs between α = 0 and
+ * the true model), so |half-width − 1| is only bounded, by 0.2, to catch a band that breaks.
  */
 import { describe, expect, test } from 'vitest';
 import {
@@ -18,6 +23,8 @@ import {
 } from '../../src/sensitivity/index.js';
 
 const N_TOYS = 2000;
+/** Bound on |toys' ±1σ half-width − 1| (the Wald width; module comment). */
+const WIDTH_BOUND = 0.2;
 
 describe('Asimov vs toys (2000 toys, seed 7)', () => {
   test.each([
@@ -40,8 +47,15 @@ describe('Asimov vs toys (2000 toys, seed 7)', () => {
         diff,
         `${name} α=${alpha}: Asimov ${a.z}, toys ${t.z.median} ± ${halfWidth}`,
       ).toBeLessThanOrEqual(halfWidth + 0.05);
-      expect(Math.abs(a.bands.m1 - t.z.m1), `${name} α=${alpha} −1σ`).toBeLessThan(0.3);
-      expect(Math.abs(a.bands.p1 - t.z.p1), `${name} α=${alpha} +1σ`).toBeLessThan(0.3);
+      if (a.bands.m1 > 0 && t.z.m1 > 0) {
+        const centre = 0.5 * (t.z.m1 + t.z.p1);
+        expect(Math.abs(centre - a.z), `${name} α=${alpha} band centre`).toBeLessThanOrEqual(
+          halfWidth + 0.05,
+        );
+        expect(Math.abs(0.5 * (t.z.p1 - t.z.m1) - 1), `${name} α=${alpha} band width`).toBeLessThan(
+          WIDTH_BOUND,
+        );
+      }
     });
   });
 

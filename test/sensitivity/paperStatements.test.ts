@@ -5,19 +5,11 @@
  * - the setups' rates equal the physics core's Table II (computeTableII) at equal inputs;
  * - the COHERENT-like presets against the shipped datasets' Standard-Model predictions.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadDataset, loadPaperSpectra, defaultSpectraDir } from '../../src/data/index.js';
+import { loadDataset, loadPaperSpectra } from '../../src/data/index.js';
 import { loadSetup } from '../../src/data/setup.js';
 import { computeTableII } from '../../src/physics/paperTable.js';
-import {
-  coherencyAtRecoil,
-  meanCoherency,
-  PAPER_HELM_MODEL,
-  SECONDS_PER_YEAR,
-  totalRate,
-} from '../../src/physics/index.js';
+import { coherencyAtRecoil, meanCoherency, PAPER_HELM_MODEL, totalRate } from '../../src/physics/index.js';
 import {
   buildResponse,
   expectedCounts,
@@ -106,9 +98,7 @@ function tableIIInputs(name: PresetName, target: string, thresholdKeV: number, s
   );
 }
 
-const SPECTRA_OK = existsSync(join(defaultSpectraDir(), 'atmos_extrapolated.txt'));
-
-describe.skipIf(!SPECTRA_OK)('setup rates equal the physics core Table II at equal inputs', () => {
+describe('setup rates equal the physics core Table II at equal inputs', () => {
   const rows = computeTableII(loadPaperSpectra({ solar: 'computed' }));
   const row = (target: string, source: string, thr: number) =>
     rows.find((r) => r.target === target && r.source === source && r.thresholdKeV === thr)!;
@@ -131,8 +121,8 @@ describe.skipIf(!SPECTRA_OK)('setup rates equal the physics core Table II at equ
     expectRelClose(e.totals.signalModel, ref.rate, Math.max(ref.rateRelError, 1e-8) + 1e-9, 0, 'rate');
     const c = setupCoverage(r, s.model.gamma);
     expectRelClose(c.meanAlphaDetected!, ref.meanAlpha!, 1e-7, 0, '⟨α⟩');
-    // And the paper's printed number, loosely (its own spectra and rounding; see physics tests).
-    if (ref.paper !== undefined) expectRelClose(e.totals.signalModel, ref.paper.rate, 0.25, 0, 'paper');
+    // (Equal to computeTableII to 1e-8, the presets inherit its comparison with the paper's printed
+    // rates, made with reasoned per-source bounds in test/physics/tableII.test.ts.)
   });
 });
 
@@ -163,13 +153,16 @@ describe('COHERENT-like presets against the shipped datasets (same exposure, Hel
   test.each([
     ['csi-dar', 'coherent-csi-2017'],
     ['ar-dar', 'coherent-ar-2020'],
-  ] as const)('%s: Helm signal within 5 %% of %s, background = its nOff/τ', (name, id) => {
+  ] as const)('%s: Helm signal within 1.5 %% of %s, background = its nOff/τ', (name, id) => {
     const d = loadDataset(id);
     if (d.kind !== 'counts') throw new Error('counts dataset expected');
     const s = presetSetup(name);
     const e = expectedCounts(buildResponse(s), s.exposureKgS);
     const sHelm = d.bins.reduce((acc, b) => acc + (b.sHelm ?? 0), 0);
-    expectRelClose(e.totals.signalModel, sHelm, 0.05, 0, 'Helm signal');
+    // Same constants; the preset folds photostatistics as a Gaussian (σ² = E/LY) and the efficiency as a
+    // sampled table, where the dataset readers use Poisson photoelectron statistics and the release's
+    // curves: measured +1.2 % (CsI), +0.9 % (Ar), bounded by 1.5 % (the next 0.5 % up).
+    expectRelClose(e.totals.signalModel, sHelm, 0.015, 0, 'Helm signal');
     e.bins.forEach((b, j) =>
       expectRelClose(b.background, d.bins[j]!.nOff! / d.bins[j]!.tau!, 1e-9, 0, `bkg ${j}`),
     );
@@ -182,6 +175,5 @@ describe('COHERENT-like presets against the shipped datasets (same exposure, Hel
     const b = expectedCounts(r, 3 * s.exposureKgS);
     expectRelClose(b.totals.signalModel, 3 * a.totals.signalModel, 1e-14);
     expectRelClose(b.totals.background, 3 * a.totals.background, 1e-14);
-    expect(SECONDS_PER_YEAR).toBeGreaterThan(0);
   });
 });

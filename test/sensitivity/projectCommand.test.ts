@@ -78,7 +78,7 @@ describe('coherency project: bad input → one line naming the field, exit code 
     );
     const path = join(tmp(), 'broken.json');
     writeFileSync(path, '{"mass": ');
-    expect(userError((await run(['--setup', path])).error).message).toMatch(/broken\.json: not valid JSON/);
+    expect(userError((await run(['--setup', path])).error).message).toMatch(/broken\.json": not valid JSON/);
   });
 
   test('bad options name the option', async () => {

@@ -16,10 +16,11 @@ import {
 } from '../../src/data/setup.js';
 import { roundNumbersDeep, stableJson } from '../../src/data/stableJson.js';
 import { expectRelClose } from '../helpers.js';
+import { noteSkippedShared, sharedTitle } from '../sharedData.js';
 
 const releaseDir = join(resolveDataDir(process.env.COHERENCY_DATA_DIR), 'xenonnt-8b');
 
-describe.skipIf(!existsSync(releaseDir))('regeneration from the release', () => {
+describe.skipIf(!existsSync(releaseDir))(sharedTitle('xenonnt-8b', 'regeneration from the release'), () => {
   test('buildXenonnt8bEfficiency reproduces fixtures/xenonnt-8b-efficiency.json byte for byte', async () => {
     const rebuilt = await buildXenonnt8bEfficiency(releaseDir);
     expect(stableJson(rebuilt)).toBe(readFileSync(xenonntEfficiencyPath(), 'utf8'));
@@ -58,3 +59,5 @@ describe('fixture content', () => {
     });
   });
 });
+
+noteSkippedShared('xenonnt-8b', 'XENONnT ⁸B efficiency regeneration');

@@ -27,8 +27,8 @@ import { renderTable, type Column } from '../../report/table.js';
 import { SpecError } from '../../errors.js';
 import { print } from '../io.js';
 import {
+  epsilonArg,
   nonNegativeArg,
-  numberArg,
   parseOptions,
   positiveArg,
   q2ConventionArg,
@@ -40,7 +40,7 @@ const AlphaOptionsSchema = z
     target: targetArg,
     q2: nonNegativeArg('q² in MeV²').optional(),
     tKev: nonNegativeArg('a recoil energy in keV_nr').optional(),
-    epsilon: numberArg('ε = 1 − 4 sin²θ_W').default(PAPER_EPSILON),
+    epsilon: epsilonArg,
     r0: positiveArg('the Helm r0 in fm').default(1.2),
     skin: positiveArg('the Helm skin thickness in fm').default(0.5),
     q2Convention: q2ConventionArg,

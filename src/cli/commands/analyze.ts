@@ -7,20 +7,31 @@ import type { Command } from 'commander';
 import * as z from 'zod';
 import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
+  analysisGoodnessOfFit,
   analyzeDataset,
   analyzeTemplateDataset,
   analyzeWorkspace,
   compareWithPaper,
+  describeIntervalMethod,
+  describePValueMethod,
   type AnalysisResult,
   type BinAnalysis,
+  type GoodnessOfFit,
 } from '../../likelihood/index.js';
-import { templateJson, templateReport, workspaceReport } from './analyzeReports.js';
+import {
+  BAND_COLUMNS,
+  bandRows,
+  PARAMETER_COLUMNS,
+  templateJson,
+  templateReport,
+  workspaceReport,
+} from './analyzeReports.js';
 import { progressReporter } from '../progress.js';
 import { alphaFigure, pValueFigure, renderTable, type Column } from '../../report/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
-import { countArg, workersArg } from '../toyRun.js';
-import { calibrateAnalysis, type CalibratedAnalysis } from '../../toys/index.js';
+import { countArg, effectiveWorkers, workersArg } from '../toyRun.js';
+import { calibrateAnalysis, type CalibratedAnalysis, type ToyPValue } from '../../toys/index.js';
 import { SpecError } from '../../errors.js';
 
 const AnalyzeOptionsSchema = z
@@ -38,6 +49,12 @@ const AnalyzeOptionsSchema = z
   })
   .strict();
 
+/** Files written by `analyze --out`. */
+const ANALYZE_FILES = [
+  'analysis.json',
+  ...['fig5-alpha', 'fig6-pvalues'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
+
 type Row = {
   bin: number;
   q2Range: string;
@@ -49,18 +66,31 @@ type Row = {
   alphaHat: number;
   alpha68: string;
   alpha90: string;
-  pAlpha1: number;
-  pAlpha0: number;
+  pAlpha1: string;
+  pAlpha0: string;
   alphaHelm: number | null;
 };
 
 /** An interval; * marks the hull of an accepted set with gaps. */
 const fmtInterval = (i: { lo: number; hi: number; connected?: boolean }) =>
   `[${i.lo.toFixed(2)}, ${i.hi.toFixed(2)}]${i.connected === false ? '*' : ''}`;
-/** Z, or a bound when p underflowed double precision (Z > 37.5 for p < 1e-307). */
-const fmtZ = (z: number): string => (Number.isFinite(z) ? z.toFixed(2) : '> 37');
-const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
+/**
+ * Z, or a bound when p underflowed double precision (Z > 37.5 for p < 1e-307); a NaN is never shown as
+ * a significance ("n/a"), and p = 1 gives Z = −∞.
+ */
+const fmtZ = (z: number): string =>
+  Number.isNaN(z) ? 'n/a' : z === Infinity ? '> 37' : z === -Infinity ? '−∞' : z.toFixed(2);
+const fmtP = (p: number) =>
+  Number.isNaN(p) ? 'n/a' : p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
+/** A toy p-value with its binomial Monte Carlo error, or the 95 % upper limit when no toy exceeded. */
+const fmtToyP = (t: ToyPValue): string =>
+  t.nToys === 0
+    ? 'n/a'
+    : t.nExceed === 0
+      ? `< ${(t.pUpper95 ?? 3 / t.nToys).toExponential(1)}`
+      : `${fmtP(t.pValue)} ± ${t.mcError < 1e-3 ? t.mcError.toExponential(1) : t.mcError.toFixed(3)}`;
 
+/** Columns of the CSV (unchanged layout). */
 const COLUMNS: Column<Row>[] = [
   { key: 'bin', header: 'bin' },
   { key: 'q2Range', header: 'q² range', unit: 'MeV²' },
@@ -72,12 +102,51 @@ const COLUMNS: Column<Row>[] = [
   { key: 'alphaHat', header: 'α̂', format: (v) => v.toFixed(2) },
   { key: 'alpha68', header: 'α 68.27 %' },
   { key: 'alpha90', header: 'α 90 %' },
-  { key: 'pAlpha1', header: 'p(α=1)', format: fmtP },
-  { key: 'pAlpha0', header: 'p(α=0)', format: fmtP },
+  { key: 'pAlpha1', header: 'p(α=1)', align: 'right' },
+  { key: 'pAlpha0', header: 'p(α=0)', align: 'right' },
   { key: 'alphaHelm', header: 'α_Helm', format: (v) => v.toFixed(2) },
 ];
 
-function toRow(b: BinAnalysis): Row {
+/** A toy p-value rebuilt from the calibrated bin (p and its MC error; N from the calibration). */
+function toyP(p: number, mcError: number, nToys: number): ToyPValue {
+  const nExceed = Math.round(p * nToys);
+  return {
+    pValue: p,
+    mcError,
+    z: null,
+    nExceed,
+    nToys,
+    nFailed: 0,
+    pUpper95: nExceed === 0 ? 1 - 0.05 ** (1 / nToys) : null,
+  };
+}
+
+type TextRow = Row & { observable: string; phi68: string };
+
+/** Columns of the human table: observable edges, φ beside α, toy p-values with their MC error. */
+const TEXT_COLUMNS: Column<TextRow>[] = [
+  { key: 'bin', header: 'bin' },
+  { key: 'observable', header: 'observable' },
+  ...COLUMNS.slice(1, 9),
+  { key: 'phi68', header: 'φ 68.27 %', unit: 'deg' },
+  ...COLUMNS.slice(9),
+];
+
+const fmtEdge = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+function toTextRow(b: BinAnalysis, calibration?: CalibratedAnalysis['calibration']): TextRow {
+  const o = b.observable;
+  return {
+    ...toRow(b, calibration),
+    observable: o ? `${fmtEdge(o.lo)}–${fmtEdge(o.hi)} ${o.unit}` : '',
+    phi68: `[${b.alpha68.phi.deg[0].toFixed(0)}, ${b.alpha68.phi.deg[1].toFixed(0)}]`,
+  };
+}
+
+function toRow(b: BinAnalysis, calibration?: CalibratedAnalysis['calibration']): Row {
+  const c = b as Partial<CalibratedAnalysis['bins'][number]>;
+  const p = (v: number, err: number | undefined) =>
+    calibration === undefined || err === undefined ? fmtP(v) : fmtToyP(toyP(v, err, calibration.nToys));
   return {
     bin: b.index,
     q2Range: `${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)}`,
@@ -89,10 +158,94 @@ function toRow(b: BinAnalysis): Row {
     alphaHat: b.alphaHat,
     alpha68: fmtInterval(b.alpha68),
     alpha90: fmtInterval(b.alpha90),
-    pAlpha1: b.pAlpha1,
-    pAlpha0: b.pAlpha0,
+    pAlpha1: p(b.pAlpha1, c.pAlpha1McError),
+    pAlpha0: p(b.pAlpha0, c.pAlpha0McError),
     alphaHelm: b.alphaHelm ?? null,
   };
+}
+
+/** One CSV row per bin: every number in its own column, units in the header (no ranges as text). */
+type CsvRow = {
+  bin: number;
+  q2Lo: number;
+  q2Hi: number;
+  q2Centre: number;
+  tLo: number | null;
+  tHi: number | null;
+  nOn: number | null;
+  nOff: number | null;
+  sCoh: number | null;
+  xiHat: number;
+  xiSigma: number;
+  alphaHat: number;
+  alpha68Lo: number;
+  alpha68Hi: number;
+  alpha90Lo: number;
+  alpha90Hi: number;
+  pAlpha1: number;
+  pAlpha1McError: number | null;
+  pAlpha0: number;
+  pAlpha0McError: number | null;
+  alphaHelm: number | null;
+  deviance: number;
+  pGoodnessOfFit: number;
+};
+
+const CSV_COLUMNS: Column<CsvRow>[] = [
+  { key: 'bin', header: 'bin' },
+  { key: 'q2Lo', header: 'q2_lo', unit: 'MeV2' },
+  { key: 'q2Hi', header: 'q2_hi', unit: 'MeV2' },
+  { key: 'q2Centre', header: 'q2_centre', unit: 'MeV2' },
+  { key: 'tLo', header: 'T_lo', unit: 'keVnr' },
+  { key: 'tHi', header: 'T_hi', unit: 'keVnr' },
+  { key: 'nOn', header: 'n_on', unit: 'events' },
+  { key: 'nOff', header: 'n_off', unit: 'events' },
+  { key: 'sCoh', header: 's_coh', unit: 'events' },
+  { key: 'xiHat', header: 'xi_hat' },
+  { key: 'xiSigma', header: 'xi_sigma' },
+  { key: 'alphaHat', header: 'alpha_hat' },
+  { key: 'alpha68Lo', header: 'alpha68_lo' },
+  { key: 'alpha68Hi', header: 'alpha68_hi' },
+  { key: 'alpha90Lo', header: 'alpha90_lo' },
+  { key: 'alpha90Hi', header: 'alpha90_hi' },
+  { key: 'pAlpha1', header: 'p_alpha1' },
+  { key: 'pAlpha1McError', header: 'p_alpha1_mc_error' },
+  { key: 'pAlpha0', header: 'p_alpha0' },
+  { key: 'pAlpha0McError', header: 'p_alpha0_mc_error' },
+  { key: 'alphaHelm', header: 'alpha_helm' },
+  { key: 'deviance', header: 'deviance' },
+  { key: 'pGoodnessOfFit', header: 'p_gof' },
+];
+
+function csvRows(r: AnalysisResult, gof: GoodnessOfFit): CsvRow[] {
+  return r.bins.map((b, i) => {
+    const c = b as Partial<CalibratedAnalysis['bins'][number]>;
+    return {
+      bin: b.index,
+      q2Lo: b.q2LoMeV2,
+      q2Hi: b.q2HiMeV2,
+      q2Centre: b.q2CenterMeV2,
+      tLo: b.tLoKeV ?? null,
+      tHi: b.tHiKeV ?? null,
+      nOn: b.nOn ?? null,
+      nOff: b.nOff ?? null,
+      sCoh: b.sCoh ?? null,
+      xiHat: b.xiHat,
+      xiSigma: b.xiSigma,
+      alphaHat: b.alphaHat,
+      alpha68Lo: b.alpha68.lo,
+      alpha68Hi: b.alpha68.hi,
+      alpha90Lo: b.alpha90.lo,
+      alpha90Hi: b.alpha90.hi,
+      pAlpha1: b.pAlpha1,
+      pAlpha1McError: c.pAlpha1McError ?? null,
+      pAlpha0: b.pAlpha0,
+      pAlpha0McError: c.pAlpha0McError ?? null,
+      alphaHelm: b.alphaHelm ?? null,
+      deviance: gof.bins[i]!.deviance,
+      pGoodnessOfFit: gof.bins[i]!.pValue,
+    };
+  });
 }
 
 /** The machine-readable result (the issue's `--json` layout plus the extra per-bin fields). */
@@ -100,16 +253,22 @@ export function analysisJson(
   dataset: Dataset,
   r: AnalysisResult,
   calibration?: CalibratedAnalysis['calibration'],
+  gof?: GoodnessOfFit,
 ) {
+  const cal = r as Partial<CalibratedAnalysis>;
   return {
     dataset: { ...r.dataset, publication: dataset.publication },
     systematics: r.systematics,
     method:
       calibration === undefined
-        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided ½χ²₁ boundary tests'
-        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid',
+        ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided boundary tests with the two-boundary t̃ distribution (far branch point from the Asimov data at the far boundary); every p-value and interval carries its method'
+        : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid; every p-value and interval carries its method',
+    phiConvention: 'φ = arccos α; *Deg fields in degrees, *Rad fields in radians',
     ...(calibration === undefined ? {} : { calibration }),
     bins: r.bins.map((b) => ({
+      observable: b.observable ?? null,
+      tLoKeVnr: b.tLoKeV ?? null,
+      tHiKeVnr: b.tHiKeV ?? null,
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
       q2CenterMeV2: b.q2CenterMeV2,
@@ -124,11 +283,38 @@ export function analysisJson(
       alpha90: [b.alpha90.lo, b.alpha90.hi],
       alpha68Connected: b.alpha68.connected,
       alpha90Connected: b.alpha90.connected,
+      intervalMethod: b.alpha68.method,
+      phiHatDeg: b.phiHat.deg,
+      phi68Deg: b.alpha68.phi.deg,
+      phi90Deg: b.alpha90.phi.deg,
+      phiHatRad: b.phiHat.rad,
+      phi68Rad: b.alpha68.phi.rad,
+      phi90Rad: b.alpha90.phi.rad,
       pAlpha1: b.pAlpha1,
       pAlpha0: b.pAlpha0,
+      pAlpha1Method: b.pAlpha1Method,
+      pAlpha0Method: b.pAlpha0Method,
+      ...(calibration === undefined
+        ? {}
+        : {
+            pAlpha1McError: (b as CalibratedAnalysis['bins'][number]).pAlpha1McError,
+            pAlpha0McError: (b as CalibratedAnalysis['bins'][number]).pAlpha0McError,
+          }),
       ...(b.alphaHelm === undefined ? {} : { alphaHelm: b.alphaHelm }),
     })),
-    combined: r.combined,
+    combined: {
+      ...r.combined,
+      // The combined α̂ and its intervals are always asymptotic; with toys only the p-values are.
+      intervalMethod: 'asymptotic (t̃_α inversion)',
+      pValueMethod: calibration === undefined ? 'asymptotic' : 'toys',
+      ...(cal.combinedToys === undefined ? {} : { toys: cal.combinedToys }),
+    },
+    ...(gof === undefined
+      ? {}
+      : {
+          goodnessOfFit: { method: gof.method, oneAlpha: gof.oneAlpha, bins: gof.bins },
+          warnings: gof.warnings,
+        }),
   };
 }
 
@@ -137,6 +323,7 @@ function humanReport(
   r: AnalysisResult,
   other: AnalysisResult | undefined,
   calibration: CalibratedAnalysis['calibration'] | undefined,
+  gof: GoodnessOfFit,
 ): string {
   const lines: string[] = [];
   const print = (line: string): void => {
@@ -150,26 +337,47 @@ function humanReport(
   print(
     calibration === undefined
       ? 'Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α; one-sided tests of α = 1 and α = 0.'
-      : `Toy-calibrated (seed ${calibration.seed}, ${calibration.nToys} toys per test, Feldman–Cousins grid step ${calibration.alphaStep} with ${calibration.fcToys} toys per point): p-values from toys, Feldman–Cousins intervals.`,
+      : `Toy-calibrated (seed ${calibration.seed}): per bin ${calibration.nToys} toys for each of the tests α = 1 and α = 0, Feldman–Cousins intervals on an α grid of step ${calibration.alphaStep} with ${calibration.fcToys} toys per interior point; combined tests ${calibration.combinedToys} toys per hypothesis. p-values ± their binomial Monte Carlo error.`,
   );
-  print(renderTable('text', COLUMNS, r.bins.map(toRow)));
-  const c = r.combined;
-  // A toy p-value of 0 means "below 1/N": say so rather than print 0.
-  const fmtC = (p: number): string =>
-    calibration !== undefined && p === 0 ? `< ${(1 / calibration.combinedToys).toExponential(0)}` : fmtP(p);
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (asymptotic); p(α=1) = ${fmtC(c.pAlpha1)}, p(α=0) = ${fmtC(c.pAlpha0)}`,
+    renderTable(
+      'text',
+      TEXT_COLUMNS,
+      r.bins.map((b) => toTextRow(b, calibration)),
+    ),
   );
-  for (const [name, g] of [
-    ['α = 1', c.allBinsAlpha1],
-    ['α = 0', c.allBinsAlpha0],
+  const b0 = r.bins[0];
+  if (b0 !== undefined) {
+    print(
+      `p-values: ${b0.pAlpha1Method.kind === 'toys' ? `toys, ${b0.pAlpha1Method.nToys} per test (± binomial MC error)` : describePValueMethod(b0.pAlpha1Method)}; α intervals: ${describeIntervalMethod(b0.alpha68.method)}; φ = arccos α in degrees (radians in --json).`,
+    );
+  }
+  const c = r.combined;
+  const toys = (r as Partial<CalibratedAnalysis>).combinedToys;
+  /** "= 0.004 ± 0.002" or "< 3.0e-3": the relation and the value, for "p(α=1) …". */
+  const pOf = (p: number, t: ToyPValue | undefined): string => {
+    const text = t === undefined ? fmtP(p) : fmtToyP(t);
+    return text.startsWith('<') ? text : `= ${text}`;
+  };
+  const pNote = calibration === undefined ? 'asymptotic' : `toys, ${calibration.combinedToys} per hypothesis`;
+  print(
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}${calibration === undefined ? '' : '; toys calibrate the p-values only'}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${calibration === undefined ? describePValueMethod(c.pAlpha1Method) : pNote})`,
+  );
+  for (const [name, g, t] of [
+    ['α = 1', c.allBinsAlpha1, toys?.alpha1],
+    ['α = 0', c.allBinsAlpha0, toys?.alpha0],
   ] as const) {
     const b = r.bins[g.mostSignificantBin]!;
     print(
-      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p = ${fmtC(g.pValue)} (${calibration ? 'toys' : `Z = ${fmtZ(g.z)}, χ̄² asymptotics`}); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)}, p_global = ${fmtC(g.pGlobal)} (${calibration ? 'toy-calibrated look-elsewhere' : `Šidák, ${g.dof} bins`})`,
+      `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p ${pOf(g.pValue, t?.global)} (${t ? 'toys' : `Z = ${fmtZ(g.z)}; ${describePValueMethod(g.pValueMethod)}`}); ` +
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t ? 'toy-calibrated look-elsewhere' : describePValueMethod(g.pGlobalMethod)})`,
     );
   }
+  const o = gof.oneAlpha;
+  print(
+    `Goodness of fit (deviance to the saturated model): one α for all bins D = ${o.deviance.toFixed(2)} for ${o.dof} dof${o.pValue === null ? '' : `, p ${pOf(o.pValue, undefined)}`}; per bin with α̂ ∈ [0, 1], smallest p ${pOf(Math.min(...gof.bins.map((g) => g.pValue)), undefined)} (bins below 3σ are named in warnings)`,
+  );
+  for (const w of gof.warnings) print(`warning: ${w}`);
   if (other !== undefined) {
     print('Comparison with the paper (Sharma et al., PRD 103, 092002, Sec. IV):');
     const ours = compareWithPaper(r);
@@ -220,6 +428,10 @@ export function registerAnalyze(program: Command): void {
     .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
     .action(async (datasetArg: string, raw: Record<string, unknown>) => {
       const o = parseOptions(AnalyzeOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', ANALYZE_FILES);
+      if (o.toys === undefined && o.workers !== undefined) {
+        throw new SpecError('invalid_input', '--workers only applies with --toys N', ['workers']);
+      }
       const input = loadAnalysisInput(datasetArg);
       if (input.kind === 'workspace' || input.dataset.kind === 'template') {
         if (o.toys !== undefined) {
@@ -231,6 +443,7 @@ export function registerAnalyze(program: Command): void {
         }
         let json: unknown;
         let text: string;
+        let csv: string;
         let figures: [string, ReturnType<typeof alphaFigure>][] = [];
         if (input.kind === 'workspace') {
           const w = analyzeWorkspace(input.workspace, {
@@ -240,23 +453,29 @@ export function registerAnalyze(program: Command): void {
           });
           json = { input: input.file, ...w };
           text = workspaceReport(input.file, w);
+          csv = renderTable(
+            'csv',
+            PARAMETER_COLUMNS,
+            w.fit.parameters.map((p) => ({ ...p, error: p.error ?? null })),
+          );
         } else {
           const ds = input.dataset as Extract<typeof input.dataset, { kind: 'template' }>;
           const r = analyzeTemplateDataset(ds);
           json = templateJson(ds, r);
           text = templateReport(ds, r);
+          csv = renderTable('csv', BAND_COLUMNS, bandRows(r));
           figures = [
             ['fig5-alpha', alphaFigure(ds, r)],
             ['fig6-pvalues', pValueFigure(ds, r)],
           ];
         }
-        const stdout = o.json ? JSON.stringify(json, null, 2) : text;
+        const stdout = o.json ? JSON.stringify(json, null, 2) : o.csv ? csv : text;
         if (o.out !== undefined) {
           const out = new OutputSet(o.out);
           out.add('analysis.json', `${JSON.stringify(json, null, 2)}\n`);
           for (const [name, spec] of figures) await out.addFigure(name, spec);
           const written = out.commit();
-          if (!o.json) print(`wrote ${written.join(', ')}`);
+          if (!o.json && !o.csv) print(`wrote ${written.join(', ')}`);
         }
         print(stdout);
         return;
@@ -283,22 +502,25 @@ export function registerAnalyze(program: Command): void {
           seed: o.seed,
           nToys: o.toys,
           combinedToys: Math.max(1000, Math.round(o.toys / 10)),
-          workers: o.workers,
+          workers: effectiveWorkers(o.workers, Infinity),
         });
         result = calibrated;
         calibration = calibrated.calibration;
       }
-      const json = analysisJson(dataset, result, calibration);
+      const gof = analysisGoodnessOfFit(dataset, asymptotic);
+      const json = analysisJson(dataset, result, calibration, gof);
       // Everything that can fail runs before any file is written (nothing half-written).
       let stdout: string;
       if (o.json) stdout = JSON.stringify(json, null, 2);
-      else if (o.csv) stdout = renderTable('csv', COLUMNS, result.bins.map(toRow));
-      else {
+      else if (o.csv) {
+        stdout = renderTable('csv', CSV_COLUMNS, csvRows(result, gof));
+        for (const w of gof.warnings) process.stderr.write(`coherency: warning: ${w}\n`);
+      } else {
         const other =
           dataset.id === 'coherent-csi-2017'
             ? analyzeDataset(dataset, { systematics: o.systematics === 'profiled' ? 'none' : 'profiled' })
             : undefined;
-        stdout = humanReport(dataset, result, other, calibration);
+        stdout = humanReport(dataset, result, other, calibration, gof);
       }
       if (o.out !== undefined) {
         const out = new OutputSet(o.out);

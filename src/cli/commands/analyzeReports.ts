@@ -141,6 +141,21 @@ export function templateReport(
   return out.join('\n');
 }
 
+/** `--csv` of a workspace analysis: the fitted parameters. */
+export const PARAMETER_COLUMNS: Column<{
+  name: string;
+  value: number;
+  error: number | null;
+  fixed: boolean;
+  atLimit: boolean;
+}>[] = [
+  { key: 'name', header: 'parameter' },
+  { key: 'value', header: 'value' },
+  { key: 'error', header: 'error' },
+  { key: 'fixed', header: 'fixed' },
+  { key: 'atLimit', header: 'at_limit' },
+];
+
 export function workspaceReport(file: string, w: WorkspaceAnalysis): string {
   const out: string[] = [];
   const [lo, hi] = w.poiBounds;

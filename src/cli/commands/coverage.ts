@@ -26,12 +26,13 @@ import {
   TOYS_DEFAULTS,
 } from '../../toys/index.js';
 import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import {
   countArg,
   gridStepArg,
   loadCountsModel,
+  clListArg,
   numberListArg,
   removeChunkFiles,
   runJobOrShard,
@@ -40,6 +41,7 @@ import {
   workersArg,
   addRunOptions,
   runSettings,
+  toyOutputNames,
 } from '../toyRun.js';
 
 const METHOD_LABEL: Record<CoverageMethod, string> = {
@@ -108,10 +110,23 @@ export function printCoverageResult(r: CoverageResult): void {
   }
 }
 
+/**
+ * Wilson score interval of a binomial proportion k/n at ±z σ (E.B. Wilson, JASA 22 (1927) 209): unlike
+ * p ± √(p(1−p)/n) it does not collapse to zero width at k = 0 or k = n (coverage 1.000 has an error).
+ */
+export function wilsonInterval(k: number, n: number, z = 1): { lo: number; hi: number } {
+  if (!(n > 0)) return { lo: 0, hi: 1 };
+  const z2 = z * z;
+  const centre = (k + z2 / 2) / (n + z2);
+  const half = (z / (n + z2)) * Math.sqrt((k * (n - k)) / n + z2 / 4);
+  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
 /** Coverage vs true α, one panel per CL; bins pooled (Σ covered / Σ experiments) when there are several. */
 export function coverageChart(r: CoverageResult) {
   const bins = [...new Set(r.points.map((p) => p.bin))];
   const panels = r.settings.cls.map((cl) => {
+    const all: Datum[] = [];
     const layers = COVERAGE_METHODS.map((method, m) => {
       const byPoi = new Map<number, { k: number; n: number }>();
       for (const p of r.points) {
@@ -120,26 +135,41 @@ export function coverageChart(r: CoverageResult) {
         byPoi.set(p.poi, { k: acc.k + p.coverage.k, n: acc.n + p.coverage.n });
       }
       const data: Datum[] = [...byPoi.entries()].map(([poi, { k, n }]) => {
-        const c = n > 0 ? k / n : 0;
-        const e = n > 0 ? Math.sqrt((c * (1 - c)) / n) : 0;
-        return { alpha: poi + (m - 1) * 0.008, coverage: c, lo: c - e, hi: c + e };
+        const { lo, hi } = wilsonInterval(k, n);
+        return { alpha: poi + (m - 1) * 0.012, coverage: n > 0 ? k / n : 0, lo, hi };
       });
-      return errorBarLayer({ data, yLow: 'lo', yHigh: 'hi', label: METHOD_LABEL[method] });
+      all.push(...data);
+      return errorBarLayer({
+        data,
+        yLow: 'lo',
+        yHigh: 'hi',
+        label: METHOD_LABEL[method],
+        shape: (['circle', 'square', 'diamond'] as const)[m % 3]!,
+      });
     });
     const nominal = lineLayer({
       data: [
-        { alpha: 0, coverage: cl },
-        { alpha: 1, coverage: cl },
+        { alpha: -0.05, coverage: cl },
+        { alpha: 1.05, coverage: cl },
       ],
-      label: 'nominal',
+      label: `nominal ${pct(cl)}`,
       dash: [6, 4],
     });
+    // Room around every bar: nothing touches the frame.
+    const lo = Math.min(cl, ...all.map((d) => Number(d.lo)));
+    const hi = Math.max(cl, ...all.map((d) => Number(d.hi)));
+    const pad = 0.08 * Math.max(hi - lo, 0.05);
     return layeredChart({
-      title: `Coverage at ${pct(cl)} CL`,
-      subtitle: `${r.source.id}, ${bins.length === 1 ? `bin ${bins[0]}` : `${bins.length} bins pooled`}; ±1σ MC errors`,
+      title: `Coverage at ${pct(cl)} CL: ${r.source.id}`,
+      subtitle: `${bins.length === 1 ? `bin ${bins[0]}` : `${bins.length} bins pooled`}, ${r.settings.nExperiments} pseudo-experiments per true α; bars: 68.27 % Wilson intervals`,
       x: { field: 'alpha', title: 'true α', domain: [-0.05, 1.05] },
-      y: { field: 'coverage', title: 'coverage' },
-      colors: { nominal: '#666666' },
+      y: { field: 'coverage', title: 'coverage', domain: [Math.max(0, lo - pad), Math.min(1, hi) + pad] },
+      colors: {
+        [`nominal ${pct(cl)}`]: '#666666',
+        [METHOD_LABEL.feldmanCousins]: '#0072B2',
+        [METHOD_LABEL.asymptotic]: '#D55E00',
+        [METHOD_LABEL.deltaChi2]: '#009E73',
+      },
       layers: [nominal, ...layers],
     });
   });
@@ -151,7 +181,7 @@ const CoverageOptionsSchema = z
     alphaStep: gridStepArg.default(COVERAGE_DEFAULTS.alphaStep),
     experiments: countArg('a number of pseudo-experiments').default(COVERAGE_DEFAULTS.nExperiments),
     innerToys: countArg('a number of toys').default(COVERAGE_DEFAULTS.innerToys),
-    cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
+    cl: clListArg.default([...TOYS_DEFAULTS.cls]),
     bins: numberListArg('bin indices').optional(),
     seed: z.string().min(1).default('1'),
     workers: workersArg,
@@ -186,6 +216,7 @@ export function registerCoverage(program: Command): void {
     'write coverage.json/.csv and the plot (or shard-k-of-n.json) here',
   ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(CoverageOptionsSchema, raw);
+    if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('coverage', o.shard));
     const loaded = loadCountsModel(datasetArg, o.systematics);
     const job = planCoverage(loaded.model, {
       seed: o.seed,
@@ -211,6 +242,8 @@ export function registerCoverage(program: Command): void {
     if (o.json) print(resultJson(result));
     else if (o.csv) print(coverageTable(result, 'csv'));
     else printCoverageResult(result);
-    process.stderr.write(`${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)\n`);
+    process.stderr.write(
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${run.workers} worker(s)\n`,
+    );
   });
 }

@@ -4,18 +4,18 @@
  * beside them (`figN.vl.json`). Every file is rendered in memory first and written only when all
  * succeeded (OutputSet), so a failure leaves no partial output.
  */
-import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { loadPaperSpectra } from '../../data/paperSpectra.js';
-import { SpecError } from '../../errors.js';
+import { requireInputDirectory } from '../../data/index.js';
 import { renderVegaLite } from '../../report/index.js';
 import {
   PAPER_FIGURE_NUMBERS,
   buildPaperFigures,
   type PaperFigureNumber,
 } from '../../report/figures/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 
 const FORMATS = ['svg', 'png'] as const;
@@ -47,6 +47,7 @@ const FiguresOptionsSchema = z
     spectra: z.string().optional(),
     format: formatArg.default(['svg', 'png']),
     only: figureArg.optional(),
+    json: z.boolean().default(false),
   })
   .strict();
 
@@ -63,15 +64,14 @@ export function registerFigures(program: Command): void {
     )
     .option('--format <list>', "image formats, comma-separated: 'svg', 'png'", 'svg,png')
     .option('--only <list>', `figures to make, e.g. '1,3' (default all: ${PAPER_FIGURE_NUMBERS.join(', ')})`)
+    .option('--json', 'print the figures made and the files written as JSON on stdout')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(FiguresOptionsSchema, raw);
-      if (existsSync(o.out) && !statSync(o.out).isDirectory()) {
-        throw new SpecError(
-          'invalid_input',
-          `--out ${JSON.stringify(o.out)}: exists and is not a directory`,
-          ['out'],
-        );
-      }
+      const names = (o.only ?? PAPER_FIGURE_NUMBERS).flatMap((n) =>
+        ['vl.json', ...o.format].map((ext) => `fig${n}.${ext}`),
+      );
+      checkOutputDir(o.out, '--out', names);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const started = performance.now();
       const spectra = loadPaperSpectra(o.spectra === undefined ? {} : { spectraDir: o.spectra });
       const figures = buildPaperFigures(spectra, o.only === undefined ? {} : { only: o.only });
@@ -86,6 +86,15 @@ export function registerFigures(program: Command): void {
       }
       const written = files.commit();
       for (const w of warnings) process.stderr.write(`coherency: warning: ${w}\n`);
+      if (o.json) {
+        const json = figures.map((f) => ({
+          number: f.number,
+          caption: f.caption,
+          files: written.filter((p) => basename(p).startsWith(`${f.name}.`)),
+        }));
+        print(JSON.stringify({ out: o.out, figures: json, warnings }, null, 2));
+        return;
+      }
       for (const fig of figures) print(`Fig. ${fig.number}: ${fig.caption}`);
       print(written.join('\n'));
       print(

@@ -26,11 +26,14 @@ import {
   layeredChart,
   lineLayer,
   panelGrid,
+  pointLayer,
   renderTable,
+  textLayer,
   type Column,
+  type Layer,
   type TopLevelSpec,
 } from '../../report/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions, positiveArg } from '../options.js';
 
 const list = z
@@ -70,6 +73,12 @@ const FitOptionsSchema = z
     out: z.string().min(1).optional(),
   })
   .strict();
+
+/** Files written by `fit --out`. */
+const FIT_FILES = [
+  'fit.json',
+  ...['fit-xi', 'fit-profiles'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
 
 type Row = { name: string; unit: string; value: string; cov: string; profile: string; note: string };
 
@@ -151,6 +160,9 @@ function printHuman(f: DatasetsFit, s: FitSummary, modelName: string): void {
   for (const m of s.messages) print(`warning: ${m}`);
 }
 
+/** ξ range always shown; wider only to take in data points within [−2, 3] (beyond: off-scale markers). */
+const XI_VIEW = { lo: -0.5, hi: 1.5, maxLo: -2, maxHi: 3 } as const;
+
 function xiPanel(f: DatasetsFit, e: number): TopLevelSpec {
   const ds = f.entries[e]!.dataset;
   const data = dataAsXi(f, e);
@@ -158,53 +170,104 @@ function xiPanel(f: DatasetsFit, e: number): TopLevelSpec {
   const grid = Array.from({ length: 121 }, (_, i) => (q2Max * i) / 120);
   const curve = fittedXiCurve(f, e, grid);
   const hasBand = curve.every((c) => Number.isFinite(c.xiLow));
-  return layeredChart({
-    title: `${ds.title}`,
-    subtitle: `${f.entries[e]!.model.name} fit; band: 1σ (covariance); ${ds.kind === 'counts' ? 'points: (n_on − b̂ − θ̂_beam f)/(θ̂_sig s_coh)' : 'points: ξ ± σ'}`,
-    x: { field: 'q2', title: 'q² [MeV²]' },
-    y: { field: 'xi', title: 'ξ' },
-    legend: 'top-right',
-    layers: [
-      ...(hasBand
-        ? [
-            bandLayer({
-              data: curve.map((c) => ({ q2: c.q2MeV2, lo: c.xiLow, hi: c.xiHigh })),
-              yLow: 'lo',
-              yHigh: 'hi',
-              label: 'fit ± 1σ',
-            }),
-          ]
-        : []),
-      lineLayer({ data: curve.map((c) => ({ q2: c.q2MeV2, xi: c.xi })), label: 'fit' }),
-      errorBarLayer({
-        data: data.map((p) => ({
-          q2: p.q2MeV2,
-          xi: p.xi,
-          lo: p.xiLow,
-          hi: p.xiHigh,
-          x0: p.q2LoMeV2,
-          x1: p.q2HiMeV2,
-        })),
-        yLow: 'lo',
-        yHigh: 'hi',
-        xLow: 'x0',
-        xHigh: 'x1',
-        label: 'data',
+  // A robust ξ range: one outlying bin (e.g. ξ̂ = −33 ± 30) must not squash the others flat.
+  const centres = data.map((p) => p.xi).filter((x) => x >= XI_VIEW.maxLo && x <= XI_VIEW.maxHi);
+  const yLo = Math.min(XI_VIEW.lo, ...centres.map((x) => x - 0.2));
+  const yHi = Math.max(
+    XI_VIEW.hi,
+    ...curve.map((c) => (hasBand ? c.xiHigh : c.xi)),
+    ...centres.map((x) => x + 0.2),
+  );
+  const inView = data.filter((p) => p.xi >= yLo && p.xi <= yHi);
+  const off = data.filter((p) => p.xi < yLo || p.xi > yHi);
+  const offRows = off.map((p) => ({
+    q2: p.q2MeV2,
+    xi: p.xi < yLo ? yLo + 0.04 * (yHi - yLo) : yHi - 0.04 * (yHi - yLo),
+    text: `off scale: ξ = ${g(p.xi, 3).replace('-', '−')} −${g(p.xi - p.xiLow, 2)} +${g(p.xiHigh - p.xi, 2)}`,
+  }));
+  const layers: Layer[] = [
+    ...(hasBand
+      ? [
+          bandLayer({
+            data: curve.map((c) => ({ q2: c.q2MeV2, lo: c.xiLow, hi: c.xiHigh })),
+            yLow: 'lo',
+            yHigh: 'hi',
+            label: 'fit',
+          }),
+        ]
+      : []),
+    lineLayer({ data: curve.map((c) => ({ q2: c.q2MeV2, xi: c.xi })), label: 'fit' }),
+    errorBarLayer({
+      data: inView.map((p) => ({
+        q2: p.q2MeV2,
+        xi: p.xi,
+        lo: p.xiLow,
+        hi: p.xiHigh,
+        x0: p.q2LoMeV2,
+        x1: p.q2HiMeV2,
+      })),
+      yLow: 'lo',
+      yHigh: 'hi',
+      xLow: 'x0',
+      xHigh: 'x1',
+      label: 'data',
+    }),
+  ];
+  if (off.length > 0) {
+    layers.push(
+      pointLayer({
+        data: offRows,
+        label: 'data off scale (value given)',
+        shape: off[0]!.xi < yLo ? 'triangle-down' : 'triangle-up',
       }),
-    ],
+      textLayer({
+        data: offRows,
+        text: 'text',
+        align: 'right',
+        dx: -8,
+        label: 'data off scale (value given)',
+      }),
+    );
+  }
+  return layeredChart({
+    title: `${ds.experiment} ${ds.id}: ξ(q²)`,
+    subtitle: `${f.entries[e]!.model.name} fit, band ±1σ (covariance); ${ds.kind === 'counts' ? 'points: (n_{on} − b̂ − θ̂_{beam} f)/(θ̂_{sig} s_{coh})' : 'points: ξ ± σ'}`,
+    x: { field: 'q2', title: 'q² [MeV²]', domain: [0, q2Max] },
+    y: { field: 'xi', title: 'ξ', domain: [yLo, yHi] },
+    colors: { fit: '#D55E00', data: '#000000', 'data off scale (value given)': '#000000' },
+    layers,
   });
+}
+
+/** "−0.24 +0.21", with "at its lower bound" / "ΔS < 1 up to the bound 1.1" where the scan ran into a bound. */
+function profileErrors(iv: NonNullable<DatasetsFit['profiles'][string]>, unit: string): string {
+  const side = (open: boolean, err: number, bound: number, sign: '−' | '+', word: 'lower' | 'upper') =>
+    !open
+      ? `${sign}${g(err, 3)}`
+      : err === 0
+        ? `at its ${word} bound`
+        : `ΔS < ${iv.delta} ${word === 'lower' ? 'down' : 'up'} to the ${word} bound ${g(bound, 3)}${unit}`;
+  return `${side(iv.lowerOpen, iv.errorLow, iv.lower, '−', 'lower')}, ${side(iv.upperOpen, iv.errorHigh, iv.upper, '+', 'upper')}`;
 }
 
 function profilePanel(f: DatasetsFit, name: string, delta: number): TopLevelSpec | undefined {
   const iv = f.profiles[name];
   if (!iv?.curve) return undefined;
   const unit = f.parameters.find((q) => q.name === name)?.unit;
+  const u = unit ? ` ${unit}` : '';
   const xs = iv.curve.map((c) => c.value);
+  const open = iv.lowerOpen || iv.upperOpen;
   return layeredChart({
     title: `profile of ${name}`,
-    subtitle: `${g(iv.value)} −${g(iv.errorLow, 3)} +${g(iv.errorHigh, 3)}${unit ? ` ${unit}` : ''} (ΔS = ${delta})`,
-    x: { field: 'v', title: `${name}${unit ? ` [${unit}]` : ''}` },
-    y: { field: 'dS', title: 'ΔS' },
+    subtitle: open
+      ? `${name} = ${g(iv.value)}${u} (${profileErrors(iv, u)}), interval at ΔS = ${delta}`
+      : `${name} = ${g(iv.value)} ${profileErrors(iv, u).replace(', ', ' ')}${u}, interval at ΔS = ${delta}`,
+    x: {
+      field: 'v',
+      title: `${name}${unit ? ` [${unit}]` : ''}`,
+      domain: [Math.min(...xs), Math.max(...xs)],
+    },
+    y: { field: 'dS', title: 'ΔS', domain: [0, Math.max(1.2 * delta, ...iv.curve.map((c) => c.deltaChi2))] },
     legend: 'none',
     layers: [
       lineLayer({ data: iv.curve.map((c) => ({ v: c.value, dS: c.deltaChi2 })), label: 'ΔS', points: true }),
@@ -248,7 +311,18 @@ export function registerFit(program: Command): void {
     .option('--out <dir>', 'also write fit.json, fit-xi.{svg,png} and fit-profiles.{svg,png} to DIR')
     .action(async (datasetArgs: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(FitOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', FIT_FILES);
       const datasets = datasetArgs.map((a) => loadDataset(a));
+      datasets.forEach((d, i) => {
+        const j = datasets.findIndex((e) => e.id === d.id);
+        if (j < i) {
+          throw new SpecError(
+            'invalid_input',
+            `dataset ${d.id} given twice (arguments ${j + 1} and ${i + 1}: ${JSON.stringify(datasetArgs[j])}, ${JSON.stringify(datasetArgs[i])}); a joint fit would count its data twice`,
+            ['datasets'],
+          );
+        }
+      });
       const base = resolveModel(o.model);
       const known = new Set(base.parameters.map((q) => q.name));
       for (const [flag, names] of [

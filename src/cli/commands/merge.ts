@@ -4,13 +4,14 @@
  * coverage.json), byte for byte. Refuses shards of different runs (dataset, seed or settings),
  * overlapping shards, and missing ones unless --allow-partial.
  */
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readInputJson } from '../../data/index.js';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { SpecError } from '../../errors.js';
 import { mergeShards, resultJson, TOY_SHARD_SCHEMA } from '../../toys/index.js';
 import type { ShardFile } from '../../toys/index.js';
-import { writeFileAtomic } from '../io.js';
+import { checkOutputFile, print, writeFileAtomic } from '../io.js';
 import { parseOptions } from '../options.js';
 import { printCoverageResult } from './coverage.js';
 import { printToysResult } from './toys.js';
@@ -37,20 +38,13 @@ const ShardShape = z.object({
 });
 
 function readShard(path: string): ShardFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new SpecError('io_error', `${path}: cannot read a shard file (${(err as Error).message})`, [
-      'shards',
-    ]);
-  }
+  const raw = readInputJson(path, 'shard file');
   const r = ShardShape.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
     throw new SpecError(
       'invalid_input',
-      `${path}: not a shard file of \`coherency toys/coverage --shard\` (${issue.path.join('.') || 'top level'}: ${issue.message})`,
+      `shard file ${JSON.stringify(path)}: not a shard file of \`coherency toys/coverage --shard\` (${issue.path.join('.') || 'top level'}: ${issue.code === 'invalid_value' ? `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}` : issue.message})`,
       ['shards'],
     );
   }
@@ -62,6 +56,7 @@ const MergeOptionsSchema = z
     out: z.string().min(1),
     allowPartial: z.boolean().default(false),
     quiet: z.boolean().default(false),
+    json: z.boolean().default(false),
   })
   .strict();
 
@@ -73,12 +68,32 @@ export function registerMerge(program: Command): void {
     .requiredOption('--out <file>', 'result file to write (the toys.json / coverage.json of a single run)')
     .option('--allow-partial', 'accept missing shards (the result says complete: false)')
     .option('--quiet', 'do not print the result tables')
+    .option('--json', 'print the merged result JSON on stdout (the file written to --out)')
     .action((paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(MergeOptionsSchema, raw);
+      checkOutputFile(o.out, '--out');
+      paths.forEach((p, i) => {
+        const j = paths.findIndex((q) => resolve(q) === resolve(p));
+        if (j < i) {
+          throw new SpecError(
+            'invalid_input',
+            `shard file ${JSON.stringify(p)} given twice (arguments ${j + 1} and ${i + 1}); each shard merges once`,
+            ['shards'],
+          );
+        }
+        if (resolve(p) === resolve(o.out))
+          throw new SpecError(
+            'invalid_input',
+            `--out ${JSON.stringify(o.out)} is also a shard file to read`,
+            ['out'],
+          );
+      });
       const shards = paths.map(readShard);
       const merged = mergeShards(shards, paths, { allowPartial: o.allowPartial });
-      writeFileAtomic(o.out, resultJson(merged.result));
-      if (!o.quiet) {
+      const text = resultJson(merged.result);
+      writeFileAtomic(o.out, text);
+      if (o.json) print(text);
+      else if (!o.quiet) {
         if (merged.result.kind === 'toys') printToysResult(merged.result);
         else printCoverageResult(merged.result);
       }

@@ -9,7 +9,7 @@
  */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { loadSetup, parseExposure } from '../../data/index.js';
+import { loadSetup, parseExposure, requireInputDirectory } from '../../data/index.js';
 import {
   countsFigure,
   exposureText,
@@ -28,12 +28,16 @@ import {
   type HypothesisTest,
   type Projection,
 } from '../../sensitivity/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { readSetupInput, type SetupInput } from '../setupInput.js';
 
 const exposureArg = z.string().transform((s, ctx) => {
   const e = parseExposure(s);
+  if (e !== undefined && !(Number.isFinite(e.kgS) && e.kgS > 0)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a finite exposure > 0' });
+    return z.NEVER;
+  }
   if (e === undefined) {
     ctx.addIssue({
       code: 'custom',
@@ -66,6 +70,13 @@ const ProjectOptionsSchema = z
   })
   .strict();
 type ProjectCliOptions = z.infer<typeof ProjectOptionsSchema>;
+
+/** Files written by `project --out`. */
+const PROJECT_FILES = [
+  'projection.json',
+  'counts.csv',
+  ...['rates', 'counts', 'sensitivity-vs-exposure'].flatMap((f) => [`${f}.svg`, `${f}.png`, `${f}.vl.json`]),
+];
 
 /** The setup JSON (preset or file) with the --model override applied, and where it came from. */
 function setupInput(o: ProjectCliOptions): SetupInput {
@@ -263,6 +274,8 @@ export function registerProject(program: Command): void {
     .option('--out <dir>', 'also write projection.json, counts.csv and the figures (SVG, PNG) to DIR')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ProjectOptionsSchema, raw);
+      if (o.out !== undefined) checkOutputDir(o.out, '--out', PROJECT_FILES);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const input = setupInput(o);
       const setup = loadSetup(input.raw, input.source, {
         baseDir: input.baseDir,

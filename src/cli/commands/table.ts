@@ -5,18 +5,19 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { loadPaperSpectra } from '../../data/paperSpectra.js';
+import { requireInputDirectory } from '../../data/index.js';
 import { computeTableII, type TableIIRow } from '../../physics/paperTable.js';
 import { PAPER_EPSILON } from '../../physics/index.js';
 import { renderTable, type Column } from '../../report/index.js';
 import { print } from '../io.js';
-import { numberArg, parseOptions, q2ConventionArg } from '../options.js';
+import { epsilonArg, parseOptions, q2ConventionArg } from '../options.js';
 
 const TableOptionsSchema = z
   .object({
     spectra: z.string().optional(),
     solar: z.enum(['tabulated', 'computed']).default('tabulated'),
     reactor: z.enum(['paper', 'huber-mueller']).default('paper'),
-    epsilon: numberArg('ε = 1 − 4 sin²θ_W').default(PAPER_EPSILON),
+    epsilon: epsilonArg,
     q2Convention: q2ConventionArg,
     json: z.boolean().default(false),
     csv: z.boolean().default(false),
@@ -101,6 +102,7 @@ export function registerTable(program: Command): void {
     .option('--csv', 'CSV on stdout')
     .action((raw: Record<string, unknown>) => {
       const o = parseOptions(TableOptionsSchema, raw);
+      if (o.spectra !== undefined) requireInputDirectory(o.spectra, '--spectra');
       const spectra = loadPaperSpectra({
         ...(o.spectra === undefined ? {} : { spectraDir: o.spectra }),
         solar: o.solar,

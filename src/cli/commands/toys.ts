@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import {
+  binQ2Centres,
   errorBarLayer,
   layeredChart,
   panelGrid,
@@ -20,12 +21,13 @@ import {
 } from '../../report/index.js';
 import { planToys, resultJson, TOYS_DEFAULTS, toysResult } from '../../toys/index.js';
 import type { ToyPValue, ToysResult } from '../../toys/index.js';
-import { OutputSet, print } from '../io.js';
+import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import {
   countArg,
   gridStepArg,
   loadCountsModel,
+  clListArg,
   numberListArg,
   removeChunkFiles,
   runJobOrShard,
@@ -34,6 +36,7 @@ import {
   workersArg,
   addRunOptions,
   runSettings,
+  toyOutputNames,
 } from '../toyRun.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,7 +113,7 @@ export function toysTables(r: ToysResult): {
       pt: fmtToyP(c.shared.toys),
     },
     {
-      test: `α = ${c.poi} in all bins (α per bin, χ̄² ${c.global.dof} dof)`,
+      test: `α = ${c.poi} in all bins (α per bin, bounded χ̄² of ${c.global.dof} bins)`,
       stat: `Λ = ${f3(c.global.lambda)}`,
       pa: fmtP(c.global.asymptotic.pValue),
       pt: fmtToyP(c.global.toys),
@@ -167,7 +170,7 @@ export function printToysResult(r: ToysResult): void {
     `Toys for ${r.source.id}: seed ${s.seed}; ${s.nToys} toys per bin for α = 1 and α = 0; FC grid step ${s.alphaStep} with ${s.fcToys} toys per interior point${r.complete ? '' : `; INCOMPLETE: ${r.missingUnits} units missing`}`,
   );
   print(
-    'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p = Φ(−√q), toys: fraction of toys with t ≥ q ± binomial error)',
+    'One-sided tests per bin (q1 = t̃(1), q0 = t̃(0); asymptotic p: two-boundary t̃ distribution, far branch point from the Asimov data at the far boundary; toys: fraction of toys with t ≥ q ± binomial error)',
   );
   print(t.tests);
   print(
@@ -180,27 +183,46 @@ export function printToysResult(r: ToysResult): void {
   }
 }
 
-/** FC vs asymptotic intervals per bin, one panel per CL (x = bin centre in keV_nr). */
-export function intervalsChart(r: ToysResult, xKeV: readonly number[]) {
+/**
+ * FC vs asymptotic intervals per bin, one panel per CL, at each bin's mean true q² (as `analyze` and its
+ * Fig. 5 place them); the two methods are drawn side by side, ±0.7 % of the q² range apart.
+ */
+export function intervalsChart(r: ToysResult, q2: readonly number[], datasetId: string) {
+  const span = Math.max(...q2) - Math.min(...q2) || 1;
+  const gap = 0.007 * span;
   const panels = r.settings.cls.map((cl, c) => {
     const rows = (shift: number, fc: boolean): Datum[] =>
       r.bins.map((b) => {
         const iv = b.fc.intervals[c]!;
         return {
-          x: (xKeV[b.bin] ?? b.bin) + shift,
+          x: (q2[b.bin] ?? b.bin) + shift * gap,
           alpha: b.poiHat,
           lo: fc ? (iv.lower ?? 0) : iv.asymptotic.lower,
           hi: fc ? (iv.upper ?? 1) : iv.asymptotic.upper,
         };
       });
     return layeredChart({
-      title: `α per bin, ${(cl * 100).toFixed(2)} % CL`,
-      subtitle: `${r.source.id}: Feldman–Cousins (toys) vs asymptotic`,
-      x: { field: 'x', title: 'T [keV_nr]' },
-      y: { field: 'alpha', title: 'α', domain: [0, 1] },
+      title: `α per bin, ${(cl * 100).toFixed(2)} % CL: ${datasetId}`,
+      subtitle:
+        "Feldman–Cousins (toys) beside asymptotic (t̃ inversion); points: α̂; at each bin's mean true q²",
+      x: { field: 'x', title: 'q² [MeV²]' },
+      y: { field: 'alpha', title: 'coherency α', domain: [-0.03, 1.03] },
+      colors: { 'Feldman–Cousins': '#0072B2', asymptotic: '#D55E00' },
       layers: [
-        errorBarLayer({ data: rows(-0.2, true), yLow: 'lo', yHigh: 'hi', label: 'Feldman–Cousins' }),
-        errorBarLayer({ data: rows(0.2, false), yLow: 'lo', yHigh: 'hi', label: 'asymptotic' }),
+        errorBarLayer({
+          data: rows(-1, true),
+          yLow: 'lo',
+          yHigh: 'hi',
+          label: 'Feldman–Cousins',
+          strokeWidth: 2.5,
+        }),
+        errorBarLayer({
+          data: rows(1, false),
+          yLow: 'lo',
+          yHigh: 'hi',
+          label: 'asymptotic',
+          shape: 'square',
+        }),
       ],
     });
   });
@@ -216,7 +238,7 @@ const ToysOptionsSchema = z
     fcToys: countArg('a number of toys').default(TOYS_DEFAULTS.fcToys),
     combinedToys: countArg('a number of toys', 0).default(TOYS_DEFAULTS.combinedToys),
     alphaStep: gridStepArg.default(TOYS_DEFAULTS.alphaStep),
-    cl: numberListArg('confidence levels').default([...TOYS_DEFAULTS.cls]),
+    cl: clListArg.default([...TOYS_DEFAULTS.cls]),
     bins: numberListArg('bin indices').optional(),
     seed: z.string().min(1).default('1'),
     workers: workersArg,
@@ -224,6 +246,7 @@ const ToysOptionsSchema = z
     out: z.string().min(1).optional(),
     systematics: systematicsArg,
     json: z.boolean().default(false),
+    csv: z.boolean().default(false),
   })
   .strict();
 
@@ -250,10 +273,12 @@ export function registerToys(program: Command): void {
         '--combined-toys <N>',
         'toys per hypothesis for the combined tests (0: skip)',
         String(TOYS_DEFAULTS.combinedToys),
-      ),
+      )
+      .option('--csv', 'print the per-bin table as CSV on stdout (numbers in their own columns)'),
     'write toys.json/.csv/.md and a plot (or shard-k-of-n.json) here',
   ).action(async (datasetArg: string | undefined, raw: Record<string, unknown>) => {
     const o = parseOptions(ToysOptionsSchema, raw);
+    if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('toys', o.shard));
     const loaded = loadCountsModel(datasetArg, o.systematics);
     const job = planToys(loaded.model, {
       seed: o.seed,
@@ -275,8 +300,10 @@ export function registerToys(program: Command): void {
       out.add('toys.json', resultJson(result));
       out.add('toys.csv', tables.csv);
       out.add('toys.md', [tables.tests, tables.intervals, tables.combined].join('\n'));
-      const centres = loaded.dataset.bins.map((b) => 0.5 * (b.tLoKeV + b.tHiKeV));
-      await out.addFigure('toys-intervals', intervalsChart(result, centres));
+      await out.addFigure(
+        'toys-intervals',
+        intervalsChart(result, binQ2Centres(loaded.dataset), loaded.dataset.id),
+      );
       out.commit();
       removeChunkFiles(o.out, job);
     }
@@ -284,9 +311,13 @@ export function registerToys(program: Command): void {
       print(resultJson(result));
       return;
     }
+    if (o.csv) {
+      print(toysTables(result).csv);
+      return;
+    }
     printToysResult(result);
     process.stderr.write(
-      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${o.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
+      `${run.totalUnits} units in ${seconds.toFixed(1)} s with ${run.workers} worker(s)${o.out === undefined ? '' : `; outputs in ${o.out}`}\n`,
     );
   });
 }

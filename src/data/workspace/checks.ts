@@ -70,7 +70,12 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
     issue.code === 'invalid_union' ||
     (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'type')
   ) {
-    return `${where}: ${shown} is not a modifier type; expected one of ${listWords(MODIFIER_TYPES.map((t) => `"${t}"`))}`;
+    // The discriminator issue carries the whole modifier as input; show its type.
+    const type =
+      value !== null && typeof value === 'object' && 'type' in value
+        ? (value as { type: unknown }).type
+        : value;
+    return `${where.replace(/, type$/, '')}: ${JSON.stringify(type)} is not a modifier type; expected one of ${listWords(MODIFIER_TYPES.map((t) => `"${t}"`))}`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown key(s) ${listWords(issue.keys.map((k) => `"${k}"`))}; pyhf's workspace schema 1.0.0 allows no other keys`;

@@ -16,11 +16,12 @@
  */
 import type { TemplateDataset } from '../../data/index.js';
 import { boundaryTest } from '../testStatistics.js';
-import { globalBoundaryTest } from '../globalTests.js';
-import { poiIntervals, type PoiInterval } from '../intervals.js';
+import { poiIntervals } from '../intervals.js';
 import { Minimizer } from '../minimize/index.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
-import type { AnalysisResult, BinAnalysis, GlobalTestSummary, Interval } from '../coherencyAnalysis.js';
+import type { AnalysisResult, BinAnalysis } from '../analysisTypes.js';
+import { boundaryMethod, summarise, toInterval } from '../coherencyAnalysis.js';
+import { phiPoint } from '../phi.js';
 import { templateModels } from './templateModels.js';
 import { fitSignalStrength, type SignalStrengthFit } from './signalStrength.js';
 
@@ -35,26 +36,6 @@ export interface TemplateExtras {
   }[];
   readonly signal: SignalStrengthFit;
   readonly published: TemplateDataset['published'];
-}
-
-const toInterval = (i: PoiInterval): Interval => ({
-  lo: i.lower,
-  hi: i.upper,
-  kind: i.kind,
-  connected: i.connected,
-});
-
-function summarise(g: ReturnType<typeof globalBoundaryTest>): GlobalTestSummary {
-  return {
-    statistic: g.statistic,
-    dof: g.dof,
-    pValue: g.pValue,
-    z: g.z,
-    mostSignificantBin: g.mostSignificant.bin,
-    pLocal: g.mostSignificant.pValue,
-    pGlobal: g.mostSignificant.pGlobal,
-    zGlobal: g.mostSignificant.zGlobal,
-  };
 }
 
 function bandSums(ds: TemplateDataset, j: number) {
@@ -99,6 +80,7 @@ export function analyzeTemplateDataset(
     const [i68, i90] = poiIntervals(lik, [0.6827, 0.9]);
     const p1 = boundaryTest(lik, 1);
     const p0 = boundaryTest(lik, 0);
+    const alphaHat = lik.fitUnconditional().poi;
     // Unbounded α̂ and its σ → ξ̂ ± σ.
     const unb = models.bandUnbounded(j);
     const mz = new Minimizer(unb);
@@ -118,11 +100,14 @@ export function analyzeTemplateDataset(
       xiHat: s.dBar + alphaUnb * (1 - s.dBar),
       xiSigma: sigmaAlpha * (1 - s.dBar),
       alphaHatUnbounded: alphaUnb,
-      alphaHat: lik.fitUnconditional().poi,
+      alphaHat,
+      phiHat: phiPoint(alphaHat),
       alpha68: toInterval(i68!),
       alpha90: toInterval(i90!),
       pAlpha1: p1.pValue,
       pAlpha0: p0.pValue,
+      pAlpha1Method: boundaryMethod(p1),
+      pAlpha0Method: boundaryMethod(p0),
       zAlpha1: p1.z,
       zAlpha0: p0.z,
       ...(s.sHelm === undefined ? {} : { alphaHelm: alphaHelm[j]! }),
@@ -131,6 +116,8 @@ export function analyzeTemplateDataset(
 
   const [c68, c90] = poiIntervals(combined, [0.6827, 0.9]);
   const best = combined.fitUnconditional();
+  const c1 = boundaryTest(combined, 1);
+  const c0 = boundaryTest(combined, 0);
   const channels = models.combined.c.channels.map((ch) => {
     const lam = models.combined.expected(best.pars!);
     let observed = 0;
@@ -147,12 +134,15 @@ export function analyzeTemplateDataset(
     bins,
     combined: {
       alphaHat: best.poi,
+      phiHat: phiPoint(best.poi),
       alpha68: toInterval(c68!),
       alpha90: toInterval(c90!),
-      pAlpha1: boundaryTest(combined, 1).pValue,
-      pAlpha0: boundaryTest(combined, 0).pValue,
-      allBinsAlpha1: summarise(globalBoundaryTest(combined, 1)),
-      allBinsAlpha0: summarise(globalBoundaryTest(combined, 0)),
+      pAlpha1: c1.pValue,
+      pAlpha0: c0.pValue,
+      pAlpha1Method: boundaryMethod(c1),
+      pAlpha0Method: boundaryMethod(c0),
+      allBinsAlpha1: summarise(combined, 1),
+      allBinsAlpha0: summarise(combined, 0),
     },
     template: {
       channels,

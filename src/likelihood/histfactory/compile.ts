@@ -89,6 +89,14 @@ export interface Occurrence {
   readonly nSlots: number;
   /** Per-bin parameter of each per-bin slot: bin i, slot k at i·perBin.length + k (−1: none). */
   readonly perBinPar: Int32Array;
+  /**
+   * For bin i and slots (s1, s2) at i·nSlots² + s1·nSlots + s2: the index in the evaluator's
+   * second-derivative pair array of the bin's (pos(s1), pos(s2)) entry (−1 if a slot is absent), and
+   * the product-rule multiplier of a cross term (2 when two distinct slots share a parameter, else 1).
+   * Filled once the bins' patterns are final.
+   */
+  readonly pairIdx: Int32Array;
+  readonly pairMul: Float64Array;
 }
 
 /**
@@ -417,6 +425,8 @@ export function compileWorkspace(ws: Workspace, options: CompileOptions = {}): C
         slotPos,
         nSlots,
         perBinPar,
+        pairIdx: new Int32Array(n * nSlots * nSlots),
+        pairMul: new Float64Array(n * nSlots * nSlots),
       });
     }
   }
@@ -450,6 +460,30 @@ export function compileWorkspace(ws: Workspace, options: CompileOptions = {}): C
             `internal: parameters ${parNames[pat[u]!]} and ${parNames[pat[v]!]} share a bin but not a block`,
           );
         pairHessian[k++] = idx;
+      }
+    }
+  }
+
+  // Second-derivative pair indices per occurrence (patterns are final now).
+  for (const o of occurrences) {
+    const S = o.nSlots;
+    for (let i = 0; i < o.n; i++) {
+      const b = o.offset + i;
+      const P = patterns[b]!.length;
+      for (let s1 = 0; s1 < S; s1++) {
+        for (let s2 = 0; s2 < S; s2++) {
+          const k = i * S * S + s1 * S + s2;
+          const a = o.slotPos[i * S + s1]!;
+          const c2 = o.slotPos[i * S + s2]!;
+          if (a < 0 || c2 < 0) {
+            o.pairIdx[k] = -1;
+            continue;
+          }
+          const lo = Math.min(a, c2);
+          const hi = Math.max(a, c2);
+          o.pairIdx[k] = pairStart[b]! + lo * P - (lo * (lo - 1)) / 2 + (hi - lo);
+          o.pairMul[k] = s1 !== s2 && a === c2 ? 2 : 1;
+        }
       }
     }
   }

@@ -30,21 +30,6 @@ import { histosysCode0, histosysCode4p, normsysCode1, normsysCode4 } from './int
 
 const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/**
- * Add v to the (a, c) entry of one bin's second-derivative pairs, stored upper-triangular from `ms`
- * for a pattern of P parameters: index of (lo, hi) = lo·P − lo(lo − 1)/2 + (hi − lo).
- */
-function pairAdd(M: Float64Array, ms: number, P: number, a: number, c: number, v: number): void {
-  const lo = a < c ? a : c;
-  const hi = a < c ? c : a;
-  M[ms + lo * P - (lo * (lo - 1)) / 2 + (hi - lo)]! += v;
-}
-
-/** A cross term between two distinct factors: on a shared parameter the product rule gives 2v. */
-function crossAdd(M: Float64Array, ms: number, P: number, a: number, c: number, v: number): void {
-  pairAdd(M, ms, P, a, c, a === c ? 2 * v : v);
-}
-
 /** pyhf's logpdf split as pyhf reports it. */
 export interface LogPdf {
   readonly total: number;
@@ -292,6 +277,8 @@ export class HistFactoryModel {
       const S = o.nSlots;
       const slotPos = o.slotPos;
       const pbPar = o.perBinPar;
+      const pairIdx = o.pairIdx;
+      const pairMul = o.pairMul;
       for (let i = 0; i < o.n; i++) {
         const b = o.offset + i;
         const base = i * S;
@@ -326,39 +313,49 @@ export class HistFactoryModel {
         const FG = F * G;
         lam[b]! += A * FG;
         const js = pStart[b]!;
-        const ms = pairStart[b]!;
-        const P = pLen[b]!;
+        const SS = S * S;
+        const pb = i * SS;
+        // Slot order: histo h at h, scalar m at H + m, per-bin k at H + K + k.
         for (let h = 0; h < H; h++) {
           const a = slotPos[base + h]!;
           const d1 = hd1[h]!;
           J[js + a]! += d1 * FG;
-          if (hd2[h] !== 0) pairAdd(M, ms, P, a, a, hd2[h]! * FG);
-          for (let m = 0; m < K; m++) crossAdd(M, ms, P, a, slotPos[base + H + m]!, d1 * fx[m]! * f1[m]! * G);
+          if (hd2[h] !== 0) M[pairIdx[pb + h * S + h]!]! += hd2[h]! * FG;
+          for (let m = 0; m < K; m++) {
+            const q = pb + h * S + H + m;
+            M[pairIdx[q]!]! += pairMul[q]! * d1 * fx[m]! * f1[m]! * G;
+          }
           for (let k = 0; k < B; k++) {
-            const pk = slotPos[base + H + K + k]!;
-            if (pk >= 0) crossAdd(M, ms, P, a, pk, d1 * F * gx[k]!);
+            const q = pb + h * S + H + K + k;
+            const idx = pairIdx[q]!;
+            if (idx >= 0) M[idx]! += pairMul[q]! * d1 * F * gx[k]!;
           }
         }
         for (let m = 0; m < K; m++) {
           const a = slotPos[base + H + m]!;
           const dm = A * fx[m]! * f1[m]!;
           J[js + a]! += dm * G;
-          if (f2[m] !== 0) pairAdd(M, ms, P, a, a, A * fx[m]! * f2[m]! * G);
+          const row = pb + (H + m) * S;
+          if (f2[m] !== 0) M[pairIdx[row + H + m]!]! += A * fx[m]! * f2[m]! * G;
           for (let m2 = m + 1; m2 < K; m2++) {
-            crossAdd(M, ms, P, a, slotPos[base + H + m2]!, A * fxx[m * K + m2]! * f1[m]! * f1[m2]! * G);
+            const q = row + H + m2;
+            M[pairIdx[q]!]! += pairMul[q]! * A * fxx[m * K + m2]! * f1[m]! * f1[m2]! * G;
           }
           for (let k = 0; k < B; k++) {
-            const pk = slotPos[base + H + K + k]!;
-            if (pk >= 0) crossAdd(M, ms, P, a, pk, dm * gx[k]!);
+            const q = row + H + K + k;
+            const idx = pairIdx[q]!;
+            if (idx >= 0) M[idx]! += pairMul[q]! * dm * gx[k]!;
           }
         }
         for (let k = 0; k < B; k++) {
           const a = slotPos[base + H + K + k]!;
           if (a < 0) continue;
           J[js + a]! += A * F * gx[k]!;
+          const row = pb + (H + K + k) * S;
           for (let k2 = k + 1; k2 < B; k2++) {
-            const a2 = slotPos[base + H + K + k2]!;
-            if (a2 >= 0) crossAdd(M, ms, P, a, a2, A * F * gxx[k * B + k2]!);
+            const q = row + H + K + k2;
+            const idx = pairIdx[q]!;
+            if (idx >= 0) M[idx]! += pairMul[q]! * A * F * gxx[k * B + k2]!;
           }
         }
       }

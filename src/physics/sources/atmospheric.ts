@@ -88,6 +88,19 @@ export function atmosphericSpectrum(
 ): NeutrinoSpectrum {
   const flavours = opts.flavours ?? ATMOSPHERIC_FLAVOURS;
   const { eMeV, densityPerCm2PerSPerMeV } = atmosphericEnergyDensity(rows, flavours);
+  return atmosphericSpectrumFromDensity(eMeV, densityPerCm2PerSPerMeV, { ...opts, flavours });
+}
+
+/**
+ * Atmospheric spectrum from the direction- and flavour-summed density already computed
+ * ({@link atmosphericEnergyDensity}), e.g. as shipped in a fixture; `flavours` only labels it.
+ */
+export function atmosphericSpectrumFromDensity(
+  eMeV: readonly number[],
+  densityPerCm2PerSPerMeV: readonly number[],
+  opts: AtmosphericOptions = {},
+): NeutrinoSpectrum {
+  const flavours = opts.flavours ?? ATMOSPHERIC_FLAVOURS;
   const continuum = tabulatedContinuum(eMeV, densityPerCm2PerSPerMeV, {
     label: `atmospheric (${flavours.join('+')}, 4π)`,
     interpolation: opts.interpolation ?? 'loglog',

@@ -112,31 +112,31 @@ export function figure1(spectra: PaperSpectra): TopLevelSpec {
   const alphaAxis = { field: 'alpha', title: 'coherency α', domain: [0, 1] } as const;
   const size = { width: 340, height: 300 } as const;
   const a = layeredChart({
-    title: '(a) ξ vs α (Eq. 6)',
+    title: '(a) ξ against α (Eq. 6)',
     subtitle: 'ξ = α + (1 − α)·(ε²Z + N)/(εZ − N)²',
     x: alphaAxis,
     y: { field: 'xi', title: 'cross-section ratio ξ', domain: [0, 1] },
     layers: [lineLayer({ data: xiRows, series: 'nucleus' })],
     colors: xiColours,
-    legend: 'top-left',
+    legend: 'auto',
     ...size,
   });
   const b = layeredChart({
-    title: '(b) Γ_NP vs α (Eq. 8)',
-    subtitle: 'markers: α at q²_max of the spectrum end point E (Helm)',
+    title: '(b) Γ_{NP} against α (Eq. 8)',
+    subtitle: 'markers: α at q²_{max} of the spectrum end point E (Helm)',
     x: alphaAxis,
-    y: { field: 'gamma', title: 'Γ_NP = [εZF_Z − NF_N]²', scale: 'log', domain: [10, 1e4] },
+    y: { field: 'gamma', title: 'Γ_{NP} = [εZF_{Z} − NF_{N}]²', scale: 'log', domain: [10, 1e4] },
     layers: [
       lineLayer({ data: gammaRows, series: 'nucleus' }),
       ...markerLayers(spectra, markers, 'alpha', 'gamma'),
     ],
     colors: { ...colors, ...markerColours(spectra) },
-    legend: 'top-left',
+    legend: 'auto',
     ...size,
   });
   return panelGrid({
     panels: [a, withMarkerStyle(b)],
     columns: 2,
-    title: 'Fig. 1 — ξ and Γ_NP against the coherency parameter α (Ar, Ge, Xe)',
+    title: 'Fig. 1 — ξ and Γ_{NP} against the coherency parameter α (Ar, Ge, Xe)',
   });
 }

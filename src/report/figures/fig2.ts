@@ -8,7 +8,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { continuumDensity, type NeutrinoSpectrum } from '../../physics/index.js';
 import { layeredChart, lineLayer, panelGrid, type Datum } from '../index.js';
 import { FIGURE_COLOURS, SOURCE_LABEL, logGrid, type PaperSpectra } from './common.js';
-import { withDecadeTicks } from './specTweaks.js';
 
 /** Energy range of the bottom panel [MeV]. */
 export const FIG2_LOW_ENERGY_RANGE_MEV = [0.1, 100] as const;
@@ -39,22 +38,23 @@ export function figure2(spectra: PaperSpectra): TopLevelSpec {
   );
   const yAtmos = [1e-8, 2] as const;
   const top = layeredChart({
-    title: 'atmospheric ν (all flavours)',
-    x: { field: 'eNuMeV', title: 'E_ν [MeV]', scale: 'log', domain: atmosRange },
-    y: { field: 'phi', title: 'Φ_ν / max', scale: 'log', domain: yAtmos },
+    title: '(a) atmospheric ν (all flavours)',
+    x: { field: 'eNuMeV', title: 'E_{ν} [MeV]', scale: 'log', domain: atmosRange },
+    y: { field: 'phi', title: 'Φ_{ν} / max', scale: 'log', domain: yAtmos },
     layers: [lineLayer({ data: atmos, series: 'source' })],
     colors: FIGURE_COLOURS,
-    legend: 'top-right',
+    legend: 'auto',
     width: 560,
     height: 220,
   });
   const low = FIG2_LOW_ENERGY_RANGE_MEV;
   const darPiLine = spectra.darPi.components.filter((c) => c.kind === 'line');
-  const lineLabel = `${SOURCE_LABEL.darPi} prompt ν_μ line`;
+  const lineLabel = `${SOURCE_LABEL.darPi} prompt ν_{μ} line (29.8 MeV)`;
   const bottom = layeredChart({
-    title: 'reactor ν̄ₑ, solar ⁸B νₑ and DAR-π (ν_μ, νₑ, ν̄_μ)',
-    x: { field: 'eNuMeV', title: 'E_ν [MeV]', scale: 'log', domain: low },
-    y: { field: 'phi', title: 'Φ_ν / max', domain: [0, 1.05] },
+    title: '(b) reactor ν̄ₑ, solar ⁸B νₑ and DAR-π (ν_{μ}, νₑ, ν̄_{μ})',
+    x: { field: 'eNuMeV', title: 'E_{ν} [MeV]', scale: 'log', domain: low },
+    // Headroom above 1 for the legend, without ticks there.
+    y: { field: 'phi', title: 'Φ_{ν} / max', domain: [0, 1.5], tickValues: [0, 0.2, 0.4, 0.6, 0.8, 1] },
     layers: [
       lineLayer({
         data: [
@@ -76,12 +76,12 @@ export function figure2(spectra: PaperSpectra): TopLevelSpec {
       ),
     ],
     colors: { ...FIGURE_COLOURS, [lineLabel]: FIGURE_COLOURS[SOURCE_LABEL.darPi]! },
-    legend: 'top-left',
+    legend: 'auto',
     width: 560,
     height: 260,
   });
   return panelGrid({
-    panels: [withDecadeTicks(top, 'y', yAtmos), bottom],
+    panels: [top, bottom],
     columns: 1,
     title: 'Fig. 2 — neutrino spectra normalised to their maxima',
   });

@@ -19,12 +19,15 @@ import {
 import { withMarkerStyle } from './specTweaks.js';
 import { endPointMarkers, markerColours, markerLabel } from './fig1.js';
 
-/** q² axis range of the figure [MeV²]. */
-export const FIG3_Q2_RANGE_MEV2 = [1, 1e5] as const;
+/**
+ * q² axis range of the figure [MeV²]: from 1 to just past the first zero of α for Ar (≈ 3.5×10⁴), where
+ * every curve ends.
+ */
+export const FIG3_Q2_RANGE_MEV2 = [1, 5e4] as const;
 
 /** Names of the two plotted quantities (the dash legend). */
 export const ALPHA_LABEL = 'α';
-export const XI_LABEL = 'ξ = F_A²';
+export const XI_LABEL = 'ξ = F_{A}²';
 
 /** The α and ξ rows of one nucleus on a log q² grid, up to the first α ≤ 0. */
 export function coherencyCurveRows(
@@ -49,23 +52,38 @@ export function figure3(spectra: PaperSpectra): TopLevelSpec {
   const grid = logGrid(FIG3_Q2_RANGE_MEV2[0], FIG3_Q2_RANGE_MEV2[1], 241);
   const curves = nuclei.flatMap((n) => coherencyCurveRows(n.nucleus, n.label, grid));
   const markers = nuclei.flatMap((n) => endPointMarkers(spectra, n.label, n.nucleus));
-  const markerLayers: Layer[] = END_POINT_SOURCES.map((source) =>
-    pointLayer({
-      data: markers.filter((m) => m.source === source).map((m) => ({ q2: m.q2MeV2, value: m.alpha })),
-      label: markerLabel(spectra, source),
-      shape: SOURCE_SHAPE[source],
-    }),
-  );
+  // q²_max = 4E²M²/(M + 2E)² hardly depends on the nucleus (≤ 0.6 % here): one vertical line per
+  // source marks it, labelled at the top; small markers show where each α curve crosses it.
+  const sourceLayers: Layer[] = END_POINT_SOURCES.flatMap((source) => {
+    const ms = markers.filter((m) => m.source === source);
+    const q2 = Math.max(...ms.map((m) => m.q2MeV2));
+    const label = markerLabel(spectra, source);
+    return [
+      lineLayer({
+        data: [
+          { q2, value: 0 },
+          { q2, value: 1 },
+        ],
+        label,
+        dash: [2, 3],
+      }),
+      pointLayer({
+        data: ms.map((m) => ({ q2: m.q2MeV2, value: m.alpha })),
+        label,
+        shape: SOURCE_SHAPE[source],
+      }),
+    ];
+  });
   const spec = layeredChart({
-    title: 'Fig. 3 — α and ξ (= F_A²) against q² (Helm form factor)',
-    subtitle: 'markers on the α curves: q²_max at the spectrum end points E',
+    title: 'Fig. 3 — α and ξ (= F_{A}²) against q² (Helm form factor)',
+    subtitle: 'dotted: q²_{max} at the end point E of each source; markers: α there on each nucleus',
     x: { field: 'q2', title: 'q² [MeV²]', scale: 'log', domain: FIG3_Q2_RANGE_MEV2 },
-    y: { field: 'value', title: 'α (solid), ξ (dashed)', domain: [0, 1] },
-    layers: [lineLayer({ data: curves, series: 'nucleus', dashBy: 'quantity' }), ...markerLayers],
+    y: { field: 'value', title: 'α (solid), ξ (dashed)', domain: [0, 1.02] },
+    layers: [lineLayer({ data: curves, series: 'nucleus', dashBy: 'quantity' }), ...sourceLayers],
     colors: { ...nucleusColours(nuclei), ...markerColours(spectra) },
-    legend: 'bottom-left',
+    legend: 'auto',
     width: 560,
     height: 360,
   });
-  return withMarkerStyle(spec);
+  return withMarkerStyle(spec, 36);
 }

@@ -117,7 +117,7 @@ export function figure4(
   };
   const y = {
     type: 'quantitative' as const,
-    title: 'E_ν [MeV]',
+    title: 'E_{ν} [MeV]',
     scale: { type: 'log' as const, domain: [...FIG4_E_RANGE_MEV] },
     axis: { values: [1, 10, 100, 1000], format: '~g' },
   };
@@ -126,10 +126,10 @@ export function figure4(
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: 'Fig. 4 — mean coherency ⟨α⟩ on the (N, E_ν) plane at T_min = 0',
+      text: 'Fig. 4 — mean coherency ⟨α⟩ on the (N, E_{ν}) plane at T_{min} = 0',
       subtitle: [
         'monochromatic ν, Helm form factor, Z on the valley of stability; dashed: ⟨α⟩ = 0.95',
-        'bars: E_ν range (FWHM of Φ_ν·σ) of each source on Ar, Ge, Xe',
+        'bars: E_{ν} range (FWHM of Φ_{ν}·σ) of each source on Ar, Ge, Xe',
       ],
     },
     width: 560,

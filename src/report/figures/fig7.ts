@@ -44,7 +44,7 @@ export function alphaVsRecoilRows(n: FigureNucleus, tCapMeV: number, points = 12
 
 function rangeNote(source: PaperSourceName, spectra: PaperSpectra): string {
   if (source === 'atmospheric') return 'T up to α = 0.01 (no end point)';
-  return `T up to T_max at the end point E = ${Number(markedEndPointMeV(spectra[source]).toPrecision(3))} MeV`;
+  return `T up to T_{max} at the end point E = ${Number(markedEndPointMeV(spectra[source]).toPrecision(3))} MeV`;
 }
 
 /** One panel of Figure 7. */
@@ -59,11 +59,11 @@ function panel(source: PaperSourceName, spectra: PaperSpectra, nuclei: readonly 
   return layeredChart({
     title: `${PANEL_LETTER[source]} ${SOURCE_LABEL[source]}`,
     subtitle: rangeNote(source, spectra),
-    x: { field: 'tKeV', title: 'T [keV_nr]', domain: [0, hiKeV] },
+    x: { field: 'tKeV', title: 'T [keV_{nr}]', domain: [0, hiKeV] },
     y: { field: 'value', title: 'α (solid), ξ (dashed)', domain: [yLo, 1] },
     layers: [lineLayer({ data: rows, series: 'nucleus', dashBy: 'quantity' })],
     colors: nucleusColours(nuclei),
-    legend: zoomed ? 'bottom-left' : 'top-right',
+    legend: 'auto',
     width: 380,
     height: 250,
   });
@@ -75,6 +75,6 @@ export function figure7(spectra: PaperSpectra): TopLevelSpec {
   return panelGrid({
     panels: PANEL_SOURCES.map((s) => panel(s, spectra, nuclei)),
     columns: 2,
-    title: 'Fig. 7 — α and ξ (= F_A²) against recoil energy T (Helm form factor)',
+    title: 'Fig. 7 — α and ξ (= F_{A}²) against recoil energy T (Helm form factor)',
   });
 }

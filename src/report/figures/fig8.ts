@@ -15,7 +15,7 @@ import {
   keVToMeV,
   type NeutrinoSpectrum,
 } from '../../physics/index.js';
-import { bandLayer, layeredChart, lineLayer, panelGrid, type Layer } from '../index.js';
+import { bandLayer, layeredChart, lineLayer, panelGrid, type Layer, type LegendEntry } from '../index.js';
 import {
   PANEL_SOURCES,
   SOURCE_LABEL,
@@ -29,7 +29,7 @@ import {
   type PaperSourceName,
   type PaperSpectra,
 } from './common.js';
-import { withDecadeTicks, withRightAxisLines } from './specTweaks.js';
+import { ALPHA_DASH, withRightAxisLines } from './specTweaks.js';
 import { PANEL_LETTER } from './fig7.js';
 
 /** The source whose rate is shaded as background in a panel (paper: (c) atmospheric, (d) solar). */
@@ -97,24 +97,50 @@ function panel(
   const layers: Layer[] = [];
   if (bgRows.length > 0) {
     const shaded = bgRows.map((r) => ({ ...r, floor: yLo }));
-    layers.push(bandLayer({ data: shaded, series: 'nucleus', yLow: 'floor', yHigh: 'rate', opacity: 0.12 }));
+    layers.push(
+      bandLayer({
+        data: shaded,
+        series: 'nucleus',
+        yLow: 'floor',
+        yHigh: 'rate',
+        opacity: 0.12,
+        legend: false,
+      }),
+    );
   }
   layers.push(lineLayer({ data: rows, series: 'nucleus' }));
   const { massLabel } = rateUnit(source);
-  const notes = ['dashed: α (right axis)'];
-  if (bgSource !== undefined) notes.push(`shaded: ${SOURCE_LABEL[bgSource]}-ν rate`);
+  const extra: LegendEntry[] = [{ label: 'α (right axis)', colour: '#666666', line: { dash: ALPHA_DASH } }];
+  if (bgSource !== undefined) {
+    extra.push({
+      label: `${SOURCE_LABEL[bgSource]}-ν rate, same nucleus (shaded)`,
+      colour: '#999999',
+      band: { opacity: 0.3 },
+    });
+  }
+  // The α curves (right axis, [0, 1]) mapped onto the left log axis, for the legend placement only.
+  const logLo = Math.log10(yLo);
+  const logSpan = Math.log10(yHi) - logLo;
+  const alphaOnLeft = nuclei.map((n) =>
+    rows
+      .filter((r) => r.nucleus === n.label)
+      .map((r) => ({ tKeV: r.tKeV, rate: 10 ** (logLo + r.alpha * logSpan) })),
+  );
   const chart = layeredChart({
     title: `${PANEL_LETTER[source]} ${SOURCE_LABEL[source]}`,
-    subtitle: notes.join('; '),
-    x: { field: 'tKeV', title: 'T [keV_nr]', scale: 'log', domain: [loKeV, hiKeV] },
-    y: { field: 'rate', title: `dR/dT [${massLabel}⁻¹ yr⁻¹ keV_nr⁻¹]`, scale: 'log', domain: [yLo, yHi] },
+    subtitle: 'dR/dT (solid, left axis) and α (dashed, right axis)',
+    x: { field: 'tKeV', title: 'T [keV_{nr}]', scale: 'log', domain: [loKeV, hiKeV] },
+    y: { field: 'rate', title: `dR/dT [${massLabel}⁻¹ yr⁻¹ keV_{nr}⁻¹]`, scale: 'log', domain: [yLo, yHi] },
     layers,
     colors: nucleusColours(nuclei),
-    legend: 'bottom-left',
+    legend: 'auto',
+    legendExtra: extra,
+    legendAvoid: alphaOnLeft,
+    legendFallback: 'below',
     width: 360,
     height: 260,
   });
-  return withRightAxisLines(withDecadeTicks(chart, 'y', [yLo, yHi]), {
+  return withRightAxisLines(chart, {
     rows: rows.map((r) => ({ tKeV: r.tKeV, alpha: r.alpha, nucleus: r.nucleus })),
     yField: 'alpha',
     title: 'α',

@@ -24,8 +24,11 @@ import {
   type PaperSourceName,
   type PaperSpectra,
 } from './common.js';
-import { withDecadeTicks, withMarkerStyle } from './specTweaks.js';
-import { PANEL_LETTER } from './fig7.js';
+import { withMarkerStyle } from './specTweaks.js';
+
+/** Panel letters: thresholds on top, ⟨α⟩ below, one column per source. */
+const TOP_LETTERS = ['(a)', '(b)', '(c)', '(d)'] as const;
+const BOTTOM_LETTERS = ['(e)', '(f)', '(g)', '(h)'] as const;
 
 /** Legend label of the printed Table II values. */
 export const TABLE_II_LABEL = 'Table II (paper)';
@@ -46,7 +49,7 @@ export function thresholdRows(
   source: PaperSourceName,
   spectra: PaperSpectra,
   loKeV: number,
-  points = 33,
+  points = 90,
 ): ThresholdRow[] {
   const capMeV = recoilCapMeV(source, spectra[source], n.nucleus);
   const window = source === 'atmospheric' ? { tMaxMeV: capMeV } : {};
@@ -89,7 +92,7 @@ function panels(
   const { massLabel } = rateUnit(source);
   const y = {
     field: 'rate',
-    title: `R(T > T_min) [${massLabel}⁻¹ yr⁻¹]`,
+    title: `R(T > T_{min}) [${massLabel}⁻¹ yr⁻¹]`,
     scale: 'log',
     domain: yRange,
   } as const;
@@ -109,29 +112,27 @@ function panels(
   const common = {
     y,
     colors: { ...nucleusColours(nuclei), [TABLE_II_LABEL]: TABLE_II_COLOUR },
-    width: 250,
-    height: 220,
+    width: 210,
+    height: 190,
   } as const;
+  const column = PANEL_SOURCES.indexOf(source);
   const byThreshold = layeredChart({
-    title: `${PANEL_LETTER[source]} ${SOURCE_LABEL[source]}`,
-    subtitle: 'total rate above threshold',
-    x: { field: 'tMinKeV', title: 'T_min [keV_nr]', scale: 'log', domain: [loKeV, hiKeV] },
+    title: `${TOP_LETTERS[column]} ${SOURCE_LABEL[source]}`,
+    subtitle: 'R against the threshold',
+    x: { field: 'tMinKeV', title: 'T_{min} [keV_{nr}]', scale: 'log', domain: [loKeV, hiKeV] },
     layers: layers('tMinKeV'),
     ...common,
-    legend: showLegend ? 'bottom-left' : 'none',
+    legend: showLegend ? 'auto' : 'none',
   });
   const byAlpha = layeredChart({
-    title: `${PANEL_LETTER[source]} ${SOURCE_LABEL[source]}`,
-    subtitle: 'the same rates against ⟨α⟩ above T_min',
-    x: { field: 'meanAlpha', title: '⟨α⟩ (events above T_min)', domain: [alphaLo, 1] },
+    title: `${BOTTOM_LETTERS[column]} ${SOURCE_LABEL[source]}`,
+    subtitle: 'R against ⟨α⟩ above the threshold',
+    x: { field: 'meanAlpha', title: '⟨α⟩ above T_{min}', domain: [alphaLo, 1] },
     layers: layers('meanAlpha'),
     ...common,
-    legend: showLegend ? 'bottom-right' : 'none',
+    legend: 'none',
   });
-  return [
-    withMarkerStyle(withDecadeTicks(byThreshold, 'y', yRange), 60),
-    withMarkerStyle(withDecadeTicks(byAlpha, 'y', yRange), 60),
-  ];
+  return [withMarkerStyle(byThreshold, 50), withMarkerStyle(byAlpha, 50)];
 }
 
 /** Figure 9: R against T_min (top row) and against ⟨α⟩ (bottom row), one column per source. */
@@ -141,6 +142,6 @@ export function figure9(spectra: PaperSpectra): TopLevelSpec {
   return panelGrid({
     panels: [...pairs.map((p) => p[0]), ...pairs.map((p) => p[1])],
     columns: PANEL_SOURCES.length,
-    title: 'Fig. 9 — total rates R(T > T_min) against T_min and against ⟨α⟩ (Helm form factor)',
+    title: 'Fig. 9 — total rates R(T > T_{min}) against T_{min} (a–d) and ⟨α⟩ (e–h), Helm form factor',
   });
 }

@@ -4,6 +4,10 @@
  * axes labelled at powers of ten only. Each takes a spec and returns a new one (no mutation).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { decadesIn, POWER_OF_TEN_LABEL } from '../index.js';
+
+/** Dash pattern of the α curves on a right-hand axis (and of their legend entry). */
+export const ALPHA_DASH = [5, 3] as const;
 
 /** A Vega-Lite spec seen as plain JSON, for the additions below. */
 type Json = Record<string, unknown>;
@@ -29,7 +33,7 @@ export function withRightAxisLines(
   const colour = first.encoding.color;
   const right: Json = {
     data: { values: opts.rows.map((r) => ({ ...r })) },
-    mark: { type: 'line', clip: true, strokeDash: [5, 3], strokeWidth: 1.5 },
+    mark: { type: 'line', clip: true, strokeDash: [...ALPHA_DASH], strokeWidth: 1.5 },
     encoding: {
       x: first.encoding.x,
       y: {
@@ -64,16 +68,10 @@ export function withMarkerStyle(spec: TopLevelSpec, size = 90): TopLevelSpec {
   return restyle(spec as unknown as Json) as unknown as TopLevelSpec;
 }
 
-/** Powers of ten in [lo, hi]. */
-export function decadesIn(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++)
-    out.push(10 ** k);
-  return out;
-}
+export { decadesIn } from '../index.js';
 
 /**
- * Label a log axis at powers of ten only, as 1e-3 … 1e+4 (Vega's default labels 2, 3, 20, 30 … and
+ * Label a log axis at powers of ten only, as 10⁻³ … 10⁴ (Vega's default labels 2, 3, 20, 30 … and
  * thousands separators crowd an axis spanning many decades). `channel` is the encoding to change on
  * every layer of a chart built by `layeredChart`.
  */
@@ -88,7 +86,7 @@ export function withDecadeTicks(
     const enc = item.encoding as Record<string, Json> | undefined;
     const ch = enc?.[channel];
     if (enc === undefined || ch === undefined || ch.type !== 'quantitative') return item;
-    const axis = { ...((ch.axis as Json | undefined) ?? {}), values, format: '.0e' };
+    const axis = { ...((ch.axis as Json | undefined) ?? {}), values, labelExpr: POWER_OF_TEN_LABEL };
     return { ...item, encoding: { ...enc, [channel]: { ...ch, axis } } };
   });
   return { ...s, layer } as unknown as TopLevelSpec;

@@ -2,11 +2,14 @@ import { describe, expect, test } from 'vitest';
 import {
   atmosphericEnergyDensity,
   atmosphericSpectrum,
+  atmosphericSpectrumFromDensity,
   totalFlux,
   zenithSolidAngles,
   type AtmosphericRow,
 } from '../../../src/physics/sources/index.js';
-import { defaultSpectraDir, readAtmosphericTable } from '../../../src/data/spectrumFiles.js';
+import { readAtmosphericTable } from '../../../src/data/spectrumFiles.js';
+import { shippedSpectrumTables } from '../../../src/data/spectrumTables.js';
+import { describeWithShared, sharedPath } from '../../sharedData.js';
 import { expectRelClose } from '../../helpers.js';
 import { continua, expectUnitIntegral } from './sourceHelpers.js';
 
@@ -45,11 +48,22 @@ describe('atmospheric source', () => {
   // ../shared/data/spectra/README.md: "Integral over 4π and all flavours: 7.86 cm⁻² s⁻¹ (against 3.37 for
   // atmos.txt)". Quoted to 3 digits, so the tolerance is the rounding half-unit 0.005. Measured with log-log
   // interpolation: 7.8635 and 3.3713 (trapezoid in linear space would give 7.888 and 3.388, outside).
+  test('the shipped fixture (atmos_extrapolated.txt summed over flavours and 4π) integrates to 7.86 cm⁻² s⁻¹', () => {
+    const t = shippedSpectrumTables().atmospheric;
+    const s = atmosphericSpectrumFromDensity(t.eMeV, t.density);
+    expect(Math.abs(totalFlux(s) - 7.86)).toBeLessThan(0.005);
+    const c = continua(s)[0]!;
+    expectRelClose(c.eMinMeV, 10, 1e-12);
+    expectUnitIntegral(c);
+  });
+});
+
+describeWithShared('spectra', 'atmospheric tables of ../shared/data/spectra', () => {
   test.each([
     ['atmos_extrapolated.txt', 7.86, 10],
     ['atmos.txt', 3.37, 106],
   ] as const)('%s integrates to the README value %s cm⁻² s⁻¹', (file, expected, eMin) => {
-    const s = atmosphericSpectrum(readAtmosphericTable(`${defaultSpectraDir()}/${file}`));
+    const s = atmosphericSpectrum(readAtmosphericTable(sharedPath('spectra', file)));
     expect(Math.abs(totalFlux(s) - expected)).toBeLessThan(0.005);
     const c = continua(s)[0]!;
     expectRelClose(c.eMinMeV, eMin, 1e-12);

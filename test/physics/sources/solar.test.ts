@@ -12,7 +12,7 @@ import {
   totalFlux,
   type ContinuumComponent,
 } from '../../../src/physics/sources/index.js';
-import { defaultSpectraDir, readTwoColumnSpectrum } from '../../../src/data/spectrumFiles.js';
+import { shippedSpectrumTables } from '../../../src/data/spectrumTables.js';
 import { expectRelClose } from '../../helpers.js';
 import { continua, expectUnitIntegral, pdfMoment } from './sourceHelpers.js';
 
@@ -75,10 +75,11 @@ function compareShapes(model: ContinuumComponent, ref: ContinuumComponent) {
   };
 }
 
-describe('accuracy of the computed shapes against ../shared/data/spectra (unit-area tables)', () => {
-  const dir = defaultSpectraDir();
-  const refB8 = only(continua(solar8BSpectrum({ table: readTwoColumnSpectrum(`${dir}/b8.csv`) })));
-  const refHep = only(continua(solarHepSpectrum({ table: readTwoColumnSpectrum(`${dir}/hep.csv`) })));
+describe('accuracy of the computed shapes against b8.csv/hep.csv (shipped fixture; unit-area tables)', () => {
+  // The fixture holds the two columns of ../shared/data/spectra/b8.csv and hep.csv (10 significant digits).
+  const tables = shippedSpectrumTables();
+  const refB8 = only(continua(solar8BSpectrum({ table: tables.b8 })));
+  const refHep = only(continua(solarHepSpectrum({ table: tables.hep })));
 
   // ⁸B: the one effective parameter κ of the strength function was fitted (least squares on the whole
   // pdf) to this table, so these numbers are the residuals of the two-level R-matrix model. Measured:
