@@ -58,7 +58,7 @@ import {
 
 const dataDir = resolveDataDir(process.env.COHERENCY_DATA_DIR);
 const f2 = (x: number) => x.toFixed(2);
-const fp = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
+const fp = (p: number) => (p < 1e-3 ? p.toExponential(1) : p < 0.01 ? p.toPrecision(2) : p.toFixed(3));
 const iv = (i: { lo: number; hi: number }) => `[${f2(i.lo)}, ${f2(i.hi)}]`;
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
 const table = (header: readonly string[], rows: readonly (readonly (string | number)[])[]) =>

@@ -120,7 +120,7 @@ export function templateReport(
   }
   const s = r.template.signal;
   out.push(
-    `CEvNS with a free signal strength on the Standard-Model (Helm) shape: μ̂ = ${s.mu.toFixed(3)} [${s.muLo.toFixed(3)}, ${s.muHi.toFixed(3)}] (68.27 % profile), ` +
+    `CEvNS with a free signal strength on the Standard-Model (Helm) shape (signal systematics shape-only${s.heldAtNominal.length > 0 ? `; held at nominal, degenerate with μ: ${s.heldAtNominal.join(', ')}` : ''}): μ̂ = ${s.mu.toFixed(3)} [${s.muLo.toFixed(3)}, ${s.muHi.toFixed(3)}] (68.27 % profile), ` +
       `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
       `against background only q0 = ${s.q0.toFixed(2)}, p0 = ${fmtP(s.p0)}, Z = ${fmtZ(s.z)}`,
   );
