@@ -99,7 +99,13 @@ export function quenchingModel(o: CsiQuenchingOption, rel: CoherentCsi2017Releas
 }
 
 /** Sum of a (PE × time) table over PE [lo, hi) and time bins [k0, k1). */
-export function countIn(t: readonly (readonly number[])[], lo: number, hi: number, k0: number, k1: number): number {
+export function countIn(
+  t: readonly (readonly number[])[],
+  lo: number,
+  hi: number,
+  k0: number,
+  k1: number,
+): number {
   let s = 0;
   for (let p = lo / CSI_2017_PE_BIN_WIDTH; p < hi / CSI_2017_PE_BIN_WIDTH; p++) {
     for (let k = k0; k < k1; k++) s += t[p]![k]!;

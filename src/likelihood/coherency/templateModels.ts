@@ -126,9 +126,7 @@ export function templateModels(ds: TemplateDataset): TemplateModels {
         channels: workspace.channels.map((c) => ({
           ...c,
           samples: c.samples.map((s) =>
-            signalSamples.has(s.name)
-              ? withSignalStrength(shapeOnlyHistosys(s), SIGNAL_STRENGTH)
-              : s,
+            signalSamples.has(s.name) ? withSignalStrength(shapeOnlyHistosys(s), SIGNAL_STRENGTH) : s,
           ),
         })),
       };
