@@ -7,10 +7,10 @@
  * its own channel (exact on/off). Validated by parseAnyDataset before it is returned.
  */
 import { datasetNuclei } from '../../binAssembly.js';
-import { CSI_2017_FILES, CSI_2017_RECORD } from '../../coherentCsi2017Release.js';
+import { csi2017Record, CSI_2017_RECORD } from '../../coherentCsi2017Release.js';
 import { CSI_2017_DEFAULTS } from '../../coherentCsi2017.js';
 import { parseAnyDataset, type TemplateDataset } from '../../dataset.js';
-import { bandsMetadata, variedBand } from '../common/index.js';
+import { bandExcessAndFloor, bandsMetadata } from '../common/index.js';
 import { buildCsi2017QfModel, QF_HISTOSYS, type Csi2017QfModel } from './model.js';
 import {
   resolveCsi2017QfOptions,
@@ -31,22 +31,17 @@ function describeQf(m: Csi2017QfModel): string {
 
 function metadata(m: Csi2017QfModel, o: ResolvedCsi2017QfOptions, sHelm: number) {
   const P = m.release.parameters;
+  const record = csi2017Record(
+    'scripts/build-coherent-csi-2017-qf.ts → src/data/releases/coherentCsi2017 (buildCoherentCsi2017QfDataset)',
+  );
   return {
     experiment: 'COHERENT',
     id: 'coherent-csi-2017-qf',
     title:
       'COHERENT CsI[Na] 2017: on/off PE × time templates with the quenching factor as a shape systematic',
-    publication: {
-      citation: CSI_2017_RECORD.citation,
-      arXiv: CSI_2017_RECORD.arXiv,
-      doi: CSI_2017_RECORD.doi,
-    },
+    publication: record.publication,
     provenance: {
-      dataRecordDoi: CSI_2017_RECORD.dataRecordDoi,
-      releaseNote: CSI_2017_RECORD.releaseNote,
-      files: Object.values(CSI_2017_FILES),
-      generator:
-        'scripts/build-coherent-csi-2017-qf.ts → src/data/releases/coherentCsi2017 (buildCoherentCsi2017QfDataset)',
+      ...record.provenance,
       notes: [
         `Quenching factor ${P.qf} ± ${P.qfUncertainty} (coherent_parameters.yaml, csiQF: weighted average of the QF data 5–30 keVnr, uncertainty the unweighted standard deviation of those points; doi:10.5281/zenodo.1228631) enters as the histosys "quenching": the response rebuilt at QF × (1 ± ${f4(m.qfRelUncertainty)}) and folded again (shape and normalisation). The counts dataset instead carries it as a ±${f4(100 * m.qfNormEffect)} % normalisation.`,
         `Other signal normalisations (normsys, their effect on Σ s_coh in the selection): flux ±${f4(100 * m.norm.flux)} % (yaml neutrinosPerProton), acceptance ±${f4(100 * m.norm.acceptance)} % (yaml acceptance a, k, x0), light yield ±${f4(100 * m.norm.lightYield)} % (yaml csiLightYield).`,
@@ -100,14 +95,7 @@ export function buildCoherentCsi2017QfDataset(
   const nuclei = datasetNuclei(m.target, o.epsilon);
   const d = nuclei.map((n) => n.decoherentXi);
   const workspace = buildCsi2017QfWorkspace({
-    bands: m.signal.bands.map((b) => ({
-      excess: variedBand(
-        b,
-        d.map((x) => 1 - x),
-        [QF_HISTOSYS],
-      ),
-      floor: variedBand(b, d, [QF_HISTOSYS]),
-    })),
+    bands: bandExcessAndFloor(m.signal, d, [QF_HISTOSYS]),
     promptNeutrons: m.promptNeutrons,
     promptNeutronRelUncertainty: m.release.parameters.promptNeutronNormUncertainty,
     signalNorm: m.norm,

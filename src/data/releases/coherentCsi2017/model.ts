@@ -17,12 +17,12 @@
  *   is NOT among them: it is the histosys `quenching`.
  * - Default bands: the q² edges of the counts dataset built with the same choices (options.ts).
  */
-import { MICHEL_END_POINT_MEV, maxQ2, resolveTarget, type Target } from '../../../physics/index.js';
+import { MICHEL_END_POINT_MEV, maxQ2, type Target } from '../../../physics/index.js';
 import { SpecError } from '../../../errors.js';
 import {
   buildCoherentCsi2017Dataset,
   countIn,
-  CSI_2017_DEFAULTS,
+  csi2017Exposure,
   quenchingModel,
 } from '../../coherentCsi2017.js';
 import {
@@ -94,17 +94,10 @@ function binCounts(
 export function buildCsi2017QfModel(dir: string, o: ResolvedCsi2017QfOptions): Csi2017QfModel {
   const rel = readCoherentCsi2017Release(dir);
   const P = rel.parameters;
-  const target = resolveTarget('CsI')!;
   const qf = quenchingModel(o.quenching, rel);
   const window: [number, number] = [o.timeEdgesUs[0]!, o.timeEdgesUs[o.timeEdgesUs.length - 1]!];
-  const exposure = {
-    target,
-    massKg: CSI_2017_DEFAULTS.massKg,
-    protonsOnTarget: o.protonsOnTarget,
-    nuPerFlavourPerProton: P.nuPerFlavourPerProton,
-    distanceM: P.distanceM,
-    epsilon: o.epsilon,
-  };
+  const exposure = csi2017Exposure(rel, o.protonsOnTarget, o.epsilon);
+  const target = exposure.target;
   const bandEdges =
     o.bandEdgesQ2MeV2 ??
     (() => {

@@ -6,7 +6,7 @@
  */
 import { datasetNuclei } from '../../binAssembly.js';
 import { parseAnyDataset, type TemplateDataset } from '../../dataset.js';
-import { bandsMetadata, variedBand } from '../common/index.js';
+import { bandExcessAndFloor, bandsMetadata } from '../common/index.js';
 import { buildCsiModel, CEVNS_HISTOSYS } from './model.js';
 import { csiDatasetMetadata } from './metadata.js';
 import { resolveOptions, type CoherentCsi2021Options } from './options.js';
@@ -24,14 +24,7 @@ export function buildCoherentCsi2021Dataset(
   const nuclei = datasetNuclei(model.target, o.epsilon);
   const d = nuclei.map((n) => n.decoherentXi);
   const workspace = buildCsiWorkspace({
-    bands: model.signal.bands.map((b) => ({
-      excess: variedBand(
-        b,
-        d.map((x) => 1 - x),
-        CEVNS_HISTOSYS,
-      ),
-      floor: variedBand(b, d, CEVNS_HISTOSYS),
-    })),
+    bands: bandExcessAndFloor(model.signal, d, CEVNS_HISTOSYS),
     brn: model.brn,
     nin: model.nin,
     ssbNominal: model.ssbNominal,

@@ -25,9 +25,8 @@ import {
   q2FromRecoil,
   recoilFromQ2,
   xiOf,
-  type Target,
 } from '../../../physics/index.js';
-import { darPiFluenceGroups, type DarGroup } from '../../darPiRecoilModel.js';
+import { darPiFluenceGroups, type DarGroup, type DarPiExposure } from '../../darPiRecoilModel.js';
 import { recoilDensityPerKeV } from '../../recoilSpectra.js';
 import { foldSpectrumChecked } from '../../response/fold.js';
 import type { RecoilResponse } from '../../response/types.js';
@@ -39,14 +38,8 @@ export function outerProduct(a: ArrayLike<number>, b: ArrayLike<number>): Float6
   return out;
 }
 
-export interface SignalExposure {
-  readonly target: Target;
-  readonly massKg: number;
-  readonly protonsOnTarget: number;
-  readonly nuPerFlavourPerProton: number;
-  readonly distanceM: number;
-  readonly epsilon: number;
-}
+/** The exposure of a DAR-π detector (darPiRecoilModel.ts; its tabulation grid is not used here). */
+export type SignalExposure = Omit<DarPiExposure, 'panelKeV'>;
 
 /** Per nucleus of one band: templates (PE × time, flattened) under each named response. */
 export interface BandNucleusTemplates {

@@ -8,6 +8,7 @@ export {
 } from './bandTemplates.js';
 export { steadyStateBounds, steadyStateNominal } from './steadyState.js';
 export {
+  bandExcessAndFloor,
   bandPoi,
   bandsMetadata,
   combineNuclei,

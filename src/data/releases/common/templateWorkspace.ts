@@ -76,6 +76,22 @@ const total = (a: ArrayLike<number>) => {
   return s;
 };
 
+/**
+ * Per band: the coherent excess Σ_k (1 − d_k)·s_jk and the decoherent floor Σ_k d_k·s_jk with their
+ * histosys (d_k: each nucleus' ξ at α = 0, data/templateDataset.ts).
+ */
+export function bandExcessAndFloor(
+  signal: SignalTemplates,
+  decoherentXi: readonly number[],
+  histosys: readonly string[],
+): { excess: VariedTemplate; floor: VariedTemplate }[] {
+  const excessWeights = decoherentXi.map((x) => 1 - x);
+  return signal.bands.map((b) => ({
+    excess: variedBand(b, excessWeights, histosys),
+    floor: variedBand(b, decoherentXi, histosys),
+  }));
+}
+
 /** Band metadata of a template dataset (data/templateDataset.ts) from the band templates. */
 export function bandsMetadata(signal: SignalTemplates, bandEdgesQ2MeV2: readonly number[]) {
   return signal.bands.map((nuclei, j) => {
