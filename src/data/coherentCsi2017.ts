@@ -26,9 +26,8 @@ import {
   type FineHistograms,
 } from './binAssembly.js';
 import {
-  CSI_2017_FILES,
   CSI_2017_PE_BIN_WIDTH,
-  CSI_2017_RECORD,
+  csi2017Record,
   CSI_2017_TIME_BIN_WIDTH_US,
   CSI_2017_TIME_BINS,
   readCoherentCsi2017Release,
@@ -71,6 +70,18 @@ export const CSI_2017_DEFAULTS = {
   smPrediction: { value: 173, uncertainty: 48 },
 };
 
+/** The DAR-π exposure of the release (yaml: ν per proton, distance; 14.57 kg of Cs-133 + I-127). */
+export function csi2017Exposure(rel: CoherentCsi2017Release, protonsOnTarget: number, epsilon: number) {
+  return {
+    target: resolveTarget('CsI')!,
+    massKg: CSI_2017_DEFAULTS.massKg,
+    protonsOnTarget,
+    nuPerFlavourPerProton: rel.parameters.nuPerFlavourPerProton,
+    distanceM: rel.parameters.distanceM,
+    epsilon,
+  };
+}
+
 function fail(field: string, message: string): never {
   throw new SpecError('invalid_input', `coherent-csi-2017 option ${field}: ${message}`, [field]);
 }
@@ -91,14 +102,21 @@ function checkOptions(o: Required<CoherentCsi2017Options>): void {
   }
 }
 
-function quenchingModel(o: CsiQuenchingOption, rel: CoherentCsi2017Release): QuenchingModel {
+/** The quenching model an option names (flat QF of the yaml, or the line through the QF data). */
+export function quenchingModel(o: CsiQuenchingOption, rel: CoherentCsi2017Release): QuenchingModel {
   if (o === 'flat') return { kind: 'flat', qf: rel.parameters.qf };
   if (o === 'qfDataLinear') return fitLinearQf([...rel.qfChicago, ...rel.qfTunl], 5, 30);
   return o;
 }
 
 /** Sum of a (PE × time) table over PE [lo, hi) and time bins [k0, k1). */
-function countIn(t: readonly (readonly number[])[], lo: number, hi: number, k0: number, k1: number): number {
+export function countIn(
+  t: readonly (readonly number[])[],
+  lo: number,
+  hi: number,
+  k0: number,
+  k1: number,
+): number {
   let s = 0;
   for (let p = lo / CSI_2017_PE_BIN_WIDTH; p < hi / CSI_2017_PE_BIN_WIDTH; p++) {
     for (let k = k0; k < k1; k++) s += t[p]![k]!;
@@ -136,17 +154,7 @@ export function buildCoherentCsi2017Dataset(
     acceptance: P.acceptance,
     peAssignment: o.peAssignment,
   };
-  const model = csiSignalModel(
-    {
-      target,
-      massKg: CSI_2017_DEFAULTS.massKg,
-      protonsOnTarget: o.protonsOnTarget,
-      nuPerFlavourPerProton: P.nuPerFlavourPerProton,
-      distanceM: P.distanceM,
-      epsilon: o.epsilon,
-    },
-    choice,
-  );
+  const model = csiSignalModel(csi2017Exposure(rel, o.protonsOnTarget, o.epsilon), choice);
   const hists: FineHistograms[] = model.histograms(fractions);
   const acc = model.acceptance;
 
@@ -197,22 +205,18 @@ export function buildCoherentCsi2017Dataset(
     P,
   );
 
+  const record = csi2017Record(
+    'scripts/build-fixtures.ts → src/data/coherentCsi2017.ts (buildCoherentCsi2017Dataset)',
+  );
   const ds: CountsDataset = {
     $schemaVersion: '1.0.0',
     kind: 'counts',
     experiment: 'COHERENT',
     id: 'coherent-csi-2017',
     title: 'COHERENT CsI[Na] first observation of CEvNS (2017): on/off counts per PE bin with predictions',
-    publication: {
-      citation: CSI_2017_RECORD.citation,
-      arXiv: CSI_2017_RECORD.arXiv,
-      doi: CSI_2017_RECORD.doi,
-    },
+    publication: record.publication,
     provenance: {
-      dataRecordDoi: CSI_2017_RECORD.dataRecordDoi,
-      releaseNote: CSI_2017_RECORD.releaseNote,
-      files: Object.values(CSI_2017_FILES),
-      generator: 'scripts/build-fixtures.ts → src/data/coherentCsi2017.ts (buildCoherentCsi2017Dataset)',
+      ...record.provenance,
       notes: [
         `SM (Helm) prediction over 0–50 PE × 0–12 µs after acceptance: ${smTotal.toFixed(1)} events vs COHERENT ${sm.value} ± ${sm.uncertainty} (ratio ${(smTotal / sm.value).toFixed(3)}).`,
         `Signal normalisation uncertainty ${(signalUnc.total * 100).toFixed(1)} % = flux ${(signalUnc.flux * 100).toFixed(1)} % ⊕ QF ${(signalUnc.qf * 100).toFixed(1)} % ⊕ acceptance ${(signalUnc.acceptance * 100).toFixed(1)} % ⊕ light yield ${(signalUnc.lightYield * 100).toFixed(2)} % (effect on sCoh summed over the analysis bins; no form-factor term, since α is what is measured).`,

@@ -15,6 +15,23 @@ export const CSI_2017_RECORD = {
   doi: '10.1126/science.aao0990',
 } as const;
 
+/** The publication and provenance fields every dataset built from this release carries. */
+export function csi2017Record(generator: string) {
+  return {
+    publication: {
+      citation: CSI_2017_RECORD.citation,
+      arXiv: CSI_2017_RECORD.arXiv,
+      doi: CSI_2017_RECORD.doi,
+    },
+    provenance: {
+      dataRecordDoi: CSI_2017_RECORD.dataRecordDoi,
+      releaseNote: CSI_2017_RECORD.releaseNote,
+      files: Object.values(CSI_2017_FILES) as string[],
+      generator,
+    },
+  };
+}
+
 export const CSI_2017_FILES = {
   coincidenceBeamOn: 'data_coincidence_beamOn.txt',
   anticoincidenceBeamOn: 'data_anticoincidence_beamOn.txt',

@@ -63,7 +63,7 @@ function acceptanceArray(p: CsiAcceptanceParameters): Float64Array {
 }
 
 /** QF scaled by a constant factor (for the ±1σ variations). */
-function scaled(q: QuenchingModel, s: number): QuenchingModel {
+export function scaledQuenching(q: QuenchingModel, s: number): QuenchingModel {
   return q.kind === 'flat'
     ? { kind: 'flat', qf: q.qf * s }
     : { kind: 'linear', a: q.a * s, bPerKeV: q.bPerKeV * s };
@@ -96,8 +96,8 @@ export function csiSignalModel(exposure: DarPiExposure, choice: CsiResponseChoic
       const effect = (up: number, down: number) => (Math.abs(up - s0) + Math.abs(down - s0)) / (2 * s0);
       const relQf = p.qfUncertainty / p.qf;
       const qf = effect(
-        total(fold(scaled(choice.quenching, 1 + relQf), choice.lightYield), acceptance),
-        total(fold(scaled(choice.quenching, 1 - relQf), choice.lightYield), acceptance),
+        total(fold(scaledQuenching(choice.quenching, 1 + relQf), choice.lightYield), acceptance),
+        total(fold(scaledQuenching(choice.quenching, 1 - relQf), choice.lightYield), acceptance),
       );
       const lightYield = effect(
         total(fold(choice.quenching, choice.lightYield + p.lightYieldUncertainty), acceptance),

@@ -11,14 +11,18 @@ import { parseAnalysisInput, type AnalysisInput } from './analysisInput.js';
 import { packageRoot } from './spectraDir.js';
 
 /**
- * The datasets shipped in fixtures/ (derived from the public releases by scripts/: build-fixtures.ts,
- * build-coherent-ar-2020.ts, build-xenonnt-fixture.ts). `coherent-ar-2020` is the full Ar release (a
- * template dataset); `coherent-ar-2020-1d` its counts view per energy bin, for what needs counts (fits).
+ * The datasets shipped in fixtures/, derived from the public releases by scripts/build-fixtures.ts
+ * (CsI 2017 counts), scripts/build-coherent-ar-2020.ts (the full Ar release, a template dataset, and
+ * `coherent-ar-2020-1d`, its counts view per energy bin for what needs counts, e.g. fits),
+ * scripts/build-coherent-csi-2017-qf.ts, scripts/build-coherent-csi-2021.ts and
+ * scripts/build-xenonnt-fixture.ts.
  */
 export const SHIPPED_DATASETS = {
   'coherent-csi-2017': 'coherent-csi-2017.json',
   'coherent-ar-2020': 'coherent-ar-2020.json',
   'coherent-ar-2020-1d': 'coherent-ar-2020-1d.json',
+  'coherent-csi-2017-qf': 'coherent-csi-2017-qf.json',
+  'coherent-csi-2021': 'coherent-csi-2021.json',
   'xenonnt-8b': 'xenonnt-8b.json',
 } as const;
 export type ShippedDatasetName = keyof typeof SHIPPED_DATASETS;

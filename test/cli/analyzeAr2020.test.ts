@@ -72,7 +72,7 @@ describe('analyze coherent-ar-2020 (the full release, template)', () => {
     expect(s.fittedEventsLo).toBeLessThan(s.fittedEvents);
     expect(s.fittedEvents).toBeLessThan(s.fittedEventsHi);
     expect(s.muLo).toBeLessThan(s.mu);
-    expect(s.eventsIntervalFixes).toEqual(['cevns_norm']);
+    expect(s.heldAtNominal).toEqual(['cevns_norm']);
     // The SM prediction is the release template's normalisation (128 in cevnspdf.txt).
     expect(s.predictedEvents).toBeCloseTo(128, 4);
     // q0, p0 and Z are one statistic: Z = √q0 and p0 = Φ(−Z).

@@ -45,7 +45,10 @@ describe('the committed fixture (no shared data needed)', () => {
       value: 306,
       uncertainty: 20,
     });
-    expect(ds.published!.find((p) => p.name.startsWith('SM prediction'))!.note).toMatch(/UNVERIFIED/);
+    const sm = ds.published!.find((p) => p.name.startsWith('SM prediction'))!;
+    // 341 ± 11 (th) ± 42 (ex), quoted second-hand (publication.ts says from where).
+    expect(sm.value).toBe(341);
+    expect(sm.note).toMatch(/SECOND-HAND/);
   });
 
   test('α = 1: excess + floor of each band equals Σ_k sCoh of its nuclei; the floor is the d_k share', () => {
@@ -116,12 +119,11 @@ describe.skipIf(!HAVE_DATA(FOLDER))(
       }
     });
 
-    test('Standard-Model (Helm) prediction vs the collaboration: within 10 % of 333 and of 341', () => {
+    test('Standard-Model (Helm) prediction vs the collaboration: within 10 % of 341', () => {
       // Ours: 352.8 events. Known differences: Helm (R = 1.2A^{1/3} fm, s = 0.5 fm) vs COHERENT's form
       // factor, ε = 0.045 vs their sin²θ_W, the flux model (analytic DAR-π vs their snsFlux2D), our pulse
       // model in the time efficiency. Each is a few %; a unit, mass or flux mistake is ≥ 20 %.
       const helm = sum(built.bands.flatMap((b) => b.nuclei.map((n) => n.sHelm!)));
-      expect(Math.abs(helm / 333 - 1)).toBeLessThan(0.1);
       expect(Math.abs(helm / 341 - 1)).toBeLessThan(0.1);
     });
 

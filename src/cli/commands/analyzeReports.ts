@@ -201,21 +201,19 @@ export function templateReport(
     }
   }
   const s = r.template.signal;
-  const inert =
-    s.eventsIntervalFixes.length > 0
-      ? ` (${s.eventsIntervalFixes.join(', ')} at nominal: it only relabels μ at fixed events)`
-      : '';
   out.push(
-    `CEvNS with a free signal strength on the Standard-Model (Helm) shape: μ̂ = ${s.mu.toFixed(3)} [${s.muLo.toFixed(3)}, ${s.muHi.toFixed(3)}] (68.27 % profile), ` +
-      `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events${inert}, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
+    `CEvNS with a free signal strength on the Standard-Model (Helm) shape (signal systematics shape-only${s.heldAtNominal.length > 0 ? `; held at nominal, degenerate with μ: ${s.heldAtNominal.join(', ')}` : ''}): μ̂ = ${s.mu.toFixed(3)} [${s.muLo.toFixed(3)}, ${s.muHi.toFixed(3)}] (68.27 % profile), ` +
+      `fitted ${s.fittedEvents.toFixed(1)} (+${(s.fittedEventsHi - s.fittedEvents).toFixed(1)} −${(s.fittedEvents - s.fittedEventsLo).toFixed(1)}) events, SM prediction ${s.predictedEvents.toFixed(1)}; ` +
       `against background only q0 = ${s.q0.toFixed(2)}, p0 = ${fmtP(s.p0)}, Z = ${fmtZ(s.z)}`,
   );
   const flux = (ds.analysisChoices.b8Flux as { value?: unknown } | undefined)?.value;
   if (typeof flux === 'number') {
-    // μ scales the whole CEvNS signal at the dataset's ⁸B flux (hep: < 0.2 % of the events).
+    // μ scales the whole CEvNS signal at the dataset's ⁸B flux (hep: < 0.2 % of the events); the pure
+    // signal normalisations (the flux prior, and the yields' normalisation if it is one) are held at
+    // nominal in this fit, so the interval is that of the data and the shape systematics alone.
     const e = (v: number) => (v * flux).toExponential(2);
     out.push(
-      `⁸B flux implied by μ̂ (× the dataset's ${flux.toExponential(3)} cm⁻² s⁻¹): ${e(s.mu)} [${e(s.muLo)}, ${e(s.muHi)}] cm⁻² s⁻¹ (68.27 %)`,
+      `⁸B flux implied by μ̂ (× the dataset's ${flux.toExponential(3)} cm⁻² s⁻¹): ${e(s.mu)} [${e(s.muLo)}, ${e(s.muHi)}] cm⁻² s⁻¹ (68.27 %${s.heldAtNominal.length > 0 ? `; ${s.heldAtNominal.join(', ')} at nominal` : ''})`,
     );
   }
   out.push(

@@ -19,6 +19,7 @@ export {
   renameParameters,
   scaleSamples,
   selectChannels,
+  withFixedParameters,
   withObservations,
   withPoi,
 } from './transform.js';

@@ -178,3 +178,37 @@ export function scaleSamples(ws: Workspace, factor: number): Workspace {
     })),
   };
 }
+
+/**
+ * The workspace with the named parameters held constant (pyhf `fixed: true`) in measurement
+ * `measurement` (default: every measurement), at their inits (their nominal values unless the
+ * measurement sets others): the "remove one systematic" check, as `pyhf` does with `fixed_params`.
+ * Unknown names are an error naming them.
+ */
+export function withFixedParameters(
+  ws: Workspace,
+  names: readonly string[],
+  measurement?: string,
+): Workspace {
+  const known = new Set(ws.channels.flatMap((c) => c.samples.flatMap((s) => s.modifiers.map((m) => m.name))));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new SpecError(
+      'invalid_input',
+      `fixed parameters: ${unknown.map((n) => `"${n}"`).join(', ')} ${unknown.length === 1 ? 'is not a modifier' : 'are not modifiers'} of the workspace`,
+      ['fixed'],
+    );
+  }
+  return {
+    ...ws,
+    measurements: ws.measurements.map((m) => {
+      if (measurement !== undefined && m.name !== measurement) return m;
+      const parameters = m.config.parameters.filter((p) => !names.includes(p.name));
+      for (const name of names) {
+        const old = m.config.parameters.find((p) => p.name === name);
+        parameters.push({ ...old, name, fixed: true });
+      }
+      return { ...m, config: { ...m.config, parameters } };
+    }),
+  };
+}

@@ -14,7 +14,7 @@ export {
   type TemplateAnalysisOptions,
   type TemplateExtras,
 } from './templateAnalysis.js';
-export { signalOnlyNormalisations, type SignalStrengthFit } from './signalStrength.js';
+export { pureSignalNormalisations, shapeOnlyHistosys, type SignalStrengthFit } from './signalStrength.js';
 export {
   templateFigureData,
   type AlphaScan,

@@ -1,39 +1,52 @@
 /**
- * The collaboration-style fit of a template dataset: a free signal strength μ on the Standard-Model
- * (Helm) CEvNS shape (templateModels.signalStrength: band α's held at α_Helm), giving
+ * The collaboration-style CEvNS count of a template dataset: a free signal strength μ (`mu_cevns`) on
+ * every CEvNS sample with the band α's held at their Standard-Model (Helm) values, so that
  *
- * - μ̂ with its 68.27 % profile interval (every nuisance profiled): the measured rate relative to the
- *   SM prediction, so the prediction's normalisation uncertainty (flux, mass, …) is part of it;
- * - the fitted number of CEvNS events N̂ with ITS 68.27 % profile interval. N = μ·f(θ_norm)·s is what
- *   the data measure; a normalisation modifier on every signal sample and nothing else (e.g. the Ar
- *   release's `cevns_norm`) only relabels μ at fixed N, and its constraint alone holds it at nominal
- *   once N is the parameter. So the interval of N is the profile interval of μ with those modifiers
- *   held at nominal (shape systematics stay profiled), mapped to events. Mapping the μ interval with
- *   them profiled instead (as COHERENT's ±43 does not) would narrow N's interval by letting θ_norm
- *   cancel the move in μ;
- * - q0 of μ = 0: the significance of CEvNS against background only (θ_norm is inert at μ = 0);
- * - the fitted yield of every sample at the best fit, to set beside a collaboration's best-fit yields.
+ *   N(μ, θ) = Σ_{CEvNS samples, all channels} λ_s(μ, θ)
+ *
+ * is the fitted number of CEvNS events, as COHERENT reports it (e.g. 306 ± 20 on CsI 2021, PRL 129,
+ * 081801 (2022): the CEvNS normalisation free, the shape systematics profiled, the flux uncertainty
+ * carried by the prediction, not by the count).
+ *
+ * The count is the parameter, the systematics act on the shape only, as in that fit:
+ * - a pure signal normalisation — a normsys/normfactor/lumi carried, with identical data, by every
+ *   CEvNS sample and by nothing else (the neutrino flux) — is exactly degenerate with μ: it cannot
+ *   change N̂, it only widens the profile interval of μ. It is held at its nominal value (its
+ *   constraint centre);
+ * - each signal histosys is made shape-only: its lo/hi templates rescaled, per channel and sample, to
+ *   the nominal total. pyhf's histosys interpolation (code0 and code4p) is linear in the per-bin
+ *   deltas, so Σ_bins Δ(θ) = 0 for every θ and the sample's total never moves.
+ * Then N = μ·N_SM exactly (N_SM = the Helm prediction at nominal nuisances), and the profile interval of
+ * μ is the profile interval of N. The normalisation effects of quenching, efficiency and flux belong to
+ * the prediction's uncertainty (COHERENT's "±42 (ex)" on the SM prediction), not to the fitted count;
+ * the α fits (templateAnalysis.ts) keep them, since α is a statement about the absolute rate.
+ *
+ * Interval: {μ : 2[NLL(μ, θ̂̂) − NLL(μ̂, θ̂)] ≤ 1} (68.27 %, Wilks), each edge bracketed by stepping out from
+ * μ̂ in units of the Hessian σ(μ̂) and refined by Brent's method to 1e−7 in μ; N at an edge is N of the
+ * fit with μ held there. This replaces a 101-point scan over [0, 3μ̂] whose far points (μ ≫ μ̂, where the
+ * background per bin is driven to 0) cost 80 % of the CsI 2021 analysis and carried no information.
+ * Significance: q0 of μ against background only (CCGV Eq. 12, pyhf `q0`). The fitted yield of every
+ * sample at the best fit is reported beside it, to set beside a collaboration's best-fit yields.
  */
-import type { Workspace } from '../../data/workspace/index.js';
-import { HistFactoryModel } from '../histfactory/index.js';
-import { Minimizer } from '../minimize/index.js';
-import { profileIntervals, q0Test } from '../inference/pyhfTests.js';
-import { withFixed } from './modelVariants.js';
-import type { TemplateModels } from './templateModels.js';
+import type { Sample, Workspace } from '../../data/workspace/index.js';
+import type { HistFactoryModel } from '../histfactory/index.js';
+import { q0Test } from '../inference/pyhfTests.js';
+import { Minimizer, type MinimizeResult } from '../minimize/index.js';
+import { brentRoot } from '../rootFind.js';
 
 export interface SignalStrengthFit {
-  /** Fitted CEvNS events (all channels) at the best fit, and its 68.27 % profile interval. */
+  /** Fitted CEvNS events (all channels) at the best fit, and at the edges of the 68.27 % μ interval. */
   readonly fittedEvents: number;
   readonly fittedEventsLo: number;
   readonly fittedEventsHi: number;
-  /** Normalisation modifiers of the signal alone, held at nominal for the interval of the events. */
-  readonly eventsIntervalFixes: readonly string[];
-  /** Signal strength μ̂ relative to the Standard-Model (Helm) prediction (every nuisance profiled). */
+  /** Signal strength μ̂ relative to the Standard-Model (Helm) prediction at nominal normalisations. */
   readonly mu: number;
   readonly muLo: number;
   readonly muHi: number;
   /** Standard-Model prediction at nominal nuisances (Σ_j s_Helm,j). */
   readonly predictedEvents: number;
+  /** Pure signal normalisations held at nominal (degenerate with μ; see the module comment). */
+  readonly heldAtNominal: readonly string[];
   /** CEvNS against background only: q0, p0 and Z = √q0 (asymptotic). */
   readonly q0: number;
   readonly p0: number;
@@ -43,84 +56,128 @@ export interface SignalStrengthFit {
   readonly converged: boolean;
 }
 
-/**
- * Normalisation modifiers (normsys, normfactor, lumi) carried by every signal sample and by no other
- * sample: degenerate with μ for the event count.
- */
-export function signalOnlyNormalisations(ws: Workspace, signal: ReadonlySet<string>): string[] {
-  const samples = ws.channels.flatMap((c) => c.samples);
-  const norms = (s: (typeof samples)[number]) =>
-    new Set(
-      s.modifiers
-        .filter((m) => m.type === 'normsys' || m.type === 'normfactor' || m.type === 'lumi')
-        .map((m) => m.name),
-    );
-  const sig = samples.filter((s) => signal.has(s.name));
-  if (sig.length === 0) return [];
-  const onAll = [...norms(sig[0]!)].filter((n) => sig.every((s) => norms(s).has(n)));
-  const onOthers = new Set(samples.filter((s) => !signal.has(s.name)).flatMap((s) => [...norms(s)]));
-  return onAll.filter((n) => !onOthers.has(n));
-}
+/** Δ(2 NLL) of the 68.27 % Wilks interval. */
+const THRESHOLD_68 = 1;
+/** Brent tolerance on an interval edge, in μ. */
+const EDGE_TOLERANCE = 1e-7;
+/** Most σ-steps taken outwards before an edge is declared at the bound. */
+const MAX_STEPS = 40;
 
 /**
- * Scan points for the profile interval of μ: μ̂ + kσ (σ from the inverse Hessian at the best fit) for
- * k = 0, ±½ … ±3, ±4, ±5, inside the bounds. profileIntervals only brackets the t = 1 crossings on the
- * grid and refines them by Brent's method, so 17 points give the edges of a 101-point grid (to 1e−9)
- * whenever the profile is unimodal (one μ, a Poisson likelihood linear in it) and the crossings lie
- * within ±5σ (|Δμ| where t = 1 is ≈ σ; a 5σ miss would need a grossly non-parabolic profile).
+ * Modifiers (normsys, normfactor, lumi) that every signal sample carries with the same data and no
+ * other sample carries: normalisations exactly degenerate with a signal strength on the signal.
  */
-function muGrid(model: HistFactoryModel, pars: Float64Array): number[] {
+export function pureSignalNormalisations(ws: Workspace, signal: ReadonlySet<string>): string[] {
+  const kinds = new Set(['normsys', 'normfactor', 'lumi']);
+  const seen = new Map<string, { data: string; onSignal: number; elsewhere: boolean }>();
+  let nSignal = 0;
+  for (const ch of ws.channels) {
+    for (const s of ch.samples) {
+      const isSignal = signal.has(s.name);
+      if (isSignal) nSignal++;
+      for (const m of s.modifiers) {
+        const key = `${m.type}:${m.name}`;
+        const e = seen.get(key) ?? { data: JSON.stringify(m.data), onSignal: 0, elsewhere: false };
+        if (!isSignal || !kinds.has(m.type) || JSON.stringify(m.data) !== e.data) e.elsewhere = true;
+        else e.onSignal++;
+        seen.set(key, e);
+      }
+    }
+  }
+  const names: string[] = [];
+  for (const [key, e] of seen) {
+    if (!e.elsewhere && e.onSignal === nSignal && nSignal > 0) names.push(key.slice(key.indexOf(':') + 1));
+  }
+  return names;
+}
+
+/** A sample whose histosys templates are rescaled to the nominal total (see the module comment). */
+export function shapeOnlyHistosys(s: Sample): Sample {
+  const total = (a: readonly number[]) => a.reduce((t, x) => t + x, 0);
+  const nominal = total(s.data);
+  const scaled = (a: readonly number[]) => {
+    const t = total(a);
+    return t > 0 ? a.map((x) => (x * nominal) / t) : [...a];
+  };
+  return {
+    ...s,
+    modifiers: s.modifiers.map((m) =>
+      m.type === 'histosys'
+        ? { ...m, data: { lo_data: scaled(m.data.lo_data), hi_data: scaled(m.data.hi_data) } }
+        : m,
+    ),
+  };
+}
+
+/** The sample with a normfactor `name` added. */
+export function withSignalStrength(s: Sample, name: string): Sample {
+  return { ...s, modifiers: [...s.modifiers, { name, type: 'normfactor', data: null }] };
+}
+
+/** Fit the signal-strength model (POI = μ) and its 68.27 % profile interval (see the module comment). */
+export function fitSignalStrength(
+  model: HistFactoryModel,
+  signal: ReadonlySet<string>,
+  heldAtNominal: readonly string[],
+): SignalStrengthFit {
   const c = model.c;
-  const p = c.poi;
-  const col = new Minimizer(model).inverseHessianColumn(pars, p);
-  const muHat = pars[p]!;
-  const sigma = col && col[p]! > 0 ? Math.sqrt(col[p]!) : Math.max(muHat, 0.05);
-  const ks = [0, 0.5, 1, 1.5, 2, 2.5, 3, 4, 5].flatMap((k) => (k === 0 ? [0] : [-k, k]));
-  const xs = ks.map((k) => Math.min(c.upper[p]!, Math.max(c.lower[p]!, muHat + k * sigma)));
-  return [...new Set(xs)].sort((a, b) => a - b);
-}
-
-/** μ̂ and its profile interval (threshold Δ2NLL = 1) in `model`, and the minimiser with its best fit. */
-function muInterval(model: HistFactoryModel) {
+  const poi = c.poi;
   const mz = new Minimizer(model);
-  const fit = mz.minimize();
-  const iv = profileIntervals(model, [1], muGrid(model, fit.pars)).intervals[0]!;
-  return { mz, fit, lo: iv.lo, hi: iv.hi };
-}
+  const free = mz.minimize();
+  const events = (pars: ArrayLike<number>) => model.expectedOf(pars, (_, s) => signal.has(s));
+  const muHat = free.pars[poi]!;
+  const col = mz.inverseHessianColumn(free.pars, poi);
+  const sigma = col && col[poi]! > 0 ? Math.sqrt(col[poi]!) : 0.1 * Math.max(muHat, 0.1);
+  let converged = free.converged;
 
-export function signalStrengthFit(models: TemplateModels, alphaHelm: readonly number[]): SignalStrengthFit {
-  const model = models.signalStrength(alphaHelm);
-  const c = model.c;
-  const isSignal = (_: string, s: string) => models.signalSamples.has(s);
-  const events = (m: HistFactoryModel, pars: ArrayLike<number>) => m.expectedOf(pars, isSignal);
-  const mu = muInterval(model);
-  const fixes = signalOnlyNormalisations(models.workspace, models.signalSamples);
-  const eventsModel = fixes.length > 0 ? new HistFactoryModel(withFixed(c, fixes)) : model;
-  const ev = fixes.length > 0 ? muInterval(eventsModel) : mu;
-  // Events at the edges of the event-count interval: refit with μ held there (other nuisances profiled).
-  const at = (m: number) =>
-    events(eventsModel, ev.mz.minimize({ fix: [[c.poi, m]], init: ev.fit.pars }).pars);
+  const edge = (dir: -1 | 1): { mu: number; fit: MinimizeResult } => {
+    const bound = dir < 0 ? c.lower[poi]! : c.upper[poi]!;
+    let warm: Float64Array = free.pars;
+    const fitAt = (mu: number) => {
+      const r = mz.minimize({ fix: [[poi, mu]], init: warm });
+      if (r.converged) warm = r.pars;
+      else converged = false;
+      return r;
+    };
+    const excess = (r: MinimizeResult) => 2 * (r.nll - free.nll) - THRESHOLD_68;
+    let prevMu = muHat;
+    let prevF = -THRESHOLD_68;
+    for (let k = 1; k <= MAX_STEPS; k++) {
+      const mu = dir < 0 ? Math.max(bound, muHat - k * sigma) : Math.min(bound, muHat + k * sigma);
+      const r = fitAt(mu);
+      const f = excess(r);
+      if (f >= 0) {
+        const root = brentRoot((m) => excess(fitAt(m)), prevMu, mu, prevF, f, EDGE_TOLERANCE);
+        const at = Number.isNaN(root) ? mu : root;
+        return { mu: at, fit: fitAt(at) };
+      }
+      if (mu === bound) return { mu, fit: r };
+      prevMu = mu;
+      prevF = f;
+    }
+    return { mu: prevMu, fit: fitAt(prevMu) };
+  };
+  const lo = muHat <= c.lower[poi]! ? { mu: muHat, fit: free } : edge(-1);
+  const hi = edge(1);
   const q0 = q0Test(model);
-  const samples = [...new Set(c.occurrences.map((o) => o.sample))].filter(
-    (s) => !models.signalSamples.has(s),
-  );
+  const background = [...new Set(c.occurrences.map((o) => o.sample))].filter((s) => !signal.has(s));
   const yields = [
-    { sample: 'cevns', fitted: events(model, mu.fit.pars) },
-    ...samples.map((s) => ({ sample: s, fitted: model.expectedOf(mu.fit.pars, (_, x) => x === s) })),
+    { sample: 'cevns', fitted: events(free.pars) },
+    ...background.map((s) => ({ sample: s, fitted: model.expectedOf(free.pars, (_, x) => x === s) })),
   ];
   return {
-    fittedEvents: events(model, mu.fit.pars),
-    fittedEventsLo: at(ev.lo),
-    fittedEventsHi: at(ev.hi),
-    eventsIntervalFixes: fixes,
-    mu: mu.fit.pars[c.poi]!,
-    muLo: mu.lo,
-    muHi: mu.hi,
-    predictedEvents: events(model, Float64Array.from(c.init)),
+    fittedEvents: events(free.pars),
+    fittedEventsLo: events(lo.fit.pars),
+    fittedEventsHi: events(hi.fit.pars),
+    mu: muHat,
+    muLo: lo.mu,
+    muHi: hi.mu,
+    predictedEvents: events(c.init),
+    heldAtNominal,
     q0: q0.q0,
     p0: q0.p0,
     z: q0.z,
     yields,
-    converged: mu.fit.converged && ev.fit.converged && q0.converged,
+    converged: converged && q0.converged,
   };
 }

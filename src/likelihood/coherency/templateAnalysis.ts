@@ -9,11 +9,10 @@
  * unbounded α̂ (α_j free in [−5, 5]) and σ from the profiled inverse Hessian there; d̄_j = floor_j /
  * s_coh,j, the band's ξ at α = 0.
  *
- * And the collaboration-style numbers (signalStrength.ts): the CEvNS count fitted with a free signal
- * strength on the Standard-Model (Helm) shape — band α's held at
- * α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j) — with its profile-likelihood 68.27 % interval, and the
- * significance of CEvNS against background only (q0 of the signal strength), beside the published
- * values the dataset carries.
+ * And the collaboration-style numbers: the CEvNS count fitted with a free signal strength on the
+ * Standard-Model (Helm) shape — band α's held at α_Helm,j = (s_Helm,j/s_coh,j − d̄_j)/(1 − d̄_j) — with its
+ * profile-likelihood 68.27 % interval, and the significance of CEvNS against background only (q0 of
+ * the signal strength), beside the published values the dataset carries (signalStrength.ts).
  */
 import type { TemplateDataset } from '../../data/index.js';
 import { boundaryTest } from '../testStatistics.js';
@@ -25,7 +24,9 @@ import { boundaryMethod, summarise, toInterval } from '../coherencyAnalysis.js';
 import { phiPoint } from '../phi.js';
 import type { HistFactoryModel } from '../histfactory/index.js';
 import { templateModels, type TemplateModelOptions, type TemplateModels } from './templateModels.js';
-import { signalStrengthFit, type SignalStrengthFit } from './signalStrength.js';
+import { fitSignalStrength, type SignalStrengthFit } from './signalStrength.js';
+
+export type { SignalStrengthFit } from './signalStrength.js';
 
 /** Observed and expected events of one channel (summed over its bins). */
 export interface ChannelCounts {
@@ -194,7 +195,11 @@ export function analyzeTemplateDataset(
     template: {
       fixed: models.fixed,
       channels,
-      signal: signalStrengthFit(models, alphaHelm),
+      signal: fitSignalStrength(
+        models.signalStrength(alphaHelm),
+        models.signalSamples,
+        models.heldInSignalStrength,
+      ),
       published: ds.published,
     },
   };

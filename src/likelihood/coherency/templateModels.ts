@@ -9,11 +9,14 @@
  * - `bandUnbounded(j)`: band j with α_j's bounds widened, for ξ̂ ± σ (a measured suppression may lie
  *   outside the physical [0, 1]);
  * - `signalStrength(alphas)`: a normfactor `mu_cevns` on every CEvNS sample with the band α's held at
- *   given values (the Standard-Model shape at α_Helm): the collaboration-style fit of the CEvNS count
- *   and the signal significance against background only (mu_cevns = 0).
+ *   given values (the Standard-Model shape at α_Helm), the pure signal normalisations (the flux:
+ *   exactly degenerate with mu_cevns) held at nominal and the signal's histosys made shape-only
+ *   (signalStrength.ts): the collaboration-style fit of the CEvNS count N = mu_cevns·N_SM and the
+ *   signal significance against background only (mu_cevns = 0).
  *
- * perBand, band(j) and bandUnbounded(j) share one compile (modelVariants.ts); combined and
- * signalStrength change the structure (tied or added parameters) and are compiled on their own.
+ * perBand, band(j) and bandUnbounded(j) share one compile (modelVariants.ts: only the POI index, and for
+ * the unbounded view the POI's bounds, differ; compiling the CsI 2021 workspace costs ~40 ms); combined
+ * and signalStrength change the structure (tied or added parameters) and are compiled on their own.
  * `fix` holds nuisance parameters at nominal in every model (systematics switched off one by one, or
  * all of them for a statistics-only analysis).
  */
@@ -34,6 +37,7 @@ import {
   withParameterConfig,
   withPoiIndex,
 } from './modelVariants.js';
+import { pureSignalNormalisations, shapeOnlyHistosys, withSignalStrength } from './signalStrength.js';
 
 export const COMBINED_POI = 'alpha';
 export const SIGNAL_STRENGTH = 'mu_cevns';
@@ -63,6 +67,8 @@ export interface TemplateModels {
   signalStrength(alphas: readonly number[]): HistFactoryModel;
   /** Sample names of the CEvNS signal (every band's excess and floor). */
   readonly signalSamples: ReadonlySet<string>;
+  /** Pure signal normalisations held at nominal in `signalStrength` (signalStrength.ts). */
+  readonly heldInSignalStrength: readonly string[];
 }
 
 /** The names to fix, validated: parameters of the model, none of them a band POI. */
@@ -95,6 +101,7 @@ export function templateModels(ds: TemplateDataset, options: TemplateModelOption
     withFixed(compileWorkspace(tied, { measurement, poi: COMBINED_POI }), fixed),
   );
   const signalSamples = new Set(ds.bands.flatMap((b) => [b.excessSample, b.floorSample]));
+  const held = pureSignalNormalisations(workspace, signalSamples);
   const bandCache = new Map<number, HistFactoryModel>();
   return {
     workspace,
@@ -104,6 +111,7 @@ export function templateModels(ds: TemplateDataset, options: TemplateModelOption
     combined,
     fixed,
     signalSamples,
+    heldInSignalStrength: held,
     band(j) {
       let m = bandCache.get(j);
       if (!m) {
@@ -122,21 +130,18 @@ export function templateModels(ds: TemplateDataset, options: TemplateModelOption
         channels: workspace.channels.map((c) => ({
           ...c,
           samples: c.samples.map((s) =>
-            signalSamples.has(s.name)
-              ? {
-                  ...s,
-                  modifiers: [
-                    ...s.modifiers,
-                    { name: SIGNAL_STRENGTH, type: 'normfactor' as const, data: null },
-                  ],
-                }
-              : s,
+            signalSamples.has(s.name) ? withSignalStrength(shapeOnlyHistosys(s), SIGNAL_STRENGTH) : s,
           ),
         })),
       };
       bands.forEach((b, j) => {
         ws = withParameterConfig(ws, measurement, b, { bounds: [[0, 1]], inits: [alphas[j]!], fixed: true });
       });
+      const config = workspace.measurements.find((m) => m.name === measurement)!.config.parameters;
+      for (const name of held) {
+        const { name: _, ...rest } = config.find((p) => p.name === name) ?? { name };
+        ws = withParameterConfig(ws, measurement, name, { ...rest, fixed: true });
+      }
       ws = withParameterConfig(ws, measurement, SIGNAL_STRENGTH, { bounds: [[0, 10]], inits: [1] });
       return new HistFactoryModel(
         withFixed(compileWorkspace(ws, { measurement, poi: SIGNAL_STRENGTH }), fixed),

@@ -15,17 +15,14 @@
  * Steady-state background (SSB): from the anti-coincidence (AC) events, which sample it with the same
  * window length and cuts as the coincidence window (off/on exposure ratio τ = 1: the release's AC and C
  * windows are equally long, 12 µs before and after the beam trigger, with the same PE and time selection;
- * the 2017 release states τ = 1 for the same detector and trigger). The nominal per bin is the AC count;
- * where the AC count is 0 the nominal is the factorised estimate (row total × column total / total), or
- * one event spread over all bins if that is 0 too, so that the per-bin shapefactor can still give the
- * coincidence window a non-zero SSB. With a free shapefactor per bin shared by the C and AC channels the
- * nominal only sets the scale of that parameter: the model is the exact on/off likelihood.
+ * the 2017 release states τ = 1 for the same detector and trigger); nominal and bounds per bin:
+ * common/steadyState.ts.
  */
 import { CSI_2021_FIT_REGION } from './publication.js';
 import { integrateShape, transformShape, type BinnedShape } from './neutronShapes.js';
 import { shapeTimeFractions, type TimeEfficiency } from './timing.js';
 import type { NeutronShapes } from './release.js';
-import { outerProduct } from './response.js';
+import { outerProduct } from '../common/index.js';
 
 export interface TimingVariation {
   readonly shiftUs: number;
@@ -54,30 +51,4 @@ export function neutronTemplate(
   const time = transformShape(shapes.time, v.shiftUs, v.widthScale);
   const ft = shapeTimeFractions(time, timeEdgesUs, efficiency, 0, CSI_2021_FIT_REGION.timeMaxUs);
   return outerProduct(peFractions(shapes.pe, peEdges), ft).map((x) => x * expectedEvents);
-}
-
-/** SSB nominal per bin from the AC counts (see the module comment for empty bins). */
-export function steadyStateNominal(acCounts: readonly number[], nPe: number, nT: number): Float64Array {
-  const total = acCounts.reduce((s, c) => s + c, 0);
-  const row = Array.from({ length: nPe }, (_, p) =>
-    acCounts.slice(p * nT, (p + 1) * nT).reduce((s, c) => s + c, 0),
-  );
-  const col = Array.from({ length: nT }, (_, t) => row.reduce((s, _r, p) => s + acCounts[p * nT + t]!, 0));
-  return Float64Array.from(acCounts, (c, i) => {
-    if (c > 0) return c;
-    const est = total > 0 ? (row[Math.floor(i / nT)]! * col[i % nT]!) / total : 0;
-    return est > 0 ? est : 1 / acCounts.length;
-  });
-}
-
-/**
- * Upper bounds of the SSB shapefactor per bin, wide enough that the on/off maximum-likelihood SSB
- * (at most n_C + n_AC in a bin) is never at the bound: max(10, 3·(n_C + n_AC + 3)/nominal).
- */
-export function steadyStateBounds(
-  nominal: Float64Array,
-  cCounts: readonly number[],
-  acCounts: readonly number[],
-): number[] {
-  return Array.from(nominal, (b, i) => Math.max(10, Math.ceil((3 * (cCounts[i]! + acCounts[i]! + 3)) / b)));
 }

@@ -6,78 +6,13 @@
  */
 import { datasetNuclei } from '../../binAssembly.js';
 import { parseAnyDataset, type TemplateDataset } from '../../dataset.js';
-import type { BandNucleusTemplates } from './signal.js';
-import { buildCsiModel, CEVNS_HISTOSYS, type CsiModel } from './model.js';
+import { bandExcessAndFloor, bandsMetadata } from '../common/index.js';
+import { buildCsiModel, CEVNS_HISTOSYS } from './model.js';
 import { csiDatasetMetadata } from './metadata.js';
-import { resolveOptions, type CoherentCsi2021Options, type ResolvedCsi2021Options } from './options.js';
+import { resolveOptions, type CoherentCsi2021Options } from './options.js';
 import { CSI_2021_BEAM, CSI_2021_NEUTRONS } from './publication.js';
 import { readCoherentCsi2021Release } from './release.js';
-import {
-  CSI_2021_CHANNELS,
-  CSI_2021_MEASUREMENT,
-  bandPoi,
-  buildCsiWorkspace,
-  excessSample,
-  floorSample,
-  type VariedTemplate,
-} from './workspace.js';
-
-const total = (a: ArrayLike<number>) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
-};
-
-/** Σ_k w_k·t_k over the band's nuclei for one response. */
-function combine(
-  nuclei: readonly BandNucleusTemplates[],
-  weights: readonly number[],
-  response: string,
-): Float64Array {
-  const n = nuclei[0]!.coherent[response]!.length;
-  const out = new Float64Array(n);
-  nuclei.forEach((k, i) => {
-    const t = k.coherent[response]!;
-    for (let b = 0; b < n; b++) out[b]! += weights[i]! * t[b]!;
-  });
-  return out;
-}
-
-function varied(nuclei: readonly BandNucleusTemplates[], weights: readonly number[]): VariedTemplate {
-  const histosys: Record<string, { lo: Float64Array; hi: Float64Array }> = {};
-  for (const name of CEVNS_HISTOSYS) {
-    histosys[name] = {
-      lo: combine(nuclei, weights, `${name}_down`),
-      hi: combine(nuclei, weights, `${name}_up`),
-    };
-  }
-  return { nominal: combine(nuclei, weights, 'nominal'), histosys };
-}
-
-function bandsMetadata(model: CsiModel, o: ResolvedCsi2021Options) {
-  return model.signal.bands.map((nuclei, j) => {
-    const sCoh = nuclei.map((k) => total(k.coherent.nominal!));
-    const all = sCoh.reduce((s, x) => s + x, 0);
-    return {
-      poi: bandPoi(j),
-      q2LoMeV2: o.bandEdgesQ2MeV2[j]!,
-      q2HiMeV2: o.bandEdgesQ2MeV2[j + 1]!,
-      q2MeanMeV2:
-        all > 0
-          ? nuclei.reduce((s, k) => s + k.q2Weighted, 0) / all
-          : 0.5 * (o.bandEdgesQ2MeV2[j]! + o.bandEdgesQ2MeV2[j + 1]!),
-      excessSample: excessSample(j),
-      floorSample: floorSample(j),
-      nuclei: nuclei.map((k, i) => ({
-        label: k.label,
-        tLoKeV: k.tLoKeV,
-        tHiKeV: k.tHiKeV,
-        sCoh: sCoh[i]!,
-        sHelm: total(k.helm),
-      })),
-    };
-  });
-}
+import { CSI_2021_CHANNELS, CSI_2021_MEASUREMENT, buildCsiWorkspace } from './workspace.js';
 
 /** Build the template dataset from the release folder `dir` (…/shared/data/coherent-csi-2021). */
 export function buildCoherentCsi2021Dataset(
@@ -89,13 +24,7 @@ export function buildCoherentCsi2021Dataset(
   const nuclei = datasetNuclei(model.target, o.epsilon);
   const d = nuclei.map((n) => n.decoherentXi);
   const workspace = buildCsiWorkspace({
-    bands: model.signal.bands.map((b) => ({
-      excess: varied(
-        b,
-        d.map((x) => 1 - x),
-      ),
-      floor: varied(b, d),
-    })),
+    bands: bandExcessAndFloor(model.signal, d, CEVNS_HISTOSYS),
     brn: model.brn,
     nin: model.nin,
     ssbNominal: model.ssbNominal,
@@ -110,7 +39,7 @@ export function buildCoherentCsi2021Dataset(
     { name: 'reconstructed energy', unit: 'PE', edges: [...o.peEdges] },
     { name: 'arrival time', unit: 'us', edges: [...o.timeEdgesUs] },
   ];
-  const bands = bandsMetadata(model, o);
+  const bands = bandsMetadata(model.signal, o.bandEdgesQ2MeV2);
   const raw = {
     $schemaVersion: '1.0.0',
     kind: 'template',

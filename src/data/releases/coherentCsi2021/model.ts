@@ -5,12 +5,7 @@
  */
 import { MeVToKeV, MICHEL_END_POINT_MEV, maxQ2, resolveTarget, type Target } from '../../../physics/index.js';
 import { SpecError } from '../../../errors.js';
-import {
-  neutronTemplate,
-  steadyStateBounds,
-  steadyStateNominal,
-  type TimingVariation,
-} from './backgrounds.js';
+import { neutronTemplate, type TimingVariation } from './backgrounds.js';
 import { efficiencyVariants, type EfficiencyModel, type ScintillationModel } from './coefficients.js';
 import { histogramEvents } from './eventLists.js';
 import type { ResolvedCsi2021Options } from './options.js';
@@ -23,7 +18,13 @@ import {
 } from './publication.js';
 import type { CoherentCsi2021Release, NeutronShapes } from './release.js';
 import { csiPeResponse } from './response.js';
-import { cevnsBandTemplates, type SignalTemplates } from './signal.js';
+import {
+  cevnsBandTemplates,
+  steadyStateBounds,
+  steadyStateNominal,
+  type SignalTemplates,
+  type VariedTemplate,
+} from '../common/index.js';
 import {
   delayedDensity,
   fitPulseMean,
@@ -31,7 +32,6 @@ import {
   timeBinProbabilities,
   type PulseModel,
 } from './timing.js';
-import type { VariedTemplate } from './workspace.js';
 
 /** Names of the CEvNS shape systematics and the (down, up) responses behind each. */
 export const CEVNS_HISTOSYS = ['scint_resp_0', 'scint_resp_1', 'efficiency'] as const;

@@ -74,9 +74,4 @@ export function csiPeTimeResponse(pe: RecoilResponse, timeProbabilities: Float64
   };
 }
 
-/** outer(a, b) row-major, b fastest. */
-export function outerProduct(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(a.length * b.length);
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) out[i * b.length + j] = a[i]! * b[j]!;
-  return out;
-}
+export { outerProduct } from '../common/index.js';

@@ -10,20 +10,18 @@
  *   brn   normsys brn_norm (±25 %, PRL); histosys brn_timing_mean, brn_timing_width
  *   nin   normsys nin_norm (±36 %, PRL); histosys nin_timing_mean, nin_timing_width
  *   ssb   shapefactor ssb (one free parameter per bin, shared with "ac")
- * "ac" (anti-coincidence window, beam on): ssb with the same shapefactor — the exact on/off model.
+ * "ac" (anti-coincidence window, beam on): ssb with the same shapefactor — the exact on/off model
+ * (common/onOffWorkspace.ts).
  *
  * normsys lo/hi = 1 ∓ σ (pyhf code4); histosys lo_data/hi_data = the template rebuilt at −1σ/+1σ of
  * its input (never a normalisation only). Measurements: "alpha_b0_measurement" (POI alpha_b0), with
  * every alpha_b<j> bounded to [0, 1], init 1, and the ssb shapefactor bounded per bin
  * (backgrounds.steadyStateBounds).
  */
-import type { Modifier, Sample, Workspace } from '../../workspace/index.js';
+import type { Workspace } from '../../workspace/index.js';
+import { normsys, onOffWorkspace, templateSample, type VariedTemplate } from '../common/index.js';
 
-/** A template under its nominal inputs and the ±1σ histosys variations of it (by modifier name). */
-export interface VariedTemplate {
-  readonly nominal: Float64Array;
-  readonly histosys: Readonly<Record<string, { readonly lo: Float64Array; readonly hi: Float64Array }>>;
-}
+export { bandPoi, excessSample, floorSample, type VariedTemplate } from '../common/index.js';
 
 export interface CsiWorkspaceInputs {
   /** Per band: excess and floor templates in the "c" channel. */
@@ -41,66 +39,21 @@ export interface CsiWorkspaceInputs {
 
 export const CSI_2021_CHANNELS = { coincidence: 'c', anticoincidence: 'ac' } as const;
 export const CSI_2021_MEASUREMENT = 'alpha_b0_measurement';
-export const bandPoi = (j: number) => `alpha_b${j}`;
-export const excessSample = (j: number) => `cevns_excess_b${j}`;
-export const floorSample = (j: number) => `cevns_floor_b${j}`;
-
-const arr = (a: ArrayLike<number>): number[] => Array.from(a);
-
-const normsys = (name: string, rel: number): Modifier => ({
-  name,
-  type: 'normsys',
-  data: { lo: 1 - rel, hi: 1 + rel },
-});
-
-function sample(name: string, t: VariedTemplate, extra: readonly Modifier[]): Sample {
-  const histosys: Modifier[] = Object.entries(t.histosys).map(([n, v]) => ({
-    name: n,
-    type: 'histosys',
-    data: { lo_data: arr(v.lo), hi_data: arr(v.hi) },
-  }));
-  return { name, data: arr(t.nominal), modifiers: [...extra, ...histosys] };
-}
 
 export function buildCsiWorkspace(x: CsiWorkspaceInputs): Workspace {
-  const ssbMod: Modifier = { name: 'ssb', type: 'shapefactor', data: null };
-  const flux = normsys('flux', x.fluxRelUncertainty);
-  const c: Sample[] = [];
-  x.bands.forEach((b, j) => {
-    c.push(sample(excessSample(j), b.excess, [{ name: bandPoi(j), type: 'normfactor', data: null }, flux]));
-    c.push(sample(floorSample(j), b.floor, [flux]));
+  return onOffWorkspace({
+    channels: { on: CSI_2021_CHANNELS.coincidence, off: CSI_2021_CHANNELS.anticoincidence },
+    measurement: CSI_2021_MEASUREMENT,
+    bands: x.bands,
+    signalModifiers: [normsys('flux', x.fluxRelUncertainty)],
+    backgrounds: [
+      templateSample('brn', x.brn, [normsys('brn_norm', x.brnRelUncertainty)]),
+      templateSample('nin', x.nin, [normsys('nin_norm', x.ninRelUncertainty)]),
+    ],
+    ssbNominal: x.ssbNominal,
+    ssbBounds: x.ssbBounds,
+    tau: 1,
+    onCounts: x.cCounts,
+    offCounts: x.acCounts,
   });
-  c.push(sample('brn', x.brn, [normsys('brn_norm', x.brnRelUncertainty)]));
-  c.push(sample('nin', x.nin, [normsys('nin_norm', x.ninRelUncertainty)]));
-  c.push({ name: 'ssb', data: arr(x.ssbNominal), modifiers: [ssbMod] });
-  return {
-    channels: [
-      { name: CSI_2021_CHANNELS.coincidence, samples: c },
-      {
-        name: CSI_2021_CHANNELS.anticoincidence,
-        samples: [{ name: 'ssb', data: arr(x.ssbNominal), modifiers: [ssbMod] }],
-      },
-    ],
-    observations: [
-      { name: CSI_2021_CHANNELS.coincidence, data: arr(x.cCounts) },
-      { name: CSI_2021_CHANNELS.anticoincidence, data: arr(x.acCounts) },
-    ],
-    measurements: [
-      {
-        name: CSI_2021_MEASUREMENT,
-        config: {
-          poi: bandPoi(0),
-          parameters: [
-            ...x.bands.map((_, j) => ({
-              name: bandPoi(j),
-              bounds: [[0, 1]] as [number, number][],
-              inits: [1],
-            })),
-            { name: 'ssb', bounds: x.ssbBounds.map((hi) => [0, hi] as [number, number]) },
-          ],
-        },
-      },
-    ],
-    version: '1.0.0',
-  };
 }

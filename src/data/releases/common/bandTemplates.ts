@@ -1,12 +1,13 @@
 /**
- * CEvNS templates of the coincidence channel, per true-q² band j and nucleus k (Cs-133, I-127):
+ * CEvNS templates at a DAR-π source (the COHERENT CsI releases), per true-q² band j and nucleus k:
  *
  *   s_jk[p, t] = Σ_g P_time,g[t] · ∫_{T_lo,jk}^{T_hi,jk} dN_{k,g}/dT(T) · P_pe(T)[p] dT
  *
  * with g the prompt (ν_μ) and delayed (ν_e + ν̄_μ) flavour groups of the DAR-π fluence
  * N_POT·r_ν/(4πL²) (darPiRecoilModel.darPiFluenceGroups), dN/dT at complete coherency (α = 1)
- * (recoilSpectra.recoilDensityPerKeV), P_pe the energy response (response.ts) and P_time,g the group's
- * arrival-time probabilities after ε_T (timing.ts). A band's recoil range on nucleus k is
+ * (recoilSpectra.recoilDensityPerKeV), P_pe the release's energy response (a RecoilResponse) and
+ * P_time,g the group's arrival-time probabilities in the analysis time bins (a single bin holding the
+ * window fraction for a time-integrated analysis). A band's recoil range on nucleus k is
  * T = q²→T with q² = 2M_kT + T² (physics/kinematics, the project's exact convention), capped at the
  * kinematic end point. Each ∫ dT is foldSpectrumChecked (2 panels per interval, doubled until relTol) with the ν_μ line's
  * end point T_max(29.8 MeV) as a breakpoint; the largest relative error estimate is returned.
@@ -24,22 +25,21 @@ import {
   q2FromRecoil,
   recoilFromQ2,
   xiOf,
-  type Target,
 } from '../../../physics/index.js';
-import { darPiFluenceGroups, type DarGroup } from '../../darPiRecoilModel.js';
+import { darPiFluenceGroups, type DarGroup, type DarPiExposure } from '../../darPiRecoilModel.js';
 import { recoilDensityPerKeV } from '../../recoilSpectra.js';
 import { foldSpectrumChecked } from '../../response/fold.js';
 import type { RecoilResponse } from '../../response/types.js';
-import { outerProduct } from './response.js';
 
-export interface SignalExposure {
-  readonly target: Target;
-  readonly massKg: number;
-  readonly protonsOnTarget: number;
-  readonly nuPerFlavourPerProton: number;
-  readonly distanceM: number;
-  readonly epsilon: number;
+/** outer(a, b) row-major, b fastest (PE × time templates, time fastest). */
+export function outerProduct(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(a.length * b.length);
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) out[i * b.length + j] = a[i]! * b[j]!;
+  return out;
 }
+
+/** The exposure of a DAR-π detector (darPiRecoilModel.ts; its tabulation grid is not used here). */
+export type SignalExposure = Omit<DarPiExposure, 'panelKeV'>;
 
 /** Per nucleus of one band: templates (PE × time, flattened) under each named response. */
 export interface BandNucleusTemplates {
