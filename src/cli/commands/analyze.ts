@@ -5,11 +5,7 @@
  */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import {
-  DEFAULT_DATASET,
-  loadAnalysisInput,
-  type Dataset,
-} from '../../data/index.js';
+import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
   analysisGoodnessOfFit,
   analyzeDataset,
@@ -456,10 +452,7 @@ export function registerAnalyze(program: Command): void {
       'pyhf workspace or template dataset: the measurement (default: the first)',
     )
     .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
-    .option(
-      '--channels <list>',
-      CHANNELS_HELP,
-    )
+    .option('--channels <list>', CHANNELS_HELP)
     .option(
       '--impacts',
       'template dataset: rank the nuisance parameters by the change of each result when each is fixed in turn',
