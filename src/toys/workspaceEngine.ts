@@ -121,7 +121,9 @@ class WorkspaceEngine implements ToyEngine {
     const main = this.main[slot]!;
     const aux = this.aux[slot]!;
     const lam = this.model.expected(gen, this.lambda);
-    for (let b = 0; b < c.nMain; b++) main[b] = rng.poisson(lam[b]!);
+    // A generating point may extrapolate an empty bin's λ slightly below 0 (histosys; the likelihood
+    // allows it as pyhf does, histfactory/model.ts): a Poisson mean < 0 is no distribution, draw 0.
+    for (let b = 0; b < c.nMain; b++) main[b] = rng.poisson(Math.max(0, lam[b]!));
     // Auxiliary data in pyhf order: walk the aux slots, each Gaussian or Poisson.
     let g = 0;
     let q = 0;
