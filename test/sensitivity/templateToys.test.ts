@@ -121,6 +121,7 @@ describe('coherency project --setup xe-solar --toys', () => {
     [['--toys', '-1'], /--toys "-1": expected a value ≥ 0/],
     [['--toys', '1e12'], /--toys "1e12": expected a value ≤ 1000000/],
     [['--toys', '2.5'], /--toys "2.5"/],
+    [['--fc-toys', '100'], /--fc-toys 100: Feldman–Cousins on the template projection of xenonnt-8b is not/],
   ])('%j: exit 2, one line', async (args, message) => {
     const r = await runCli(['project', '--setup', 'xe-solar', ...args]);
     expect(r.code).toBe(2);

@@ -38,6 +38,7 @@ export interface TemplateProjectOptions {
   readonly scanPoints: number;
   readonly toys: number;
   readonly seed: string;
+  readonly fcToys: number;
   readonly spectra?: string | undefined;
   readonly fix?: string | undefined;
   readonly json: boolean;
@@ -180,6 +181,13 @@ function human(
 }
 
 export async function runTemplateProjection(dataset: string, o: TemplateProjectOptions): Promise<void> {
+  if (o.fcToys > 0) {
+    throw new SpecError(
+      'invalid_input',
+      `--fc-toys ${o.fcToys}: Feldman–Cousins on the template projection of ${dataset} is not implemented; expected --toys N (toy medians and bands) or --engine counting`,
+      ['fcToys'],
+    );
+  }
   if (o.spectra !== undefined) {
     throw new SpecError(
       'invalid_input',
