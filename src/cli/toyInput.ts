@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_DATASET, loadAnalysisInput } from '../data/index.js';
 import type { AnyDataset } from '../data/index.js';
 import { SpecError } from '../errors.js';
+import { withChannels } from './channels.js';
 import { binQ2Centres } from '../report/index.js';
 import type { CountingModel, SystematicsTreatment } from '../likelihood/index.js';
 import { datasetToyInputs, datasetToySource, workspaceAnalyses } from '../toys/index.js';
@@ -31,13 +32,15 @@ export interface ToyInputOptions {
   readonly measurement?: string | undefined;
   /** Include the combined one-α analysis of a counts dataset. */
   readonly combined: boolean;
+  /** `--channels`: only these channels of a template dataset or workspace (comma-separated). */
+  readonly channels?: string | undefined;
 }
 
 const hashOf = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
 /** Load a toy input (see the module comment). */
 export function loadToyInput(arg: string | undefined, o: ToyInputOptions): ToyInput {
-  const input = loadAnalysisInput(arg ?? DEFAULT_DATASET);
+  const input = withChannels(loadAnalysisInput(arg ?? DEFAULT_DATASET), o.channels);
   if (input.kind === 'workspace') {
     const ws = input.workspace;
     return {

@@ -212,7 +212,7 @@ describe.skipIf(!ANCHORS_AVAILABLE)(
       expect(poi.stderr.trim().split('\n')).toHaveLength(1);
       const cls = await cli(['toys', twoBand, '--cls', ...quick]);
       expect(cls.code).toBe(2);
-      expect(cls.stderr).toMatch(/CLs needs a limit side/);
+      expect(cls.stderr).toMatch(/--cls: needs --limit upper\|lower/);
       const onDataset = await cli(['toys', 'coherent-csi-2017', '--poi', 'alpha', ...quick]);
       expect(onDataset.code).toBe(2);
       expect(onDataset.stderr).toMatch(/--poi: applies to pyhf workspace files/);

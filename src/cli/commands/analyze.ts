@@ -5,15 +5,7 @@
  */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import {
-  DEFAULT_DATASET,
-  loadAnalysisInput,
-  parseChannelList,
-  selectChannels,
-  selectTemplateChannels,
-  type AnalysisInput,
-  type Dataset,
-} from '../../data/index.js';
+import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
   analysisGoodnessOfFit,
   analyzeDataset,
@@ -38,6 +30,7 @@ import {
   workspaceReport,
 } from './analyzeReports.js';
 import { progressReporter } from '../progress.js';
+import { CHANNELS_HELP, withChannels } from '../channels.js';
 import {
   alphaFigure,
   alphaScanFigure,
@@ -348,22 +341,6 @@ export function analysisJson(
   };
 }
 
-/** `--channels`: the template dataset or workspace restricted to the listed channels. */
-function withChannels(input: AnalysisInput, list: string | undefined): AnalysisInput {
-  if (list === undefined) return input;
-  if (input.kind === 'workspace') {
-    return { ...input, workspace: selectChannels(input.workspace, parseChannelList(input.workspace, list)) };
-  }
-  if (input.dataset.kind !== 'template') {
-    throw new SpecError(
-      'invalid_input',
-      `--channels: ${input.dataset.id} is a ${input.dataset.kind} dataset; expected a template dataset or a pyhf workspace`,
-      ['channels'],
-    );
-  }
-  return { kind: 'dataset', dataset: selectTemplateChannels(input.dataset, list) };
-}
-
 function humanReport(
   dataset: Dataset,
   r: AnalysisResult,
@@ -475,10 +452,7 @@ export function registerAnalyze(program: Command): void {
       'pyhf workspace or template dataset: the measurement (default: the first)',
     )
     .option('--mu-test <value>', "pyhf workspace: the POI value of pyhf's q̃ test (default 1)")
-    .option(
-      '--channels <list>',
-      'template dataset or pyhf workspace: analyse only these channels, comma-separated (e.g. sr0,sr1)',
-    )
+    .option('--channels <list>', CHANNELS_HELP)
     .option(
       '--impacts',
       'template dataset: rank the nuisance parameters by the change of each result when each is fixed in turn',

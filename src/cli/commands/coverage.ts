@@ -32,6 +32,7 @@ import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
 import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { loadToyInput } from '../toyInput.js';
+import { CHANNELS_HELP } from '../channels.js';
 import { analysisCoverageTable } from './toyAnalyses.js';
 import {
   countArg,
@@ -219,6 +220,7 @@ const CoverageOptionsSchema = z
     truth: truthListArg.optional(),
     poi: poiListArg.optional(),
     measurement: z.string().min(1).optional(),
+    channels: z.string().optional(),
     limit: limitArg.optional(),
     combined: z.boolean().default(false),
   })
@@ -256,6 +258,7 @@ export function registerCoverage(program: Command): void {
         "pyhf workspace: POI name (default the measurement's); two names: a 2-D region",
       )
       .option('--measurement <name>', 'pyhf workspace: the measurement (default the first)')
+      .option('--channels <list>', CHANNELS_HELP)
       .option('--limit <side>', "also the coverage of one-sided limits: 'upper' or 'lower' (CLs+b)")
       .option('--combined', 'counts datasets: also the combined one-α fit (general engine)'),
     'write coverage.json/.csv and the plot (or shard-k-of-n.json) here',
@@ -266,6 +269,7 @@ export function registerCoverage(program: Command): void {
       systematics: o.systematics,
       poi: o.poi,
       measurement: o.measurement,
+      channels: o.channels,
       combined: o.combined,
     });
     const job = planCoverage(input.counting, {

@@ -32,6 +32,7 @@ import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { SpecError } from '../../errors.js';
 import { loadToyInput } from '../toyInput.js';
+import { CHANNELS_HELP } from '../channels.js';
 import {
   analysisIntervalsChart,
   analysisTables,
@@ -291,6 +292,7 @@ const ToysOptionsSchema = z
     bins: numberListArg('bin indices').optional(),
     poi: poiListArg.optional(),
     measurement: z.string().min(1).optional(),
+    channels: z.string().optional(),
     limit: limitArg.optional(),
     cls: z.boolean().default(false),
     seed: z.string().min(1).default('1'),
@@ -339,6 +341,7 @@ export function registerToys(program: Command): void {
         "pyhf workspace: POI name (default the measurement's); two names: a 2-D FC region",
       )
       .option('--measurement <name>', 'pyhf workspace: the measurement (default the first)')
+      .option('--channels <list>', CHANNELS_HELP)
       .option(
         '--region-step <x>',
         'grid step of a 2-D region on each POI range (1/n)',
@@ -360,6 +363,7 @@ export function registerToys(program: Command): void {
       systematics: o.systematics,
       poi: o.poi,
       measurement: o.measurement,
+      channels: o.channels,
       combined: o.combinedToys > 0,
     });
     if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('toys', o.shard, input.analyses));
