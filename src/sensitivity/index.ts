@@ -21,7 +21,7 @@ export {
   setupLikelihood,
   type SetupCountingModel,
 } from './asimov.js';
-export { BAND_PROBABILITIES, quantileSorted, toyBands, type ToyOptions } from './toys.js';
+export { BAND_PROBABILITIES, quantileSorted, summarizeToys, toyBands, type ToyOptions } from './toys.js';
 export {
   PROJECTION_FC_DEFAULTS,
   projectionFeldmanCousins,
@@ -64,6 +64,16 @@ export {
   type TemplateScanOptions,
   type TemplateScanPoint,
 } from './templateScan.js';
+export { TEMPLATE_TOY_STREAM, templateToyBands, type TemplateToyOptions } from './templateToys.js';
+export {
+  LN_F_TOLERANCE,
+  templateToyExposureScan,
+  type TemplateToyCrossing,
+  type TemplateToyScan,
+  type TemplateToyScanOptions,
+  type TemplateToyScanPoint,
+  type ToyMedian,
+} from './templateToyScan.js';
 export type {
   AlphaInterval,
   BinSensitivity,

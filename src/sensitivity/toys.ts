@@ -120,7 +120,23 @@ export function toyBands(
     alphaHats.push(alphaHat);
     row.forEach((z, h) => zs[h]!.push(z));
   }
-  alphaHats.sort((x, y) => x - y);
+  return summarizeToys(zs, alphaHats, failed, opts);
+}
+
+/**
+ * The bands of each test from its toys' Z values (one list per test, failed toys left out), with the
+ * median's Monte Carlo interval and the median fitted α̂: what every toy projection reports.
+ */
+export function summarizeToys(
+  zs: readonly (readonly number[])[],
+  alphaHats: readonly number[],
+  failed: number,
+  opts: ToyOptions,
+): ToyBands[] {
+  const medianAlphaHat = quantileSorted(
+    [...alphaHats].sort((x, y) => x - y),
+    0.5,
+  );
   return zs.map((list) => {
     const sorted = [...list].sort((x, y) => x - y);
     return {
@@ -129,7 +145,7 @@ export function toyBands(
       seed: String(opts.seed),
       z: bandsOf(sorted),
       medianCi95: medianCi(sorted),
-      medianAlphaHat: quantileSorted(alphaHats, 0.5),
+      medianAlphaHat,
     };
   });
 }

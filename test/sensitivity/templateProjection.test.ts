@@ -109,19 +109,16 @@ describe('coherency project --setup xe-solar', () => {
     expect(JSON.parse(c.stdout)).toHaveProperty('coverage');
   });
 
-  test('human output names the TODO for toys', async () => {
+  test('human output says the medians are Asimov without --toys', async () => {
     const r = await run(['--setup', 'xe-solar']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Projection on the real response');
     expect(r.stdout).toMatch(/exclude α = 0: median Z = \d\.\d\d/);
-    expect(r.stdout).toContain('Toys: TODO');
+    expect(r.stdout).toContain('Asimov medians and Z_A ± N bands; --toys N for toy medians and bands');
+    expect(r.stdout).not.toContain('toys (');
   });
 
   test.each([
-    [
-      ['--setup', 'xe-solar', '--toys', '100'],
-      /--toys 100: toy bands for the template projection of xenonnt-8b need the template toy engine/,
-    ],
     [
       ['--setup', 'ge-reactor', '--engine', 'template'],
       /--engine template: ge-reactor has no template likelihood; expected a preset with one \(xe-solar\)/,

@@ -3,7 +3,10 @@
  * (PRESET_TEMPLATE_DATASETS) scaled by exposure, Asimov data of the true model, and the template
  * analysis on it (src/sensitivity/templateProjection.ts, templateScan.ts). Prints the expected counts
  * per channel, the median expected significances of excluding α = 1 and α = 0, the expected α
- * intervals and, with `--scan exposure`, the exposures for 3σ and 5σ.
+ * intervals and, with `--scan exposure`, the exposures for 3σ and 5σ; with `--toys N` (seeded by
+ * `--seed`) the toy medians and ±1σ/±2σ bands beside the Asimov ones, and in a scan the toy medians at
+ * its points and the exposures where the toy median reaches 3σ and 5σ (templateToys.ts,
+ * templateToyScan.ts).
  */
 import { loadAnyDataset, type TemplateDataset } from '../../data/index.js';
 import { SpecError } from '../../errors.js';
@@ -14,11 +17,15 @@ import {
   projectTemplate,
   TEMPLATE_SCAN_RANGE,
   templateExposureScan,
+  templateToyExposureScan,
   type TemplateProjection,
   type TemplateScan,
+  type TemplateToyCrossing,
+  type TemplateToyScan,
   type TemplateTruth,
 } from '../../sensitivity/index.js';
 import { OutputSet, print } from '../io.js';
+import { progressReporter } from '../progress.js';
 import { testLine } from './projectText.js';
 
 export interface TemplateProjectOptions {
@@ -30,6 +37,8 @@ export interface TemplateProjectOptions {
   readonly scanTo?: number | undefined;
   readonly scanPoints: number;
   readonly toys: number;
+  readonly seed: string;
+  readonly fcToys: number;
   readonly spectra?: string | undefined;
   readonly fix?: string | undefined;
   readonly json: boolean;
@@ -66,7 +75,50 @@ const rowsOf = (p: TemplateProjection): ChannelRow[] =>
     truth: c.signalTruth,
   }));
 
-function human(p: TemplateProjection, scan: TemplateScan | undefined, dataset: string): string {
+const z2 = (v: number) => v.toFixed(2);
+
+/** "at 5.07 t·yr (95 % MC 4.9–5.2)" for a toy crossing, or why there is none. */
+function toyCrossingText(c: TemplateToyCrossing): string {
+  if (c.asimovScale === null) return 'not searched (Asimov not reached)';
+  if (c.scale === null) return 'not reached';
+  const mc = c.mcInterval95 === null ? '' : ` (95 % MC ${f3(c.mcInterval95[0])}–${f3(c.mcInterval95[1])})`;
+  return `at ${c.tonneYear === null ? `× ${f3(c.scale)}` : tyr(c.tonneYear)}${mc}`;
+}
+
+function toyScanText(t: TemplateToyScan): string[] {
+  return [
+    `Toy medians (${t.nToys} toys per point, seed ${t.seed}; 95 % Monte Carlo interval of the median):`,
+    renderTable(
+      'text',
+      [
+        { key: 'exposure', header: 'exposure' },
+        { key: 'z1', header: 'toy Z(exclude α=1)' },
+        { key: 'z0', header: 'toy Z(exclude α=0)' },
+      ],
+      t.points.map((x) => ({
+        exposure: x.exposureTonneYear === null ? `× ${f3(x.scale)}` : tyr(x.exposureTonneYear),
+        z1: `${z2(x.alpha1.median)} [${z2(x.alpha1.ci95[0])}, ${z2(x.alpha1.ci95[1])}]`,
+        z0: `${z2(x.alpha0.median)} [${z2(x.alpha0.ci95[0])}, ${z2(x.alpha0.ci95[1])}]`,
+      })),
+    ),
+    ...(
+      [
+        ['α = 1', t.alpha1],
+        ['α = 0', t.alpha0],
+      ] as const
+    ).map(
+      ([name, c]) =>
+        `  exclude ${name} (toy median): 3σ ${toyCrossingText(c.z3)}, 5σ ${toyCrossingText(c.z5)}`,
+    ),
+  ];
+}
+
+function human(
+  p: TemplateProjection,
+  scan: TemplateScan | undefined,
+  toyScan: TemplateToyScan | undefined,
+  dataset: string,
+): string {
   const out: string[] = [];
   out.push(
     `Projection on the real response: the template likelihood of ${dataset} (${p.dataset.title}) scaled by exposure`,
@@ -121,18 +173,19 @@ function human(p: TemplateProjection, scan: TemplateScan | undefined, dataset: s
       );
     }
   }
-  out.push(
-    '  Toys: TODO — toy medians and bands for template projections wait for the template toy engine (src/toys on workspaces); the numbers above are Asimov (asymptotic) medians.',
-  );
+  if (toyScan !== undefined) out.push(...toyScanText(toyScan));
+  if (p.tests[0]?.toys === undefined) {
+    out.push('  (Asimov medians and Z_A ± N bands; --toys N for toy medians and bands.)');
+  }
   return out.join('\n');
 }
 
 export async function runTemplateProjection(dataset: string, o: TemplateProjectOptions): Promise<void> {
-  if (o.toys > 0) {
+  if (o.fcToys > 0) {
     throw new SpecError(
       'invalid_input',
-      `--toys ${o.toys}: toy bands for the template projection of ${dataset} need the template toy engine (not available yet); use --engine counting for toys on the counting stand-in`,
-      ['toys'],
+      `--fc-toys ${o.fcToys}: Feldman–Cousins on the template projection of ${dataset} is not implemented; expected --toys N (toy medians and bands) or --engine counting`,
+      ['fcToys'],
     );
   }
   if (o.spectra !== undefined) {
@@ -159,29 +212,44 @@ export async function runTemplateProjection(dataset: string, o: TemplateProjectO
     return tonneYear(kgS) / nominal;
   };
   const scale = scaleOf(o.exposure, '--exposure') ?? 1;
-  const p = projectTemplate(ds, {
-    scale,
-    truth,
-    fix,
-    ...(o.testAlpha === undefined ? {} : { alphaTest: o.testAlpha }),
-  });
   const fromScale = scaleOf(o.scanFrom, '--scan-from');
   const toScale = scaleOf(o.scanTo, '--scan-to');
-  const scan =
-    o.scan === undefined
-      ? undefined
-      : templateExposureScan(ds, {
-          truth,
-          fix,
-          points: o.scanPoints,
-          ...(fromScale === undefined ? {} : { fromScale }),
-          ...(toScale === undefined ? {} : { toScale }),
-        });
+  const progress = progressReporter('toys');
+  const toys = o.toys > 0 ? { nToys: o.toys, seed: o.seed, onProgress: progress } : undefined;
+  let p: TemplateProjection;
+  let scan: TemplateScan | undefined;
+  let toyScan: TemplateToyScan | undefined;
+  try {
+    p = projectTemplate(ds, {
+      scale,
+      truth,
+      fix,
+      ...(o.testAlpha === undefined ? {} : { alphaTest: o.testAlpha }),
+      ...(toys === undefined ? {} : { toys }),
+    });
+    scan =
+      o.scan === undefined
+        ? undefined
+        : templateExposureScan(ds, {
+            truth,
+            fix,
+            points: o.scanPoints,
+            ...(fromScale === undefined ? {} : { fromScale }),
+            ...(toScale === undefined ? {} : { toScale }),
+          });
+    toyScan =
+      scan === undefined || toys === undefined
+        ? undefined
+        : templateToyExposureScan(ds, scan, { truth, fix, toys });
+  } finally {
+    progress.stop();
+  }
   const json = {
     engine: 'template',
     templateDataset: dataset,
     ...p,
     ...(scan === undefined ? {} : { scan }),
+    ...(toyScan === undefined ? {} : { toyScan }),
   };
   const csv = renderTable('csv', COLUMNS, rowsOf(p));
   if (o.out !== undefined) {
@@ -194,5 +262,5 @@ export async function runTemplateProjection(dataset: string, o: TemplateProjectO
   }
   if (o.json) return print(JSON.stringify(json, null, 2));
   if (o.csv) return print(csv);
-  print(human(p, scan, dataset));
+  print(human(p, scan, toyScan, dataset));
 }

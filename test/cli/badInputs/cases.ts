@@ -691,9 +691,9 @@ export const BAD_CASES: readonly BadCase[] = [
     /--channels: coherent-csi-2017 is a counts dataset/,
   ),
   d(
-    'option: project xe-solar --toys (template engine)',
-    () => ['project', '--setup', 'xe-solar', '--toys', '10'],
-    /--toys 10: toy bands for the template projection of xenonnt-8b need the template toy engine/,
+    'option: project xe-solar --fc-toys (template engine)',
+    () => ['project', '--setup', 'xe-solar', '--fc-toys', '10'],
+    /--fc-toys 10: Feldman–Cousins on the template projection of xenonnt-8b is not implemented/,
   ),
   d(
     'option: project --fix unknown nuisance',
