@@ -21,9 +21,17 @@ import { availableParallelism, loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countsModel } from '../src/likelihood/index.js';
-import { loadDataset, parseWorkspace, resolveDataDir } from '../src/data/index.js';
+import { loadAnyDataset, loadDataset, parseWorkspace, resolveDataDir } from '../src/data/index.js';
 import type { CountingModel } from '../src/likelihood/index.js';
-import { jobUnits, planToys, runChunk, runToyJob, toysResult, workspaceAnalyses } from '../src/toys/index.js';
+import {
+  datasetToyInputs,
+  jobUnits,
+  planToys,
+  runChunk,
+  runToyJob,
+  toysResult,
+  workspaceAnalyses,
+} from '../src/toys/index.js';
 import type { BinTask, ToyJob } from '../src/toys/index.js';
 import type { Benchmark } from './run.js';
 
@@ -160,6 +168,25 @@ const taskOfBin6 = singleJob.tasks.findIndex((t) => t.kind === 'bin' && t.bin ==
 
 const template = anchorJob('template_3run', 500);
 
+/**
+ * One Feldman–Cousins grid point (α = 0.5) of band 0 of a shipped template dataset: `nToys` toys drawn
+ * at θ̂̂(α = 0.5), each with a free and a conditional fit. An FC interval of a band is 41 such points
+ * (the default --alpha-step 0.025) × 1000 toys: its cost is 41 × 1000 / (the rate of this entry).
+ */
+function templateBandPoint(name: string, nToys: number): { job: ToyJob; task: number } {
+  const ds = loadAnyDataset(name);
+  const { analyses } = datasetToyInputs(ds, { combined: false });
+  const job = planToys(null, { seed: 1, nToys: 1, fcToys: nToys, alphaStep: 0.1, analyses });
+  const band0 = analyses.findIndex((a) => a.label.startsWith('band 0'));
+  const task = job.tasks.findIndex(
+    (t) => t.kind === 'fit' && t.analysis === band0 && Math.abs(t.tests[0]!.values[0]! - 0.5) < 1e-9,
+  );
+  return { job, task };
+}
+
+const csi2021Point = templateBandPoint('coherent-csi-2021', 200);
+const xenonPoint = templateBandPoint('xenonnt-8b', 500);
+
 export const benchmarks: Benchmark[] = [
   ...(template === undefined
     ? []
@@ -171,6 +198,22 @@ export const benchmarks: Benchmark[] = [
           run: () => runChunk(template.job, { task: template.task, chunk: 0, size: 500 }),
         },
       ]),
+  {
+    // Issue 10: FC per band with 1000 toys per point; × 41 points / this rate = one band's interval.
+    name: 'toys: CsI 2021 band 0, one FC point, 200 toys (198 bins, 115 pars)',
+    items: 200,
+    itemName: 'toys',
+    repeats: 3,
+    run: () => runChunk(csi2021Point.job, { task: csi2021Point.task, chunk: 0, size: 200 }),
+  },
+  {
+    // Issue 11: the XENONnT α interval by FC with 1000 toys per point (one band: all runs).
+    name: 'toys: XENONnT ⁸B, one FC point, 500 toys (243 bins)',
+    items: 500,
+    itemName: 'toys',
+    repeats: 3,
+    run: () => runChunk(xenonPoint.job, { task: xenonPoint.task, chunk: 0, size: 500 }),
+  },
   {
     name: 'toys: CsI bin 6 alone, q1 toys (draw + 2 fits), 50k',
     items: 50_000,
