@@ -17,7 +17,7 @@ import {
   tabulatedContinuum,
   type AtmosphericRow,
   type NeutrinoSpectrum,
-} from '../physics/sources/index.js';
+} from '../physics/index.js';
 import {
   ATMOSPHERIC_COLUMNS,
   AtmosphericRowSchema,

@@ -3,6 +3,7 @@
  * Each check is a number with a tolerance and the reason for it, not only "it ran".
  */
 import { describe, expect, test } from 'vitest';
+import { expectRelClose } from '../helpers.js';
 import { main as wimp } from '../../examples/coherencyAtWimpRecoils.js';
 import { main as csi } from '../../examples/analyzeCoherentCsI.js';
 import { main as newDataset } from '../../examples/newDataset.js';
@@ -11,6 +12,7 @@ import { main as fitNeutronRadius } from '../../examples/fitNeutronRadius.js';
 import { main as projectGeReactor } from '../../examples/projectGeReactor.js';
 import { main as customSpectrum } from '../../examples/customSpectrum.js';
 import { main as customFormFactor } from '../../examples/customFormFactor.js';
+import { EXAMPLE_WORKSPACE, main as pyhfWorkspace } from '../../examples/pyhfWorkspace.js';
 
 describe('examples', () => {
   test('coherencyAtWimpRecoils: α ≈ 0.49, 0.22, 0.14 (paper, ±0.01)', () => {
@@ -109,5 +111,38 @@ describe('examples', () => {
     // ≈ 1.9e-3 in F, i.e. ≈ 3e-3 in α: |Δα| < 0.005. At 35 keV_nr the shapes part (|Δα| > 0.02).
     expect(Math.abs(gauss!.alphaAt5KeV - kn!.alphaAt5KeV)).toBeLessThan(0.005);
     expect(Math.abs(gauss!.alphaAt35KeV - kn!.alphaAt35KeV)).toBeGreaterThan(0.02);
+  });
+
+  test('pyhfWorkspace: the fit converges; the toolkit and pyhf-style tests agree where they must', () => {
+    const r = pyhfWorkspace();
+    expect(r.fit.converged).toBe(true);
+    // EDM = ½ gᵀH⁻¹g at the minimum: the minimiser's stopping rule is far below 1e-8 (it prints ~1e-13).
+    expect(r.fit.edm).toBeLessThan(1e-8);
+    const t = r.toolkit;
+    // 46 on-source events; background 5 (beam) + 21 (steady state: 42 off-source events at twice the
+    // exposure), floor 2.4, excess 33.6 at α = 1: α̂ ≈ (46 − 28.4)/33.6 = 0.52, strictly inside (0, 1).
+    expect(t.poiHat).toBeGreaterThan(0);
+    expect(t.poiHat).toBeLessThan(1);
+    expect(t.interval68[0]).toBeLessThan(t.poiHat);
+    expect(t.interval68[1]).toBeGreaterThan(t.poiHat);
+    expect(t.interval90[0]).toBeLessThan(t.interval68[0]);
+    expect(t.interval90[1]).toBeGreaterThan(t.interval68[1]);
+    // Two code paths, one asymptotic law: the toolkit's one-sided test at the lower bound and pyhf's
+    // discovery p0 are both ½χ²₁ tails of the same profile-likelihood ratio at α = 0; at the upper
+    // bound, pyhf's CLs+b on the √q̃ ≤ √q̃_A branch is 1 − Φ(√q̃), the toolkit's one-sided p(α = 1).
+    // Same fits ⇒ equal to rounding (measured 2e-15 relative); 1e-9 allows for minimiser tolerance.
+    expectRelClose(t.pAtLower, r.pyhf.p0, 1e-9);
+    expectRelClose(t.pAtUpper, r.pyhf.CLsb, 1e-9);
+    // CLs = CLs+b / CLb by definition.
+    expectRelClose(r.pyhf.CLs, r.pyhf.CLsb / r.pyhf.CLb, 1e-12);
+    // Lower 68 % edges: both are the t = 1 crossing, 1.4σ from the bound at 0, where the two-boundary
+    // law equals χ²₁ to < 1e-4 in the threshold (measured edge difference 4e-6). The upper edge is
+    // 1σ from α = 1, where the two-boundary law is not χ²₁ (measured difference 4e-4).
+    expect(Math.abs(t.interval68[0] - r.pyhf.wilks68[0]!)).toBeLessThan(1e-4);
+    expect(Math.abs(t.interval68[1] - r.pyhf.wilks68[1]!)).toBeLessThan(5e-3);
+    // The JSON is really read: a different observation moves α̂.
+    const more = structuredClone(EXAMPLE_WORKSPACE);
+    more.observations[0]!.data = [19, 16, 12, 9];
+    expect(pyhfWorkspace(JSON.stringify(more)).toolkit.poiHat).toBeGreaterThan(t.poiHat);
   });
 });

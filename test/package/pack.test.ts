@@ -183,6 +183,36 @@ describe('npm pack → install → use', () => {
     expect(out.alpha).toBeCloseTo(0.143, 3);
   });
 
+  test('the bundled physics entry exports the sources’ names and computes the same bits', async () => {
+    // scripts/build-physics.mjs bundles the physics with its @stdlib functions: the same code, so the
+    // same names and bit-identical values (Object.is), here for the two functions that call @stdlib
+    // (erfcx and the normal CDF, sources/darPiTiming.ts) on both of their branches, and α.
+    const points = [-400, -50, 0, 120, 600, 2500, 9000];
+    const script = `
+      const p = await import('cevns-coherency/physics');
+      const trace = { meanNs: 350, widthNs: 140 };
+      const xe = p.paperTarget('Xe').components[0].nucleus;
+      console.log(JSON.stringify({
+        names: Object.keys(p).sort(),
+        prompt: ${JSON.stringify(points)}.map((t) => p.promptArrivalCdf(t, trace)),
+        delayed: ${JSON.stringify(points)}.map((t) => p.delayedArrivalCdf(t, trace)),
+        alpha: p.coherencyAtRecoil(35e-3, xe, p.PAPER_HELM_MODEL).alpha,
+      }));`;
+    const out = JSON.parse(run('node', ['--input-type=module', '-e', script], app)) as {
+      names: string[];
+      prompt: number[];
+      delayed: number[];
+      alpha: number;
+    };
+    const src = await import('../../src/physics/index.js');
+    const trace = { meanNs: 350, widthNs: 140 };
+    const xe = src.paperTarget('Xe').components[0]!.nucleus;
+    expect(out.names).toEqual(Object.keys(src).sort());
+    expect(out.prompt).toEqual(points.map((t) => src.promptArrivalCdf(t, trace)));
+    expect(out.delayed).toEqual(points.map((t) => src.delayedArrivalCdf(t, trace)));
+    expect(out.alpha).toBe(src.coherencyAtRecoil(35e-3, xe, src.PAPER_HELM_MODEL).alpha);
+  });
+
   test.each(['nodenext', 'bundler'] as const)(
     'TypeScript (moduleResolution %s) finds the types of every subpath',
     (resolution) => {
@@ -225,7 +255,14 @@ void a; void d; void analyzeDataset;
     const graph = await browserImportGraph(`node_modules/cevns-coherency/dist/${entry}/index.js`, app, (f) =>
       f.startsWith('node_modules/cevns-coherency/'),
     );
-    expect(graph.files.length).toBeGreaterThan(5); // the walk went somewhere
+    if (entry === 'physics') {
+      // One bundled file (scripts/build-physics.mjs) with its @stdlib code inside, so the scan for
+      // Node-only globals below covers that code too; esbuild's `// …node_modules/@stdlib/…` comments show it.
+      expect(graph.files).toEqual(['node_modules/cevns-coherency/dist/physics/index.js']);
+      expect(readFileSync(join(app, graph.files[0]!), 'utf8')).toMatch(/^\/\/ \S*node_modules\/@stdlib\//m);
+    } else {
+      expect(graph.files.length).toBeGreaterThan(5); // the walk went somewhere
+    }
     expect(graph.builtins).toEqual([]);
     expect(graph.globals).toEqual([]);
     expect(graph.messages).toEqual([]);

@@ -258,7 +258,9 @@ function defaults(name: string, types: readonly ModifierType[], list: readonly U
       const u = list[0]!;
       const unc = (u.modifier as Extract<Modifier, { type: 'shapesys' }>).data;
       const valid = u.sample.data.map((nom, k) => nom > 0 && unc[k]! > 0);
-      const factors = u.sample.data.map((nom, k) => (valid[k] ? (nom / unc[k]!) ** 2 : 1));
+      // τ_b = ν_b²/δ_b², in pyhf's order of operations (`shapesys_combined.finalize` squares, then
+      // divides), so τ is bit-identical to pyhf's (e.g. 8²/2.5² = 10.24, where (8/2.5)² = 10.240000000000002).
+      const factors = u.sample.data.map((nom, k) => (valid[k] ? nom ** 2 / unc[k]! ** 2 : 1));
       const n = factors.length;
       return {
         ...base,
