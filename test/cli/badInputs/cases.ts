@@ -518,6 +518,20 @@ export const BAD_CASES: readonly BadCase[] = [
     /given twice/,
   ),
   d(
+    'duplicate: fit X and a copy of X under another id (found by a hash of the bins)',
+    (w) => [
+      'fit',
+      w.csi,
+      w.dataset('csi-renamed.json', (x) => {
+        x.id = 'another-id';
+        x.title = 'the same bins under another name';
+      }),
+      '--model',
+      'helm',
+    ],
+    /datasets coherent-csi-2017 and another-id hold the same bins \(arguments 1 and 2: ".*csi\.json", ".*csi-renamed\.json"; equal data hash [0-9a-f]{12}\); a joint fit would count its data twice/,
+  ),
+  d(
     'duplicate: merge the same shard twice',
     (w) => ['merge', w.shard, w.shard, '--out', w.fresh('m8.json')],
     /given twice/,
