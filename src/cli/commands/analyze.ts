@@ -335,7 +335,12 @@ export function analysisJson(
     ...(gof === undefined
       ? {}
       : {
-          goodnessOfFit: { method: gof.method, oneAlpha: gof.oneAlpha, bins: gof.bins },
+          goodnessOfFit: {
+            method: gof.method,
+            oneAlpha: gof.oneAlpha,
+            sensitivity: gof.sensitivity,
+            bins: gof.bins,
+          },
           warnings: gof.warnings,
         }),
   };
@@ -383,8 +388,12 @@ function humanReport(
     return text.startsWith('<') ? text : `= ${text}`;
   };
   const pNote = calibration === undefined ? 'asymptotic' : `toys, ${calibration.combinedToys} per hypothesis`;
+  // Beside the numbers, not only in the warnings at the end: data that cannot separate α = 0 from 1.
+  const noSensitivity = gof.sensitivity.combinedInsensitive
+    ? ' [NO SENSITIVITY TO α: driven by bins without sensitivity, see the warning]'
+    : '';
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${calibration === undefined ? describePValueMethod(c.pAlpha1Method) : pNote})`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${calibration === undefined ? describePValueMethod(c.pAlpha1Method) : pNote})${noSensitivity}`,
   );
   for (const [name, g, t] of [
     ['α = 1', c.allBinsAlpha1, toys?.alpha1],
@@ -393,7 +402,7 @@ function humanReport(
     const b = r.bins[g.mostSignificantBin]!;
     print(
       `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p ${pOf(g.pValue, t?.global)} (${t?.global ? 'toys' : `Z = ${fmtZ(g.z)}; ${describePValueMethod(g.pValueMethod)}`}); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t?.mostSignificant ? 'toy-calibrated look-elsewhere' : describePValueMethod(g.pGlobalMethod)})`,
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t?.mostSignificant ? 'toy-calibrated look-elsewhere' : describePValueMethod(g.pGlobalMethod)})${noSensitivity}`,
     );
   }
   const o = gof.oneAlpha;
