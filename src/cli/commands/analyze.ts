@@ -26,6 +26,8 @@ import {
   impactsReport,
   PARAMETER_COLUMNS,
   templateJson,
+  alphaEstimateJson,
+  PHI_CONVENTION,
   templateReport,
   workspaceReport,
 } from './analyzeReports.js';
@@ -286,7 +288,7 @@ export function analysisJson(
       calibration === undefined
         ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided boundary tests with the two-boundary t̃ distribution (far branch point from the Asimov data at the far boundary); every p-value and interval carries its method'
         : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid; every p-value and interval carries its method',
-    phiConvention: 'φ = arccos α; *Deg fields in degrees, *Rad fields in radians',
+    phiConvention: PHI_CONVENTION,
     ...(calibration === undefined ? {} : { calibration }),
     bins: r.bins.map((b) => ({
       observable: b.observable ?? null,
@@ -301,22 +303,7 @@ export function analysisJson(
       sCoh: b.sCoh ?? null,
       xiHat: b.xiHat,
       xiSigma: b.xiSigma,
-      alphaHat: b.alphaHat,
-      alpha68: [b.alpha68.lo, b.alpha68.hi],
-      alpha90: [b.alpha90.lo, b.alpha90.hi],
-      alpha68Connected: b.alpha68.connected,
-      alpha90Connected: b.alpha90.connected,
-      intervalMethod: b.alpha68.method,
-      phiHatDeg: b.phiHat.deg,
-      phi68Deg: b.alpha68.phi.deg,
-      phi90Deg: b.alpha90.phi.deg,
-      phiHatRad: b.phiHat.rad,
-      phi68Rad: b.alpha68.phi.rad,
-      phi90Rad: b.alpha90.phi.rad,
-      pAlpha1: b.pAlpha1,
-      pAlpha0: b.pAlpha0,
-      pAlpha1Method: b.pAlpha1Method,
-      pAlpha0Method: b.pAlpha0Method,
+      ...alphaEstimateJson(b),
       ...(calibration === undefined
         ? {}
         : {
