@@ -82,7 +82,7 @@ export type { BinGoodnessOfFit, CombinedSensitivity, GoodnessOfFit } from './goo
 export { logChiSquareSurvival, logRegularizedGammaQ, regularizedGammaQ } from './chiSquareTail.js';
 export { phiOf, phiPoint } from './phi.js';
 export type { PhiInterval } from './phi.js';
-export { describeIntervalMethod, describePValueMethod } from './methods.js';
+export { describeAnalysisMethods, describeIntervalMethod, describePValueMethod } from './methods.js';
 export type { AsymptoticDistribution, IntervalMethodInfo, PValueMethod } from './methods.js';
 export type {
   AlphaEstimate,

@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
   analysisGoodnessOfFit,
+  describeAnalysisMethods,
   analyzeDataset,
   analyzeTemplateDataset,
   analyzeWorkspace,
@@ -363,9 +364,7 @@ function humanReport(
   );
   const b0 = r.bins[0];
   if (b0 !== undefined) {
-    print(
-      `p-values: ${b0.pAlpha1Method.kind === 'toys' ? `toys, ${b0.pAlpha1Method.nToys} per test (± binomial MC error)` : describePValueMethod(b0.pAlpha1Method)}; α intervals: ${describeIntervalMethod(b0.alpha68.method)}; φ = arccos α in degrees (radians in --json).`,
-    );
+    print(`${describeAnalysisMethods(b0)}; φ = arccos α in degrees (radians in --json).`);
   }
   const c = r.combined;
   const toys = (r as Partial<CalibratedAnalysis>).combinedToys;
