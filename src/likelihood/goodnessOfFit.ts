@@ -22,7 +22,15 @@
  * - every bin so: the data are inconsistent with every α;
  * - one α for all bins with p below 3σ;
  * - a bin whose σ(ξ̂) exceeds the whole lever arm 1 − ξ(α=0) between α = 0 and α = 1: it cannot tell
- *   complete coherency from decoherency at 1σ (no sensitivity to α).
+ *   complete coherency from decoherency at 1σ (no sensitivity to α);
+ * - the same for the combined fit and the "α = 0/1 in every bin" tests, which are built from the bins:
+ *   with ξ = ξ(α=0) + α(1 − ξ(α=0)) linear in α, σ(α̂_i) = σ(ξ̂_i)/(1 − ξ_i(α=0)) per bin, and the bins
+ *   together give σ(α̂) ≈ (Σ_i σ(α̂_i)⁻²)^(−1/2) (Fisher information adds over independent bins). That
+ *   leaves out the normalisations shared by the bins, which only widen σ(α̂), so it is a lower bound and
+ *   the warning is never raised spuriously. Above 1 the combined p-values and the global tests come from
+ *   data that cannot separate α = 0 from α = 1 (a p = 1e-5 there is an artefact of the asymptotic
+ *   formulae far outside their range, not evidence about α). When only some bins lack sensitivity, a
+ *   note says which share of the combined information on α they carry.
  */
 import type { Dataset } from '../data/index.js';
 import { chiSquareSurvival, pValueHalfChiSquare, significance } from './asymptotics.js';
@@ -46,11 +54,24 @@ export interface BinGoodnessOfFit {
   readonly sigmaOverLever: number;
 }
 
+/** How much the bins together say about α (see the file comment). */
+export interface CombinedSensitivity {
+  /** σ(α̂) of one α for all bins, (Σ_i σ(α̂_i)⁻²)^(−1/2): a lower bound (shared normalisations left out). */
+  readonly sigmaAlpha: number;
+  /** Bins with σ(α̂_i) > 1 (no sensitivity to α). */
+  readonly insensitiveBins: readonly number[];
+  /** Their share of Σ_i σ(α̂_i)⁻², the information on α of the combined fit. */
+  readonly insensitiveShare: number;
+  /** sigmaAlpha > 1: the combined results and the global tests carry no information on α. */
+  readonly combinedInsensitive: boolean;
+}
+
 export interface GoodnessOfFit {
   readonly method: string;
   readonly bins: readonly BinGoodnessOfFit[];
   /** One α for all bins: deviance, degrees of freedom (bins − 1) and χ² p-value (null with one bin). */
   readonly oneAlpha: { readonly deviance: number; readonly dof: number; readonly pValue: number | null };
+  readonly sensitivity: CombinedSensitivity;
   /** Human-readable warnings (empty when none applies). */
   readonly warnings: readonly string[];
 }
@@ -92,13 +113,50 @@ export function analysisGoodnessOfFit(dataset: Dataset, result: AnalysisResult):
   const deviance = total > 0 ? total : 0;
   const dof = result.bins.length - 1;
   const oneAlpha = { deviance, dof, pValue: dof > 0 ? chiSquareSurvival(deviance, dof) : null };
+  const sensitivity = combinedSensitivity(bins);
   return {
     method:
       'deviance −2 ln(L/L_saturated): per bin with α̂ ∈ [0, 1] (p = Φ(−√D), boundary null), one α for all bins (χ² with bins − 1 dof)',
     bins,
     oneAlpha,
-    warnings: warningsOf(result, bins, oneAlpha),
+    sensitivity,
+    warnings: [...warningsOf(result, bins, oneAlpha), ...sensitivityWarnings(result, bins, sensitivity)],
   };
+}
+
+/** Fisher sum of the per-bin σ(α̂_i) = σ(ξ̂_i)/(1 − ξ_i(α=0)) (file comment). */
+function combinedSensitivity(bins: readonly BinGoodnessOfFit[]): CombinedSensitivity {
+  // σ(α̂_i) is Infinity (information 0) for a bin without signal; a NaN (no fit) counts as no information.
+  const info = bins.map((g) => (g.sigmaOverLever > 0 ? 1 / g.sigmaOverLever ** 2 : 0) || 0);
+  const total = info.reduce((a, b) => a + b, 0);
+  const insensitiveBins = bins.filter((g) => !(g.sigmaOverLever <= 1)).map((g) => g.bin);
+  const insensitiveInfo = bins.reduce((a, g, i) => a + (g.sigmaOverLever <= 1 ? 0 : info[i]!), 0);
+  const sigmaAlpha = total > 0 ? 1 / Math.sqrt(total) : Infinity;
+  return {
+    sigmaAlpha,
+    insensitiveBins,
+    insensitiveShare: total > 0 ? insensitiveInfo / total : 1,
+    combinedInsensitive: !(sigmaAlpha <= 1),
+  };
+}
+
+function sensitivityWarnings(
+  result: AnalysisResult,
+  bins: readonly BinGoodnessOfFit[],
+  s: CombinedSensitivity,
+): string[] {
+  const c = result.combined;
+  const k = s.insensitiveBins.length;
+  const n = bins.length;
+  if (s.combinedInsensitive) {
+    return [
+      `combined fit and "α = 1/0 in every bin" tests: no sensitivity to α — the ${n} bins together give σ(α̂) ≥ ${fmt(s.sigmaAlpha)} (Fisher sum of the per-bin σ(ξ̂)/lever arm), more than the whole range α ∈ [0, 1], and ${k} of them have no sensitivity of their own; the combined p(α=1) = ${fmt(c.pAlpha1, 2)}, p(α=0) = ${fmt(c.pAlpha0, 2)} and the every-bin tests (p = ${fmt(c.allBinsAlpha1.pValue, 2)}, ${fmt(c.allBinsAlpha0.pValue, 2)}; asymptotic) are driven by bins without sensitivity and say nothing about α`,
+    ];
+  }
+  if (k === 0) return [];
+  return [
+    `${k} of ${n} bins have no sensitivity to α (bin${k > 1 ? 's' : ''} ${s.insensitiveBins.join(', ')}): they carry ${fmt(100 * s.insensitiveShare, 2)} % of the combined fit's information on α, so the combined results and the "α = 1/0 in every bin" tests rest mainly on the other ${n - k}`,
+  ];
 }
 
 function warningsOf(

@@ -78,11 +78,11 @@ export {
 export type { SystematicsTreatment } from './coherencyDataset.js';
 export { analyzeDataset, boundaryMethod, compareWithPaper, PAPER_CSI_P_VALUES } from './coherencyAnalysis.js';
 export { analysisGoodnessOfFit, GOF_WARNING_P } from './goodnessOfFit.js';
-export type { BinGoodnessOfFit, GoodnessOfFit } from './goodnessOfFit.js';
+export type { BinGoodnessOfFit, CombinedSensitivity, GoodnessOfFit } from './goodnessOfFit.js';
 export { logChiSquareSurvival, logRegularizedGammaQ, regularizedGammaQ } from './chiSquareTail.js';
 export { phiOf, phiPoint } from './phi.js';
 export type { PhiInterval } from './phi.js';
-export { describeIntervalMethod, describePValueMethod } from './methods.js';
+export { describeAnalysisMethods, describeIntervalMethod, describePValueMethod } from './methods.js';
 export type { AsymptoticDistribution, IntervalMethodInfo, PValueMethod } from './methods.js';
 export type {
   AlphaEstimate,

@@ -66,3 +66,17 @@ export function describeIntervalMethod(m: IntervalMethodInfo): string {
     ? 'asymptotic, two-boundary t̃ inversion'
     : `Feldman–Cousins, ${m.toysPerPoint} toys per point, grid step ${m.gridStep}`;
 }
+
+/**
+ * The methods line of an analysis (CLI report and the browser explorer alike), from its first bin:
+ * "p-values: asymptotic, two-boundary t̃; α intervals: asymptotic, two-boundary t̃ inversion".
+ */
+export function describeAnalysisMethods(first: {
+  readonly pAlpha1Method: PValueMethod;
+  readonly alpha68: { readonly method: IntervalMethodInfo };
+}): string {
+  const p = first.pAlpha1Method;
+  const pText =
+    p.kind === 'toys' ? `toys, ${p.nToys} per test (± binomial MC error)` : describePValueMethod(p);
+  return `p-values: ${pText}; α intervals: ${describeIntervalMethod(first.alpha68.method)}`;
+}

@@ -51,7 +51,10 @@ export interface CoverageOptions {
   readonly chunkExperiments?: number;
   /** General-engine analyses to study too (modelSpec.ts). */
   readonly analyses?: readonly ToyAnalysisInput[];
-  /** True POI points of the analyses (own units, one value per POI); default the α grid. */
+  /**
+   * True POI points (own units, one value per POI); default the α grid. They apply to the per-bin
+   * studies of `model` (one α ∈ [0, 1] each) and to the general-engine analyses alike.
+   */
   readonly truths?: readonly (readonly number[])[];
   /** Also the coverage of one-sided limits (upper: truth ≤ limit) of one-POI analyses. */
   readonly limit?: LimitSide;
@@ -83,14 +86,40 @@ export function planCoverage(model: CountingModel | null, options: CoverageOptio
   const bins = lik === null ? [] : selectBins(options.bins, lik.informativeBins);
   const tasks: ToyTask[] = [];
   const points: { bin: number; poi: number; task: number }[] = [];
+  // A truth given twice would run the same random streams twice (its task key is made from its value).
+  const truthKeys = (options.truths ?? []).map((t) => t.join(':'));
+  const twice = truthKeys.findIndex((t, j) => truthKeys.indexOf(t) < j);
+  if (twice >= 0) {
+    throw new SpecError(
+      'invalid_input',
+      `truths[${twice}]: ${truthKeys[twice]} given twice (also truths[${truthKeys.indexOf(truthKeys[twice]!)}]); expected distinct true values`,
+      ['truths', twice],
+    );
+  }
+  // The per-bin α: the grid j/intervals, or the given truths (keyed by value, not by grid index).
+  const binTruths =
+    options.truths === undefined || bins.length === 0
+      ? Array.from({ length: intervals + 1 }, (_, j) => ({
+          poi: j / intervals,
+          key: `alpha${j}of${intervals}`,
+        }))
+      : options.truths.map((truth, j) => {
+          if (truth.length !== 1 || !(truth[0]! >= 0 && truth[0]! <= 1)) {
+            throw new SpecError(
+              'invalid_input',
+              `truths[${j}]: ${truth.join(':')} is not a value of α in [0, 1] (the per-bin analyses of a counts dataset have one POI, α ∈ [0, 1]); expected one value in [0, 1] per truth`,
+              ['truths', j],
+            );
+          }
+          return { poi: truth[0]!, key: `truth${truth[0]!}` };
+        });
   for (const bin of bins) {
     if (model === null || lik === null) break;
     const bl = lik.bin(bin);
-    for (let j = 0; j <= intervals; j++) {
-      const poi = j / intervals;
+    for (const { poi, key } of binTruths) {
       tasks.push({
         kind: 'coverage',
-        key: `coverage/bin${bin}/alpha${j}of${intervals}`,
+        key: `coverage/bin${bin}/${key}`,
         bin,
         poi,
         nExperiments,

@@ -65,7 +65,26 @@ describe('analyze coherent-ar-2020 (the full release, template)', () => {
       expect(b.alphaHat).toBeLessThanOrEqual(b.alpha68[1]);
       expect(b.alpha68[1]).toBeLessThanOrEqual(b.alpha90[1]);
       for (const p of [b.pAlpha1, b.pAlpha0]) expect(p > 0 && p <= 1).toBe(true);
+      // φ = arccos α beside α, as for counts bins: arccos reverses the order, so φ's interval runs from
+      // arccos(α_hi) to arccos(α_lo); degrees and radians agree.
+      expect(b.phiHatRad).toBeCloseTo(Math.acos(b.alphaHat), 12);
+      expect(b.phiHatDeg).toBeCloseTo((b.phiHatRad * 180) / Math.PI, 10);
+      for (const cl of ['68', '90']) {
+        const [lo, hi] = b[`alpha${cl}`];
+        expect(b[`phi${cl}Rad`][0]).toBeCloseTo(Math.acos(hi), 12);
+        expect(b[`phi${cl}Rad`][1]).toBeCloseTo(Math.acos(lo), 12);
+        expect(b[`phi${cl}Deg`][1]).toBeCloseTo((Math.acos(lo) * 180) / Math.PI, 10);
+      }
+      // Every p-value and interval names its method, in the layout counts bins use.
+      for (const m of [b.pAlpha1Method, b.pAlpha0Method]) {
+        expect(m.kind).toBe('asymptotic');
+        expect(m.distribution).toBe('two-boundary-tilde-t');
+        expect(m.farBranch).toBeGreaterThan(0);
+      }
+      expect(b.intervalMethod).toEqual({ kind: 'asymptotic', distribution: 'two-boundary-tilde-t' });
+      expect(typeof b.alpha68Connected).toBe('boolean');
     }
+    expect(json.phiConvention).toMatch(/φ = arccos α/);
     // Contiguous bands from q² = 0.
     expect(json.bands[0].q2LoMeV2).toBe(0);
     expect(json.bands[1].q2LoMeV2).toBe(json.bands[0].q2HiMeV2);

@@ -85,6 +85,52 @@ describe('analyze output (items 14, 16)', () => {
     expect((j.warnings as string[]).some((w) => warning.test(w))).toBe(true);
   });
 
+  test('s_coh 10⁴ times too small in EVERY bin: the combined line and the every-bin tests are flagged', async () => {
+    // The reviewer's case (issue 14 #14): every bin has σ(α̂_i) in the thousands, yet the asymptotic
+    // combined p(α=0) comes out ~1e-5. Nothing about α may be printed without the warning beside it.
+    const path = csi((d) => {
+      for (const b of d.bins) {
+        b.sCoh *= 1e-4;
+        if (b.sHelm !== undefined) b.sHelm *= 1e-4;
+        for (const n of b.nuclei) {
+          n.sCoh *= 1e-4;
+          if (n.sHelm !== undefined) n.sHelm *= 1e-4;
+        }
+      }
+    });
+    const human = await runCli(['analyze', path]);
+    expect(human.code).toBe(0);
+    const lines = human.stdout.split('\n');
+    const flagged = /\[NO SENSITIVITY TO α: driven by bins without sensitivity, see the warning\]$/;
+    expect(lines.find((l) => l.startsWith('Combined, one α for all bins'))).toMatch(flagged);
+    expect(lines.filter((l) => /^"α = [01] in every bin"/.test(l) && flagged.test(l))).toHaveLength(2);
+    const combinedWarning =
+      /^combined fit and "α = 1\/0 in every bin" tests: no sensitivity to α — the 12 bins together give σ\(α̂\) ≥ \d+/;
+    expect(human.stdout).toMatch(new RegExp(`warning: ${combinedWarning.source.slice(1)}`));
+    const j = JSON.parse((await runCli(['analyze', path, '--json'])).stdout) as Json;
+    expect(j.goodnessOfFit.sensitivity.combinedInsensitive).toBe(true);
+    expect(j.goodnessOfFit.sensitivity.insensitiveBins).toHaveLength(12);
+    expect(j.goodnessOfFit.sensitivity.sigmaAlpha).toBeGreaterThan(100);
+    expect((j.warnings as string[]).some((w) => combinedWarning.test(w))).toBe(true);
+  });
+
+  test('some bins without sensitivity (Ar 1-D: bins 2–4): a note with their share, the combined line unflagged', async () => {
+    const j = JSON.parse((await runCli(['analyze', 'coherent-ar-2020-1d', '--json'])).stdout) as Json;
+    const s = j.goodnessOfFit.sensitivity;
+    expect(s.combinedInsensitive).toBe(false);
+    expect(s.insensitiveBins).toEqual([2, 3, 4]);
+    // Share of Σ σ(α̂_i)⁻² recomputed from the per-bin σ(ξ̂)/lever arm in the JSON.
+    const info = (j.goodnessOfFit.bins as Json[]).map((g) => g.sigmaOverLever ** -2);
+    const share = [2, 3, 4].reduce((a, i) => a + info[i]!, 0) / info.reduce((a, b) => a + b, 0);
+    expect(s.insensitiveShare).toBeCloseTo(share, 12);
+    expect(s.sigmaAlpha).toBeCloseTo(info.reduce((a, b) => a + b, 0) ** -0.5, 12);
+    expect(
+      (j.warnings as string[]).some((w) =>
+        w.startsWith('3 of 5 bins have no sensitivity to α (bins 2, 3, 4)'),
+      ),
+    ).toBe(true);
+  });
+
   test('more than 2000 bins (item 8): the "every bin" p-values are probabilities, never NaN', async () => {
     // 2001 ξ ± σ bins (the Gaussian likelihood keeps this fast): ξ = 1 − 0.1·(i mod 3), σ = 0.2.
     const d = validXiDataset() as Json;

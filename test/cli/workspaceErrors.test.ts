@@ -75,6 +75,17 @@ const cases: { name: string; mutate: (w: any) => void; message: RegExp }[] = [
     message: /observation "cr" names no channel/,
   },
   {
+    name: 'empty observations',
+    mutate: (w) => (w.observations = []),
+    message:
+      /^coherency: error: .*: observations: no entry for channel "sr"; expected one per channel \(an observation named "sr" with its observed counts\)$/,
+  },
+  {
+    name: 'a second channel without its observation',
+    mutate: (w) => w.channels.push({ ...structuredClone(w.channels[0]), name: 'cr' }),
+    message: /observations: no entry for channel "cr"; expected one per channel/,
+  },
+  {
     name: 'normsys factor ≤ 0',
     mutate: (w) => (w.channels[0].samples[1].modifiers[0].data.lo = 0),
     message: /modifier "bkg_norm" \(normsys\): data\.lo = 0; expected a factor > 0/,

@@ -12,7 +12,8 @@ import { buildCoherentCsi2017QfDataset } from '../../src/data/releases/coherentC
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import type { Sample, Workspace } from '../../src/data/workspace/index.js';
 import { expectRelClose } from '../helpers.js';
-import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from './datasetTestKit.js';
+import { describeWithShared } from '../sharedData.js';
+import { DATA_DIR, expectSameAsFixture, readFixture } from './datasetTestKit.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentCsi2017;
 const DIR = join(DATA_DIR, FOLDER);
@@ -65,7 +66,8 @@ describe('the committed fixture (no shared data needed)', () => {
   });
 });
 
-describe.skipIf(!HAVE_DATA(FOLDER))(
+describeWithShared(
+  FOLDER,
   `COHERENT CsI 2017 (QF as shape) from ${DIR} (skipped when that folder is absent)`,
   () => {
     let built: TemplateDataset;

@@ -16,7 +16,8 @@ import { readCoherentCsi2021Release } from '../../src/data/releases/coherentCsi2
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import type { Workspace } from '../../src/data/workspace/index.js';
 import { expectRelClose } from '../helpers.js';
-import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from './datasetTestKit.js';
+import { describeWithShared } from '../sharedData.js';
+import { DATA_DIR, expectSameAsFixture, readFixture } from './datasetTestKit.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentCsi2021;
 const DIR = join(DATA_DIR, FOLDER);
@@ -85,68 +86,65 @@ describe('the committed fixture (no shared data needed)', () => {
   });
 });
 
-describe.skipIf(!HAVE_DATA(FOLDER))(
-  `COHERENT CsI 2021 from ${DIR} (skipped when that folder is absent)`,
-  () => {
-    let built: TemplateDataset;
-    beforeAll(() => {
-      built = buildCoherentCsi2021Dataset(DIR);
-    });
+describeWithShared(FOLDER, `COHERENT CsI 2021 from ${DIR} (skipped when that folder is absent)`, () => {
+  let built: TemplateDataset;
+  beforeAll(() => {
+    built = buildCoherentCsi2021Dataset(DIR);
+  });
 
-    test('regenerating from the release reproduces the committed fixture', () => {
-      expectSameAsFixture(built, readFixture(FIXTURE));
-    });
+  test('regenerating from the release reproduces the committed fixture', () => {
+    expectSameAsFixture(built, readFixture(FIXTURE));
+  });
 
-    test('observations: 1578 (C) and 1295 (AC) events in 0–60 PE × 0–6 µs (counted by hand with awk)', () => {
-      const ws = built.workspace as Workspace;
-      expect(sum(ws.observations.find((o) => o.name === 'c')!.data)).toBe(1578);
-      expect(sum(ws.observations.find((o) => o.name === 'ac')!.data)).toBe(1295);
-    });
+  test('observations: 1578 (C) and 1295 (AC) events in 0–60 PE × 0–6 µs (counted by hand with awk)', () => {
+    const ws = built.workspace as Workspace;
+    expect(sum(ws.observations.find((o) => o.name === 'c')!.data)).toBe(1578);
+    expect(sum(ws.observations.find((o) => o.name === 'ac')!.data)).toBe(1295);
+  });
 
-    test('BRN and NIN templates hold 18.4 and 5.6 events; their timing variations only move them', () => {
-      const ws = built.workspace as Workspace;
-      for (const [name, n] of [
-        ['brn', 18.4],
-        ['nin', 5.6],
-      ] as const) {
-        const s = ws.channels[0]!.samples.find((x) => x.name === name)!;
-        expectRelClose(sum(s.data), n, 1e-9, 0, name);
-        for (const m of s.modifiers) {
-          if (m.type !== 'histosys') continue;
-          expectRelClose(sum(m.data.lo_data), n, 1e-9, 0, m.name);
-          expect(m.data.hi_data).not.toEqual(s.data);
-        }
+  test('BRN and NIN templates hold 18.4 and 5.6 events; their timing variations only move them', () => {
+    const ws = built.workspace as Workspace;
+    for (const [name, n] of [
+      ['brn', 18.4],
+      ['nin', 5.6],
+    ] as const) {
+      const s = ws.channels[0]!.samples.find((x) => x.name === name)!;
+      expectRelClose(sum(s.data), n, 1e-9, 0, name);
+      for (const m of s.modifiers) {
+        if (m.type !== 'histosys') continue;
+        expectRelClose(sum(m.data.lo_data), n, 1e-9, 0, m.name);
+        expect(m.data.hi_data).not.toEqual(s.data);
       }
-    });
+    }
+  });
 
-    test('Standard-Model (Helm) prediction vs the collaboration: within 10 % of 341', () => {
-      // Ours: 352.8 events. Known differences: Helm (R = 1.2A^{1/3} fm, s = 0.5 fm) vs COHERENT's form
-      // factor, ε = 0.045 vs their sin²θ_W, the flux model (analytic DAR-π vs their snsFlux2D), our pulse
-      // model in the time efficiency. Each is a few %; a unit, mass or flux mistake is ≥ 20 %.
-      const helm = sum(built.bands.flatMap((b) => b.nuclei.map((n) => n.sHelm!)));
-      expect(Math.abs(helm / 341 - 1)).toBeLessThan(0.1);
-    });
+  test('Standard-Model (Helm) prediction vs the collaboration: within 10 % of 341', () => {
+    // Ours: 352.8 events. Known differences: Helm (R = 1.2A^{1/3} fm, s = 0.5 fm) vs COHERENT's form
+    // factor, ε = 0.045 vs their sin²θ_W, the flux model (analytic DAR-π vs their snsFlux2D), our pulse
+    // model in the time efficiency. Each is a few %; a unit, mass or flux mistake is ≥ 20 %.
+    const helm = sum(built.bands.flatMap((b) => b.nuclei.map((n) => n.sHelm!)));
+    expect(Math.abs(helm / 341 - 1)).toBeLessThan(0.1);
+  });
 
-    test('the band split adds up to the whole signal to 1e-6', () => {
-      const rel = readCoherentCsi2021Release(DIR);
-      const one = buildCsiModel(rel, resolveOptions({ bandEdgesQ2MeV2: [0, 12000] }));
-      const whole = one.signal.bands[0]!.map((n) => sum(Array.from(n.coherent.nominal!)));
-      const split = [0, 1].map((k) => sum(built.bands.map((b) => b.nuclei[k]!.sCoh)));
-      split.forEach((s, k) => expectRelClose(s, whole[k]!, 1e-6, 0, `nucleus ${k}`));
-      expect(one.signal.maxRelQuadratureError).toBeLessThan(1e-6);
-    });
+  test('the band split adds up to the whole signal to 1e-6', () => {
+    const rel = readCoherentCsi2021Release(DIR);
+    const one = buildCsiModel(rel, resolveOptions({ bandEdgesQ2MeV2: [0, 12000] }));
+    const whole = one.signal.bands[0]!.map((n) => sum(Array.from(n.coherent.nominal!)));
+    const split = [0, 1].map((k) => sum(built.bands.map((b) => b.nuclei[k]!.sCoh)));
+    split.forEach((s, k) => expectRelClose(s, whole[k]!, 1e-6, 0, `nucleus ${k}`));
+    expect(one.signal.maxRelQuadratureError).toBeLessThan(1e-6);
+  });
 
-    test('options: bad binning and bands not reaching the end point are rejected with the option named', () => {
-      expect(() => buildCoherentCsi2021Dataset(DIR, { peEdges: [0, 8, 8, 60] })).toThrow(
-        /option peEdges: edge 8 is not above 8/,
-      );
-      expect(() => buildCoherentCsi2021Dataset(DIR, { timeEdgesUs: [0, 7] })).toThrow(
-        /option timeEdgesUs: edge 7 lies outside/,
-      );
-      expect(() => buildCoherentCsi2021Dataset(DIR, { bandEdgesQ2MeV2: [0, 5000, 9000] })).toThrow(
-        /bandEdgesQ2MeV2: last edge 9000 MeV² is below the kinematic end point/,
-      );
-      expect(CSI_2021_DEFAULTS.bandEdgesQ2MeV2.at(-1)).toBe(12000);
-    });
-  },
-);
+  test('options: bad binning and bands not reaching the end point are rejected with the option named', () => {
+    expect(() => buildCoherentCsi2021Dataset(DIR, { peEdges: [0, 8, 8, 60] })).toThrow(
+      /option peEdges: edge 8 is not above 8/,
+    );
+    expect(() => buildCoherentCsi2021Dataset(DIR, { timeEdgesUs: [0, 7] })).toThrow(
+      /option timeEdgesUs: edge 7 lies outside/,
+    );
+    expect(() => buildCoherentCsi2021Dataset(DIR, { bandEdgesQ2MeV2: [0, 5000, 9000] })).toThrow(
+      /bandEdgesQ2MeV2: last edge 9000 MeV² is below the kinematic end point/,
+    );
+    expect(CSI_2021_DEFAULTS.bandEdgesQ2MeV2.at(-1)).toBe(12000);
+  });
+});

@@ -28,7 +28,8 @@ import {
 import { fitPulseMean } from '../../src/data/releases/coherentCsi2021/timing.js';
 import { RELEASE_FOLDERS } from '../../src/data/repoPaths.js';
 import { expectRelClose } from '../helpers.js';
-import { DATA_DIR, HAVE_DATA } from './datasetTestKit.js';
+import { describeWithShared } from '../sharedData.js';
+import { DATA_DIR } from './datasetTestKit.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentCsi2021;
 const DIR = join(DATA_DIR, FOLDER);
@@ -158,7 +159,7 @@ describe('coefficients', () => {
   });
 });
 
-describe.skipIf(!HAVE_DATA(FOLDER))(`the release in ${DIR} (skipped when that folder is absent)`, () => {
+describeWithShared(FOLDER, `the release in ${DIR} (skipped when that folder is absent)`, () => {
   let rel: CoherentCsi2021Release;
   beforeAll(() => {
     rel = readCoherentCsi2021Release(DIR);

@@ -19,7 +19,8 @@ import {
   timeEfficiencyIntegral,
 } from '../../src/data/releases/coherentCsi2021/timing.js';
 import { expectRelClose } from '../helpers.js';
-import { DATA_DIR, HAVE_DATA } from './datasetTestKit.js';
+import { describeWithShared } from '../sharedData.js';
+import { DATA_DIR } from './datasetTestKit.js';
 
 const EDGES = [0, 8, 12, 16, 20, 24, 32, 40, 50, 60];
 const NOMINAL_EFF = { a: 1.32045, b: 0.285979, c: 10.8646, d: -0.333322 };
@@ -140,7 +141,8 @@ describe('SNS arrival times', () => {
 });
 
 const FOLDER_2017 = RELEASE_FOLDERS.coherentCsi2017;
-describe.skipIf(!HAVE_DATA(FOLDER_2017))(
+describeWithShared(
+  FOLDER_2017,
   `timing model vs the CsI 2017 release's arrival-time PDFs (skipped without ${FOLDER_2017})`,
   () => {
     test('with the pulse mean matched to the 2017 prompt PDF, the delayed PDF agrees bin by bin within 0.01', () => {

@@ -16,10 +16,10 @@
  * Truths 0 and 1 of the upper limit are not checked: α = 0 is always below any limit (coverage 1 by
  * construction), and at α = 1 the limit is the bound whenever α = 1 is not excluded.
  */
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseWorkspace } from '../../src/data/index.js';
 import { coverageForAnalyses, workspaceAnalyses } from '../../src/toys/index.js';
-import { ANCHORS_AVAILABLE, readAnchorWorkspace } from '../likelihood/histfactory/anchorData.js';
+import { describeWithAnchors, readAnchorWorkspace } from '../likelihood/histfactory/anchorData.js';
 
 const N_EXPERIMENTS = 200;
 const INNER = 99;
@@ -32,7 +32,7 @@ const cases = [
   { name: 'onoff_4bin', measurement: undefined },
 ];
 
-describe.skipIf(!ANCHORS_AVAILABLE)('coverage on the pyhf anchors (small: see the file comment)', () => {
+describeWithAnchors('coverage on the pyhf anchors (small: see the file comment)', () => {
   test.for(cases)(
     '$name: FC and upper-limit coverage at α = 0, 0.5, 0.9, 1',
     async ({ name, measurement }) => {

@@ -7,7 +7,7 @@
  * the fit, 90 % ⊇ 68.27 %); the numbers themselves are in the toys-fc note. Small toy counts (seconds).
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseWorkspace } from '../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../src/likelihood/histfactory/index.js';
 import { WorkspaceFits } from '../../src/likelihood/inference/index.js';
@@ -18,6 +18,7 @@ import { expectRelClose } from '../helpers.js';
 import {
   ANCHOR_NAMES,
   ANCHORS_AVAILABLE,
+  describeWithAnchors,
   readAnchorResults,
   readAnchorWorkspace,
 } from '../likelihood/histfactory/anchorData.js';
@@ -28,7 +29,7 @@ const cases = ANCHOR_NAMES.flatMap((name) =>
     : [],
 );
 
-describe.skipIf(!ANCHORS_AVAILABLE)('toys on the pyhf anchors', () => {
+describeWithAnchors('toys on the pyhf anchors', () => {
   test.for(cases)(
     '$name / $measurement: tests, FC intervals, CLs upper limits',
     async ({ name, measurement }) => {

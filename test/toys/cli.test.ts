@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { validXiDataset } from '../data/datasetTestKit.js';
-import { ANCHOR_DIR, ANCHORS_AVAILABLE } from '../likelihood/histfactory/anchorData.js';
+import { ANCHOR_DIR, describeWithAnchors } from '../likelihood/histfactory/anchorData.js';
 
 const cli = runCli;
 
@@ -117,108 +117,105 @@ describe('coherency coverage', () => {
   });
 });
 
-describe.skipIf(!ANCHORS_AVAILABLE)(
-  'coherency toys / coverage on a pyhf workspace file and a ξ dataset',
-  () => {
-    const twoBand = join(ANCHOR_DIR, 'two_band.workspace.json');
-    const quick = ['--n', '200', '--fc-toys', '40', '--alpha-step', '0.25', '--seed', '2', '--workers', '1'];
+describeWithAnchors('coherency toys / coverage on a pyhf workspace file and a ξ dataset', () => {
+  const twoBand = join(ANCHOR_DIR, 'two_band.workspace.json');
+  const quick = ['--n', '200', '--fc-toys', '40', '--alpha-step', '0.25', '--seed', '2', '--workers', '1'];
 
-    test('--measurement, --limit upper --cls: tests, FC intervals, CLs limits, files', async () => {
-      const dir = tmp();
-      const r = await cli([
-        'toys',
-        twoBand,
-        '--measurement',
-        'alpha1_measurement',
-        ...quick,
-        '--limit',
-        'upper',
-        '--cls',
-        '--out',
-        dir,
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/alpha1 \(measurement alpha1_measurement\)/);
-      expect(r.stdout).toMatch(/Feldman–Cousins intervals/);
-      expect(r.stdout).toMatch(/alpha1 < x at 90\.00 % \(CLs\)/);
-      for (const f of ['toys.json', 'toys-analyses.csv', 'toys-analyses.svg', 'toys-limit-poi-alpha1.svg']) {
-        expect(existsSync(join(dir, f)), f).toBe(true);
-      }
-      const j = JSON.parse(readFileSync(join(dir, 'toys.json'), 'utf8')) as {
-        analyses: { poi: string; limit: { method: string } }[];
-        bins: unknown[];
-      };
-      expect(j.bins).toEqual([]);
-      expect(j.analyses[0]!.poi).toBe('alpha1');
-      expect(j.analyses[0]!.limit.method).toBe('CLs');
-    });
+  test('--measurement, --limit upper --cls: tests, FC intervals, CLs limits, files', async () => {
+    const dir = tmp();
+    const r = await cli([
+      'toys',
+      twoBand,
+      '--measurement',
+      'alpha1_measurement',
+      ...quick,
+      '--limit',
+      'upper',
+      '--cls',
+      '--out',
+      dir,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/alpha1 \(measurement alpha1_measurement\)/);
+    expect(r.stdout).toMatch(/Feldman–Cousins intervals/);
+    expect(r.stdout).toMatch(/alpha1 < x at 90\.00 % \(CLs\)/);
+    for (const f of ['toys.json', 'toys-analyses.csv', 'toys-analyses.svg', 'toys-limit-poi-alpha1.svg']) {
+      expect(existsSync(join(dir, f)), f).toBe(true);
+    }
+    const j = JSON.parse(readFileSync(join(dir, 'toys.json'), 'utf8')) as {
+      analyses: { poi: string; limit: { method: string } }[];
+      bins: unknown[];
+    };
+    expect(j.bins).toEqual([]);
+    expect(j.analyses[0]!.poi).toBe('alpha1');
+    expect(j.analyses[0]!.limit.method).toBe('CLs');
+  });
 
-    test('--poi alpha0,alpha1: a 2-D region with its grid and plot', async () => {
-      const dir = tmp();
-      const r = await cli([
-        'toys',
-        twoBand,
-        '--poi',
-        'alpha0,alpha1',
-        '--region-step',
-        '0.5',
-        ...quick,
-        '--out',
-        dir,
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/2-D Feldman–Cousins region/);
-      expect(existsSync(join(dir, 'toys-region-region-alpha0-alpha1.svg'))).toBe(true);
-    });
+  test('--poi alpha0,alpha1: a 2-D region with its grid and plot', async () => {
+    const dir = tmp();
+    const r = await cli([
+      'toys',
+      twoBand,
+      '--poi',
+      'alpha0,alpha1',
+      '--region-step',
+      '0.5',
+      ...quick,
+      '--out',
+      dir,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2-D Feldman–Cousins region/);
+    expect(existsSync(join(dir, 'toys-region-region-alpha0-alpha1.svg'))).toBe(true);
+  });
 
-    test('coverage of a workspace POI at --truth values', async () => {
-      const r = await cli([
-        'coverage',
-        twoBand,
-        '--truth',
-        '0.5,1',
-        '--experiments',
-        '10',
-        '--inner-toys',
-        '20',
-        '--seed',
-        '4',
-        '--workers',
-        '1',
-        '--json',
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      const j = JSON.parse(r.stdout) as {
-        analyses: { truth: number[]; method: string; coverage: { n: number } }[];
-      };
-      expect(new Set(j.analyses.map((p) => p.truth[0]))).toEqual(new Set([0.5, 1]));
-      expect(j.analyses.find((p) => p.method === 'feldmanCousins')!.coverage.n).toBe(10);
-    });
+  test('coverage of a workspace POI at --truth values', async () => {
+    const r = await cli([
+      'coverage',
+      twoBand,
+      '--truth',
+      '0.5,1',
+      '--experiments',
+      '10',
+      '--inner-toys',
+      '20',
+      '--seed',
+      '4',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      analyses: { truth: number[]; method: string; coverage: { n: number } }[];
+    };
+    expect(new Set(j.analyses.map((p) => p.truth[0]))).toEqual(new Set([0.5, 1]));
+    expect(j.analyses.find((p) => p.method === 'feldmanCousins')!.coverage.n).toBe(10);
+  });
 
-    test('a ξ ± σ dataset file: combined and per-bin analyses', async () => {
-      const dir = tmp();
-      const file = join(dir, 'xi.json');
-      writeFileSync(file, JSON.stringify(validXiDataset()));
-      const r = await cli(['toys', file, ...quick]);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/combined α \(shared by every bin\)/);
-      expect(r.stdout).toMatch(/bin 1 \(q² 2500–3000 MeV²\)/);
-    });
+  test('a ξ ± σ dataset file: combined and per-bin analyses', async () => {
+    const dir = tmp();
+    const file = join(dir, 'xi.json');
+    writeFileSync(file, JSON.stringify(validXiDataset()));
+    const r = await cli(['toys', file, ...quick]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/combined α \(shared by every bin\)/);
+    expect(r.stdout).toMatch(/bin 1 \(q² 2500–3000 MeV²\)/);
+  });
 
-    test('bad input: one line, exit code 2', async () => {
-      const poi = await cli(['toys', twoBand, '--poi', 'nope', ...quick]);
-      expect(poi.code).toBe(2);
-      expect(poi.stderr).toMatch(/^coherency: error: POI "nope" is not a single-valued parameter/);
-      expect(poi.stderr.trim().split('\n')).toHaveLength(1);
-      const cls = await cli(['toys', twoBand, '--cls', ...quick]);
-      expect(cls.code).toBe(2);
-      expect(cls.stderr).toMatch(/--cls: needs --limit upper\|lower/);
-      const onDataset = await cli(['toys', 'coherent-csi-2017', '--poi', 'alpha', ...quick]);
-      expect(onDataset.code).toBe(2);
-      expect(onDataset.stderr).toMatch(/--poi: applies to pyhf workspace files/);
-      const limit = await cli(['toys', twoBand, '--limit', 'sideways', ...quick]);
-      expect(limit.code).toBe(2);
-      expect(limit.stderr).toMatch(/--limit "sideways"/);
-    });
-  },
-);
+  test('bad input: one line, exit code 2', async () => {
+    const poi = await cli(['toys', twoBand, '--poi', 'nope', ...quick]);
+    expect(poi.code).toBe(2);
+    expect(poi.stderr).toMatch(/^coherency: error: POI "nope" is not a single-valued parameter/);
+    expect(poi.stderr.trim().split('\n')).toHaveLength(1);
+    const cls = await cli(['toys', twoBand, '--cls', ...quick]);
+    expect(cls.code).toBe(2);
+    expect(cls.stderr).toMatch(/--cls: needs --limit upper\|lower/);
+    const onDataset = await cli(['toys', 'coherent-csi-2017', '--poi', 'alpha', ...quick]);
+    expect(onDataset.code).toBe(2);
+    expect(onDataset.stderr).toMatch(/--poi: applies to pyhf workspace files/);
+    const limit = await cli(['toys', twoBand, '--limit', 'sideways', ...quick]);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toMatch(/--limit "sideways"/);
+  });
+});

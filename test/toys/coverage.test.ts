@@ -9,7 +9,8 @@
  * there we require no under-coverage beyond 3σ, and over-coverage is allowed.
  */
 import { describe, expect, test } from 'vitest';
-import { coverageStudy } from '../../src/toys/index.js';
+import { coverageStudy, planCoverage } from '../../src/toys/index.js';
+import { SpecError } from '../../src/errors.js';
 import type { CoveragePoint } from '../../src/toys/index.js';
 import { knownBackground, smallCounts } from './models.js';
 
@@ -41,6 +42,27 @@ describe('coverage study', () => {
     const r = await coverageStudy(knownBackground, { seed: 4, ...settings });
     for (const p of r.points.filter((q) => q.method === 'feldmanCousins')) {
       expect(p.coverage.value - p.cl, describePoint(p)).toBeGreaterThanOrEqual(-3 * p.coverage.mcError);
+    }
+  });
+
+  test('per-bin truths: the study runs at exactly the given α (not the grid); out of [0, 1], 2-D or repeated: refused', async () => {
+    const r = await coverageStudy(smallCounts, {
+      seed: 2,
+      nExperiments: 20,
+      innerToys: 20,
+      truths: [[0.3], [1]],
+    });
+    expect([...new Set(r.points.map((p) => p.poi))]).toEqual([0.3, 1]);
+    for (const p of r.points) expect(p.coverage.n).toBe(20);
+    for (const [truths, message] of [
+      [[[2]], /^truths\[0\]: 2 is not a value of α in \[0, 1\]/],
+      [[[0.5], [-1]], /^truths\[1\]: -1 is not a value of α in \[0, 1\]/],
+      [[[0.5, 0.5]], /^truths\[0\]: 0\.5:0\.5 is not a value of α/],
+      [[[0.5], [0.5]], /^truths\[1\]: 0\.5 given twice \(also truths\[0\]\)/],
+    ] as const) {
+      const plan = () => planCoverage(smallCounts, { seed: 1, truths });
+      expect(plan).toThrow(SpecError);
+      expect(plan).toThrow(message);
     }
   });
 });

@@ -4,7 +4,7 @@
  * worker threads, for one run and merged shards, and for a resumed run; a chunk's tally does not
  * depend on what the thread ran before it (the engines are reused across chunks).
  */
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseWorkspace } from '../../src/data/index.js';
 import {
   jobUnits,
@@ -20,7 +20,11 @@ import {
   workspaceAnalyses,
 } from '../../src/toys/index.js';
 import type { ShardFile, ToyJob, UnitTally } from '../../src/toys/index.js';
-import { ANCHORS_AVAILABLE, readAnchorWorkspace } from '../likelihood/histfactory/anchorData.js';
+import {
+  ANCHORS_AVAILABLE,
+  describeWithAnchors,
+  readAnchorWorkspace,
+} from '../likelihood/histfactory/anchorData.js';
 
 async function shardFiles(j: ToyJob, n: number): Promise<ShardFile[]> {
   const files: ShardFile[] = [];
@@ -32,7 +36,7 @@ async function shardFiles(j: ToyJob, n: number): Promise<ShardFile[]> {
   return files;
 }
 
-describe.skipIf(!ANCHORS_AVAILABLE)('general-engine jobs: bit-identical results', () => {
+describeWithAnchors('general-engine jobs: bit-identical results', () => {
   const twoBand = () => parseWorkspace(readAnchorWorkspace('two_band'), 'two_band');
   const job = ANCHORS_AVAILABLE
     ? planToys(null, {

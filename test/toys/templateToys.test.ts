@@ -5,13 +5,13 @@
  * so each band analysis is pyhf's own measurement of that band's α with the other α a nuisance in
  * [0, 1]: its observed q̃(1) must be pyhf's `qtilde_obs` (README: ~1e-7 absolute).
  */
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseAnyDataset } from '../../src/data/index.js';
 import { datasetToyInputs, planToys, runToyJob, TIED_ALPHA, toysResult } from '../../src/toys/index.js';
 import type { IntervalAnalysisResult } from '../../src/toys/index.js';
 import { validXiDataset } from '../data/datasetTestKit.js';
 import {
-  ANCHORS_AVAILABLE,
+  describeWithAnchors,
   readAnchorResults,
   readAnchorWorkspace,
 } from '../likelihood/histfactory/anchorData.js';
@@ -61,7 +61,7 @@ function twoBandTemplate(): unknown {
   };
 }
 
-describe.skipIf(!ANCHORS_AVAILABLE)('toys of a template dataset (two_band anchor as two q² bands)', () => {
+describeWithAnchors('toys of a template dataset (two_band anchor as two q² bands)', () => {
   test('combined (tied α) and per-band analyses; each band is pyhf’s measurement of its α', async () => {
     const ds = parseAnyDataset(twoBandTemplate(), 'two-band-template');
     const inputs = datasetToyInputs(ds);

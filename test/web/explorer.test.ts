@@ -249,6 +249,14 @@ describe('browser explorer (web/) in headless Chromium', () => {
     expectFixed(m![1]!, ref.combined.alphaHat, 3);
     expectPValue(m![2]!, ref.combined.pAlpha1);
     expectPValue(m![3]!, ref.combined.pAlpha0);
+    // The subtitle names the methods exactly as the CLI report does (it once said ½χ²₁ while the
+    // numbers were the two-boundary t̃ ones).
+    const text = await runCli(['analyze']);
+    const methods = /^(p-values: [^;]+; α intervals: [^;]+);/m.exec(text.stdout)?.[1];
+    expect(methods, text.stdout).toBeDefined();
+    const note = (await page.textContent('#an-result p.note')) ?? '';
+    expect(note).toContain(methods!);
+    expect(note).not.toContain('χ²₁');
     expect(await page.textContent('#an-fig5 svg')).toContain('Fig. 5');
     expect(await page.textContent('#an-fig6 svg')).toContain('Fig. 6');
     await page.screenshot({ path: join(SHOTS, '3-analysis-csi2017.png'), fullPage: true });

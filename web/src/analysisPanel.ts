@@ -8,6 +8,7 @@ import csi2017 from '../../fixtures/coherent-csi-2017.json';
 import {
   alphaFigure,
   compareWithPaper,
+  describeAnalysisMethods,
   pValueFigure,
   type AnalysisResult,
   type AnyDataset,
@@ -128,7 +129,7 @@ async function showDataset(ds: AnyDataset, r: AnalysisResult): Promise<void> {
       'p',
       { class: 'note' },
       ...rich(
-        `${r.bins.length} ${unit}s; ${sys}. Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α (* = hull of an accepted set with gaps); one-sided tests of α = 1 and α = 0 (½χ²₁).`,
+        `${r.bins.length} ${unit}s; ${sys}. Asymptotic profile likelihood: α̂ bounded to [0, 1]; intervals by inverting t̃_α (* = hull of an accepted set with gaps); one-sided tests of α = 1 and α = 0.${r.bins[0] === undefined ? '' : ` ${describeAnalysisMethods(r.bins[0])}.`}`,
       ),
     ),
     h('div', { id: 'an-bins', class: 'scroll' }, table(binColumns(template), r.bins)),

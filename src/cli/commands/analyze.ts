@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { DEFAULT_DATASET, loadAnalysisInput, type Dataset } from '../../data/index.js';
 import {
   analysisGoodnessOfFit,
+  describeAnalysisMethods,
   analyzeDataset,
   analyzeTemplateDataset,
   analyzeWorkspace,
@@ -26,6 +27,8 @@ import {
   impactsReport,
   PARAMETER_COLUMNS,
   templateJson,
+  alphaEstimateJson,
+  PHI_CONVENTION,
   templateReport,
   workspaceReport,
 } from './analyzeReports.js';
@@ -286,7 +289,7 @@ export function analysisJson(
       calibration === undefined
         ? 'asymptotic profile likelihood; intervals by t̃_α test inversion; one-sided boundary tests with the two-boundary t̃ distribution (far branch point from the Asimov data at the far boundary); every p-value and interval carries its method'
         : 'toy-calibrated profile likelihood: toy p-values of the one-sided boundary tests, Feldman–Cousins intervals on the α grid; every p-value and interval carries its method',
-    phiConvention: 'φ = arccos α; *Deg fields in degrees, *Rad fields in radians',
+    phiConvention: PHI_CONVENTION,
     ...(calibration === undefined ? {} : { calibration }),
     bins: r.bins.map((b) => ({
       observable: b.observable ?? null,
@@ -301,22 +304,7 @@ export function analysisJson(
       sCoh: b.sCoh ?? null,
       xiHat: b.xiHat,
       xiSigma: b.xiSigma,
-      alphaHat: b.alphaHat,
-      alpha68: [b.alpha68.lo, b.alpha68.hi],
-      alpha90: [b.alpha90.lo, b.alpha90.hi],
-      alpha68Connected: b.alpha68.connected,
-      alpha90Connected: b.alpha90.connected,
-      intervalMethod: b.alpha68.method,
-      phiHatDeg: b.phiHat.deg,
-      phi68Deg: b.alpha68.phi.deg,
-      phi90Deg: b.alpha90.phi.deg,
-      phiHatRad: b.phiHat.rad,
-      phi68Rad: b.alpha68.phi.rad,
-      phi90Rad: b.alpha90.phi.rad,
-      pAlpha1: b.pAlpha1,
-      pAlpha0: b.pAlpha0,
-      pAlpha1Method: b.pAlpha1Method,
-      pAlpha0Method: b.pAlpha0Method,
+      ...alphaEstimateJson(b),
       ...(calibration === undefined
         ? {}
         : {
@@ -335,7 +323,12 @@ export function analysisJson(
     ...(gof === undefined
       ? {}
       : {
-          goodnessOfFit: { method: gof.method, oneAlpha: gof.oneAlpha, bins: gof.bins },
+          goodnessOfFit: {
+            method: gof.method,
+            oneAlpha: gof.oneAlpha,
+            sensitivity: gof.sensitivity,
+            bins: gof.bins,
+          },
           warnings: gof.warnings,
         }),
   };
@@ -371,9 +364,7 @@ function humanReport(
   );
   const b0 = r.bins[0];
   if (b0 !== undefined) {
-    print(
-      `p-values: ${b0.pAlpha1Method.kind === 'toys' ? `toys, ${b0.pAlpha1Method.nToys} per test (± binomial MC error)` : describePValueMethod(b0.pAlpha1Method)}; α intervals: ${describeIntervalMethod(b0.alpha68.method)}; φ = arccos α in degrees (radians in --json).`,
-    );
+    print(`${describeAnalysisMethods(b0)}; φ = arccos α in degrees (radians in --json).`);
   }
   const c = r.combined;
   const toys = (r as Partial<CalibratedAnalysis>).combinedToys;
@@ -383,8 +374,12 @@ function humanReport(
     return text.startsWith('<') ? text : `= ${text}`;
   };
   const pNote = calibration === undefined ? 'asymptotic' : `toys, ${calibration.combinedToys} per hypothesis`;
+  // Beside the numbers, not only in the warnings at the end: data that cannot separate α = 0 from 1.
+  const noSensitivity = gof.sensitivity.combinedInsensitive
+    ? ' [NO SENSITIVITY TO α: driven by bins without sensitivity, see the warning]'
+    : '';
   print(
-    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${calibration === undefined ? describePValueMethod(c.pAlpha1Method) : pNote})`,
+    `Combined, one α for all bins: α̂ = ${c.alphaHat.toFixed(3)} (φ̂ = ${c.phiHat.deg.toFixed(1)}°), 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)} (${describeIntervalMethod(c.alpha68.method)}); p(α=1) ${pOf(c.pAlpha1, toys?.alpha1?.shared)}, p(α=0) ${pOf(c.pAlpha0, toys?.alpha0?.shared)} (${calibration === undefined ? describePValueMethod(c.pAlpha1Method) : pNote})${noSensitivity}`,
   );
   for (const [name, g, t] of [
     ['α = 1', c.allBinsAlpha1, toys?.alpha1],
@@ -393,7 +388,7 @@ function humanReport(
     const b = r.bins[g.mostSignificantBin]!;
     print(
       `"${name} in every bin" vs free α_i: Λ = ${g.statistic.toFixed(2)}, ${g.dof} bins, p ${pOf(g.pValue, t?.global)} (${t?.global ? 'toys' : `Z = ${fmtZ(g.z)}; ${describePValueMethod(g.pValueMethod)}`}); ` +
-        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t?.mostSignificant ? 'toy-calibrated look-elsewhere' : describePValueMethod(g.pGlobalMethod)})`,
+        `most significant bin ${g.mostSignificantBin} (q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV²): p_local = ${fmtP(g.pLocal)} (${describePValueMethod(g.pLocalMethod)}), p_global ${pOf(g.pGlobal, t?.mostSignificant)} (${t?.mostSignificant ? 'toy-calibrated look-elsewhere' : describePValueMethod(g.pGlobalMethod)})${noSensitivity}`,
     );
   }
   const o = gof.oneAlpha;

@@ -6,6 +6,7 @@
  */
 import type { TemplateDataset } from '../../data/index.js';
 import type {
+  AlphaEstimate,
   AnalysisResult,
   NuisanceImpacts,
   TemplateExtras,
@@ -119,6 +120,34 @@ function channelRows(channels: TemplateExtras['channels']): ChannelRow[] {
   ];
 }
 
+/** How the φ fields of `--json` are given (counts, ξ and template datasets alike). */
+export const PHI_CONVENTION = 'φ = arccos α; *Deg fields in degrees, *Rad fields in radians';
+
+/**
+ * The α estimate of one bin or band in `--json`, the same for every kind of dataset: α̂, intervals
+ * with their method, φ = arccos α (from the result: likelihood/phi.ts), and each p-value's method.
+ */
+export function alphaEstimateJson(b: AlphaEstimate) {
+  return {
+    alphaHat: b.alphaHat,
+    alpha68: [b.alpha68.lo, b.alpha68.hi],
+    alpha90: [b.alpha90.lo, b.alpha90.hi],
+    alpha68Connected: b.alpha68.connected,
+    alpha90Connected: b.alpha90.connected,
+    intervalMethod: b.alpha68.method,
+    phiHatDeg: b.phiHat.deg,
+    phi68Deg: b.alpha68.phi.deg,
+    phi90Deg: b.alpha90.phi.deg,
+    phiHatRad: b.phiHat.rad,
+    phi68Rad: b.alpha68.phi.rad,
+    phi90Rad: b.alpha90.phi.rad,
+    pAlpha1: b.pAlpha1,
+    pAlpha0: b.pAlpha0,
+    pAlpha1Method: b.pAlpha1Method,
+    pAlpha0Method: b.pAlpha0Method,
+  };
+}
+
 export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template: TemplateExtras }) {
   return {
     dataset: { ...r.dataset, publication: ds.publication, provenance: ds.provenance },
@@ -126,6 +155,7 @@ export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template
       'template likelihood (HistFactory, pyhf semantics); per band α with the other bands and the nuisances profiled; intervals by t̃ inversion with two-boundary asymptotics; one-sided boundary tests',
     systematics: r.systematics,
     fixed: r.template.fixed,
+    phiConvention: PHI_CONVENTION,
     bands: r.bins.map((b) => ({
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
@@ -134,11 +164,7 @@ export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template
       xiHat: b.xiHat,
       xiSigma: b.xiSigma,
       alphaHatUnbounded: b.alphaHatUnbounded,
-      alphaHat: b.alphaHat,
-      alpha68: [b.alpha68.lo, b.alpha68.hi],
-      alpha90: [b.alpha90.lo, b.alpha90.hi],
-      pAlpha1: b.pAlpha1,
-      pAlpha0: b.pAlpha0,
+      ...alphaEstimateJson(b),
       zAlpha1: b.zAlpha1,
       zAlpha0: b.zAlpha0,
       ...(b.alphaHelm === undefined ? {} : { alphaHelm: b.alphaHelm }),

@@ -29,6 +29,7 @@ import {
   TOYS_DEFAULTS,
 } from '../../toys/index.js';
 import type { CoverageMethod, CoverageResult } from '../../toys/index.js';
+import { SpecError } from '../../errors.js';
 import { checkOutputDir, OutputSet, print } from '../io.js';
 import { parseOptions } from '../options.js';
 import { loadToyInput } from '../toyInput.js';
@@ -203,6 +204,20 @@ export function coverageChart(r: CoverageResult) {
   return panelGrid({ panels, columns: panels.length });
 }
 
+/** Run `plan`, naming the --truth option (as the user wrote it) in an error about the truths. */
+function withTruthFlag<T>(truthText: unknown, plan: () => T): T {
+  try {
+    return plan();
+  } catch (e) {
+    if (e instanceof SpecError && e.path[0] === 'truths')
+      throw new SpecError(e.code, `--truth ${JSON.stringify(truthText)}: ${e.message}`, [
+        'truth',
+        ...e.path.slice(1),
+      ]);
+    throw e;
+  }
+}
+
 const CoverageOptionsSchema = z
   .object({
     alphaStep: gridStepArg.default(COVERAGE_DEFAULTS.alphaStep),
@@ -251,7 +266,7 @@ export function registerCoverage(program: Command): void {
       .option('--csv', 'print the table as CSV on stdout')
       .option(
         '--truth <list>',
-        'true POI values of the analyses (own units), e.g. 0,0.5,0.9,1; for a 2-D region pairs a:b (default: the --alpha-step grid)',
+        'true POI values (own units), e.g. 0,0.5,0.9,1 (per-bin α of a counts dataset: values in [0, 1]); for a 2-D region pairs a:b (default: the --alpha-step grid)',
       )
       .option(
         '--poi <names>',
@@ -272,18 +287,20 @@ export function registerCoverage(program: Command): void {
       channels: o.channels,
       combined: o.combined,
     });
-    const job = planCoverage(input.counting, {
-      seed: o.seed,
-      alphaStep: o.alphaStep,
-      nExperiments: o.experiments,
-      innerToys: o.innerToys,
-      cls: o.cl,
-      ...(o.bins === undefined ? {} : { bins: o.bins }),
-      source: input.source,
-      analyses: input.analyses,
-      ...(o.truth === undefined ? {} : { truths: o.truth }),
-      ...(o.limit === undefined ? {} : { limit: o.limit }),
-    });
+    const job = withTruthFlag(raw['truth'], () =>
+      planCoverage(input.counting, {
+        seed: o.seed,
+        alphaStep: o.alphaStep,
+        nExperiments: o.experiments,
+        innerToys: o.innerToys,
+        cls: o.cl,
+        ...(o.bins === undefined ? {} : { bins: o.bins }),
+        source: input.source,
+        analyses: input.analyses,
+        ...(o.truth === undefined ? {} : { truths: o.truth }),
+        ...(o.limit === undefined ? {} : { limit: o.limit }),
+      }),
+    );
     const done = await runJobOrShard(job, runSettings(o, 'coverage'));
     if (done === undefined) return;
     const { run, seconds } = done;

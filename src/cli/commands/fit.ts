@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { loadDataset } from '../../data/index.js';
+import { refuseDuplicateDatasets } from '../duplicateDatasets.js';
 import { SpecError } from '../../errors.js';
 import {
   MODEL_NAMES,
@@ -313,16 +314,7 @@ export function registerFit(program: Command): void {
       const o = parseOptions(FitOptionsSchema, raw);
       if (o.out !== undefined) checkOutputDir(o.out, '--out', FIT_FILES);
       const datasets = datasetArgs.map((a) => loadDataset(a));
-      datasets.forEach((d, i) => {
-        const j = datasets.findIndex((e) => e.id === d.id);
-        if (j < i) {
-          throw new SpecError(
-            'invalid_input',
-            `dataset ${d.id} given twice (arguments ${j + 1} and ${i + 1}: ${JSON.stringify(datasetArgs[j])}, ${JSON.stringify(datasetArgs[i])}); a joint fit would count its data twice`,
-            ['datasets'],
-          );
-        }
-      });
+      refuseDuplicateDatasets(datasets, datasetArgs);
       const base = resolveModel(o.model);
       const known = new Set(base.parameters.map((q) => q.name));
       for (const [flag, names] of [

@@ -191,11 +191,11 @@ function checkObservations(ws: Workspace): void {
         ]);
     });
   });
-  ws.channels.forEach((c, ci) => {
+  ws.channels.forEach((c) => {
     if (!byName.has(c.name))
       fail(
-        `${channelLabel(c)} has no observation; expected an observation named "${c.name}" with its observed counts`,
-        ['channels', ci],
+        `observations: no entry for channel "${c.name}"; expected one per channel (an observation named "${c.name}" with its observed counts)`,
+        ['observations'],
       );
   });
 }

@@ -200,6 +200,28 @@ export const BAD_CASES: readonly BadCase[] = [
     /toy job too large/,
   ),
   d('number: coverage --alpha-step 0', () => ['coverage', '--alpha-step', '0'], /--alpha-step "0"/),
+  // --truth on a counts dataset's per-bin study (issue 14 verification: it used to be ignored).
+  d(
+    'number: coverage --truth 2 on a counts dataset',
+    () => ['coverage', '--truth', '2', '--bins', '6'],
+    /error: --truth "2": truths\[0\]: 2 is not a value of α in \[0, 1\]/,
+  ),
+  d(
+    'number: coverage --truth -1 on a counts dataset',
+    () => ['coverage', '--truth=-1', '--bins', '6'],
+    /--truth "-1": truths\[0\]: -1 is not a value of α in \[0, 1\]/,
+  ),
+  d(
+    'number: coverage --truth a:b (2-D) on a counts dataset',
+    () => ['coverage', '--truth', '0.5:0.5', '--bins', '6'],
+    /--truth "0\.5:0\.5": truths\[0\]: 0\.5:0\.5 is not a value of α/,
+  ),
+  d(
+    'duplicate: coverage --truth 0.5,0.5',
+    () => ['coverage', '--truth', '0.5,0.5', '--bins', '6'],
+    /--truth "0\.5,0\.5": truths\[1\]: 0\.5 given twice/,
+  ),
+
   d('number: coverage --inner-toys abc', () => ['coverage', '--inner-toys', 'abc'], /--inner-toys "abc"/),
   d(
     'number: fit --delta 0',
@@ -516,6 +538,20 @@ export const BAD_CASES: readonly BadCase[] = [
     'duplicate: fit by name and by path',
     (w) => ['fit', 'coherent-csi-2017', w.csi, '--model', 'helm'],
     /given twice/,
+  ),
+  d(
+    'duplicate: fit X and a copy of X under another id (found by a hash of the bins)',
+    (w) => [
+      'fit',
+      w.csi,
+      w.dataset('csi-renamed.json', (x) => {
+        x.id = 'another-id';
+        x.title = 'the same bins under another name';
+      }),
+      '--model',
+      'helm',
+    ],
+    /datasets coherent-csi-2017 and another-id hold the same bins \(arguments 1 and 2: ".*csi\.json", ".*csi-renamed\.json"; equal data hash [0-9a-f]{12}\); a joint fit would count its data twice/,
   ),
   d(
     'duplicate: merge the same shard twice',

@@ -18,6 +18,7 @@ import {
 import { RELEASE_FOLDERS } from '../../../src/data/repoPaths.js';
 import { SpecError } from '../../../src/errors.js';
 import { expectRelClose } from '../../helpers.js';
+import { describeWithShared } from '../../sharedData.js';
 import { DATA_DIR, HAVE_DATA, expectSameAsFixture, readFixture } from '../datasetTestKit.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentAr2020;
@@ -136,7 +137,7 @@ describe('the committed fixture', () => {
   });
 });
 
-describe.skipIf(!HAVE)(`regenerated from ${DIR}`, () => {
+describeWithShared(FOLDER, `regenerated from ${DIR}`, () => {
   let built: CoherentAr2020FullBuild;
   let rel: CoherentAr2020Release;
   beforeAll(() => {

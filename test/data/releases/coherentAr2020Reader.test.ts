@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SpecError } from '../../../src/errors.js';
 import {
   AR_2020_VARIATION_FILES,
@@ -19,6 +19,7 @@ import {
 import { readArCube } from '../../../src/data/releases/coherentAr2020/release.js';
 import { RELEASE_FOLDERS } from '../../../src/data/repoPaths.js';
 import { expectRelClose } from '../../helpers.js';
+import { describeWithShared } from '../../sharedData.js';
 import { DATA_DIR, HAVE_DATA } from '../datasetTestKit.js';
 
 const FOLDER = RELEASE_FOLDERS.coherentAr2020;
@@ -26,7 +27,7 @@ const DIR = join(DATA_DIR, FOLDER);
 const HAVE = HAVE_DATA(FOLDER);
 if (!HAVE) console.warn(`coherent-ar-2020 reader tests skipped: ${DIR} is absent`);
 
-describe.skipIf(!HAVE)(`COHERENT Ar 2020 release reader (${DIR})`, () => {
+describeWithShared(FOLDER, `COHERENT Ar 2020 release reader (${DIR})`, () => {
   let rel: CoherentAr2020Release;
   const temps: string[] = [];
   beforeAll(() => {

@@ -5,12 +5,21 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveDataDir } from '../../../src/data/index.js';
+import { describe } from 'vitest';
+import { noteSkippedShared, sharedPath, sharedTitle } from '../../sharedData.js';
 
-export const ANCHOR_DIR = join(resolveDataDir(process.env.COHERENCY_DATA_DIR), 'pyhf-anchors');
+const ANCHOR_FOLDER = 'pyhf-anchors';
+export const ANCHOR_DIR = sharedPath(ANCHOR_FOLDER);
 export const ANCHORS_AVAILABLE = existsSync(join(ANCHOR_DIR, 'README.md'));
-if (!ANCHORS_AVAILABLE) {
-  console.warn(`[skip] pyhf anchor tests: ${ANCHOR_DIR} not found (../shared/data beside the clone)`);
+
+/**
+ * `describe` that runs only when the anchors are present; otherwise it is skipped with the reason in its
+ * title, plus a skipped test carrying the reason as its note (test/sharedData.ts), so every reporter
+ * shows why.
+ */
+export function describeWithAnchors(title: string, fn: () => void): void {
+  describe.skipIf(!ANCHORS_AVAILABLE)(sharedTitle(ANCHOR_FOLDER, title), fn);
+  noteSkippedShared(ANCHOR_FOLDER, title);
 }
 
 export const ANCHOR_NAMES = ['onoff_4bin', 'template_3run', 'two_band', 'csi_like_full'] as const;

@@ -3,12 +3,18 @@
  * "What to expect when comparing"): q̃₁ with its Asimov q̃_A and CLs+b/CLb/CLs, q0 and p0, the profile
  * t on pyhf's grid, and the Wilks 68.27 % / 90 % intervals.
  */
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseWorkspace } from '../../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../../src/likelihood/histfactory/index.js';
 import { profileIntervals, q0Test, qtildeTest } from '../../../src/likelihood/inference/index.js';
 import { expectRelClose } from '../../helpers.js';
-import { ANCHOR_NAMES, ANCHORS_AVAILABLE, readAnchorResults, readAnchorWorkspace } from './anchorData.js';
+import {
+  ANCHOR_NAMES,
+  ANCHORS_AVAILABLE,
+  describeWithAnchors,
+  readAnchorResults,
+  readAnchorWorkspace,
+} from './anchorData.js';
 
 const cases = ANCHOR_NAMES.flatMap((name) =>
   ANCHORS_AVAILABLE
@@ -22,7 +28,7 @@ function modelOf(name: string, measurement: string): HistFactoryModel {
   );
 }
 
-describe.skipIf(!ANCHORS_AVAILABLE)('pyhf anchors: tests and intervals', () => {
+describeWithAnchors('pyhf anchors: tests and intervals', () => {
   test.for(cases)('$name / $measurement: q̃(1), CLs+b, CLb, CLs; q0, p0', ({ name, measurement }) => {
     const m = readAnchorResults(name).measurements[measurement];
     const model = modelOf(name, measurement);

@@ -2,12 +2,18 @@
  * The engine against pyhf's own numbers (../shared/data/pyhf-anchors; generated with pyhf 0.7.6.dev398,
  * numpy backend, SLSQP tol 1e-10, default interpolation codes normsys code4 / histosys code4p).
  */
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parameterSets, parseWorkspace } from '../../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../../src/likelihood/histfactory/index.js';
 import { Minimizer } from '../../../src/likelihood/minimize/index.js';
 import { expectRelClose } from '../../helpers.js';
-import { ANCHOR_NAMES, ANCHORS_AVAILABLE, readAnchorResults, readAnchorWorkspace } from './anchorData.js';
+import {
+  ANCHOR_NAMES,
+  ANCHORS_AVAILABLE,
+  describeWithAnchors,
+  readAnchorResults,
+  readAnchorWorkspace,
+} from './anchorData.js';
 
 const cases = ANCHOR_NAMES.flatMap((name) => {
   if (!ANCHORS_AVAILABLE) return [];
@@ -15,7 +21,7 @@ const cases = ANCHOR_NAMES.flatMap((name) => {
   return Object.keys(res.measurements).map((measurement) => ({ name, measurement }));
 });
 
-describe.skipIf(!ANCHORS_AVAILABLE)('pyhf anchors', () => {
+describeWithAnchors('pyhf anchors', () => {
   test.for(cases)('$name / $measurement: parameter sets as pyhf builds them', ({ name, measurement }) => {
     const ws = parseWorkspace(readAnchorWorkspace(name), name);
     const ref = readAnchorResults(name).measurements[measurement].model;

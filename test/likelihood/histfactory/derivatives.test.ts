@@ -11,14 +11,14 @@ import { describe, expect, test } from 'vitest';
 import { parseWorkspace } from '../../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../../src/likelihood/histfactory/index.js';
 import { denseHessian } from '../../../src/likelihood/histfactory/denseHessian.js';
-import { ANCHOR_NAMES, ANCHORS_AVAILABLE, readAnchorResults, readAnchorWorkspace } from './anchorData.js';
+import { ANCHOR_NAMES, describeWithAnchors, readAnchorResults, readAnchorWorkspace } from './anchorData.js';
 
 const codes = [
   { normsys: 'code4', histosys: 'code4p' },
   { normsys: 'code1', histosys: 'code0' },
 ] as const;
 
-describe.skipIf(!ANCHORS_AVAILABLE)('analytic derivatives = finite differences', () => {
+describeWithAnchors('analytic derivatives = finite differences', () => {
   test.for(ANCHOR_NAMES.flatMap((name) => codes.map((interpolation) => ({ name, interpolation }))))(
     '$name, $interpolation.normsys / $interpolation.histosys',
     ({ name, interpolation }) => {
