@@ -112,7 +112,7 @@ export function templateAnalyses(ds: TemplateDataset, source = ds.id): ToyAnalys
   });
   const bandLabel = (j: number) => {
     const b = ds.bands[j]!;
-    return `band ${j}: q² ${b.q2LoMeV2}–${b.q2HiMeV2} MeV² (${b.poi}, other bands profiled)`;
+    return `band ${j}: q² ${b.q2LoMeV2.toFixed(0)}–${b.q2HiMeV2.toFixed(0)} MeV² (${b.poi}, other bands profiled)`;
   };
   if (ds.bands.length === 1) {
     return [
