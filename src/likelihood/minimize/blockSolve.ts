@@ -23,6 +23,7 @@ export class BlockNewtonSolver {
   private readonly L: HessianLayout;
   private readonly gComp: Int32Array;
   private readonly S: Float64Array;
+  private readonly hRow: Float64Array;
   private readonly rhs: Float64Array;
   private readonly mb: Float64Array;
   private readonly X: Float64Array;
@@ -39,6 +40,7 @@ export class BlockNewtonSolver {
     for (const s of layout.blockSize) maxS = Math.max(maxS, s);
     this.gComp = new Int32Array(nG);
     this.S = new Float64Array(nG * nG);
+    this.hRow = new Float64Array(Math.max(1, nG));
     this.rhs = new Float64Array(nG);
     this.mb = new Float64Array(maxS * maxS);
     this.X = new Float64Array(Math.max(1, nL * nG));
@@ -56,7 +58,7 @@ export class BlockNewtonSolver {
    */
   solve(h: Float64Array, g: Float64Array, free: Uint8Array, mu: number, delta: Float64Array): boolean {
     const { nG, globals, locals, blockLocals, blockSize, llOffset, posInBlock } = this.L;
-    const { S, rhs, mb, X, Hbg, y, gComp, freeLocal } = this;
+    const { S, rhs, mb, X, Hbg, y, gComp, freeLocal, hRow } = this;
     delta.fill(0);
     let nGf = 0;
     for (let i = 0; i < nG; i++) if (free[globals[i]!]) gComp[nGf++] = i;
@@ -97,17 +99,17 @@ export class BlockNewtonSolver {
         const yl = g[locals[l]!]! / m;
         y[start] = yl;
         const row = nG2 + l * nG;
+        // The block's row of H_BG gathered once (the inner loop reads it nGf/2 times per entry); only
+        // S's upper triangle is updated here, the lower one is mirrored before the factorisation.
+        for (let k = 0; k < nGf; k++) hRow[k] = h[row + gComp[k]!]!;
         for (let k1 = 0; k1 < nGf; k1++) {
-          const hk1 = h[row + gComp[k1]!]!;
+          const hk1 = hRow[k1]!;
           X[xOff + k1] = hk1 / m;
           if (hk1 === 0) continue;
           rhs[k1]! += hk1 * yl;
           const hm = hk1 / m;
-          for (let k2 = k1; k2 < nGf; k2++) {
-            const v = hm * h[row + gComp[k2]!]!;
-            S[k1 * nGf + k2]! -= v;
-            if (k2 !== k1) S[k2 * nGf + k1]! -= v;
-          }
+          const base = k1 * nGf;
+          for (let k2 = k1; k2 < nGf; k2++) S[base + k2]! -= hm * hRow[k2]!;
         }
         xOff += nGf;
         continue;
@@ -146,11 +148,12 @@ export class BlockNewtonSolver {
           let v = 0;
           for (let a = 0; a < sf; a++) v += Hbg[a * nGf + k1]! * X[xOff + a * nGf + k2]!;
           S[k1 * nGf + k2]! -= v;
-          if (k2 !== k1) S[k2 * nGf + k1]! -= v;
         }
       }
       xOff += sf * nGf;
     }
+    // Mirror the upper triangle (the only one the eliminations update) into the lower.
+    for (let a = 1; a < nGf; a++) for (let b = 0; b < a; b++) S[a * nGf + b] = S[b * nGf + a]!;
     if (nGf > 0) {
       if (!choleskyInPlace(S, 0, nGf)) return false;
       choleskySolveInPlace(S, 0, nGf, rhs, 0, 1);
