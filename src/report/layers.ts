@@ -180,18 +180,19 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
     }
     case 'errorBars': {
       const width = { strokeWidth: layer.strokeWidth ?? 1.5 };
+      const dodge = layer.dodgePx === undefined || layer.dodgePx === 0 ? {} : { xOffset: layer.dodgePx };
       const items: VlLayerItem[] = [];
       if (layer.yLow !== layer.yHigh) {
         items.push({
           data,
-          mark: { type: 'rule', clip: true, ...width, ...plain },
+          mark: { type: 'rule', clip: true, ...width, ...dodge, ...plain },
           encoding: { x, y: y(layer.yLow), y2: { field: layer.yHigh }, ...color },
         });
       }
       if (layer.points !== false) {
         items.push({
           data,
-          mark: { type: 'point', clip: true, shape: layer.shape ?? 'circle', ...plain },
+          mark: { type: 'point', clip: true, shape: layer.shape ?? 'circle', ...dodge, ...plain },
           encoding: { x, y: y(layer.y), ...color },
         });
       }
