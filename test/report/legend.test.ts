@@ -12,6 +12,7 @@ import {
   lineLayer,
   pointLayer,
   POWER_OF_TEN_LABEL,
+  textLayer,
   renderVegaLite,
   textWidth,
   wrapText,
@@ -103,6 +104,34 @@ describe('legend placement', () => {
     expect(placeLegend('auto', size, frame, plot).x).toBeGreaterThan(plot.width);
     const below = placeLegend('auto', size, { ...frame, legendFallback: 'below' as const }, plot);
     expect(below.y).toBeGreaterThan(plot.height);
+  });
+  test('auto: between full-width reference lines (a p-value plot) rather than outside, clear of a label', () => {
+    // 400 × 300 px plot, y ∈ [0, 10]: lines at y = 8, 6, 1.5 (60, 120, 255 px) rule out every corner and
+    // middle; the 40 px legend fits only in 120–255 px. A "2σ" label (10 px font) centred on y = 5 (150 px)
+    // at the right end spans ≈ 145–155 px: the right edge at mid-height (y = 130) would cover it.
+    const level = (v: number) =>
+      lineLayer({
+        data: line([
+          [0, v],
+          [10, v],
+        ]),
+      });
+    const corners = pointLayer({
+      data: line([
+        [0.5, 9],
+        [9.5, 9],
+        [0.5, 0.5],
+        [9.5, 0.5],
+      ]),
+    });
+    const label = textLayer({ data: [{ x: 10, y: 5, z: '2σ' }], text: 'z', align: 'right', dx: -3 });
+    const frame = { title: 't', x, y, layers: [level(8), level(6), level(1.5), corners, label] };
+    const at = placeLegend('auto', size, frame, plot);
+    const [top, bottom] = [at.y, at.y + size.height];
+    expect(at.x, 'inside').toBeLessThan(plot.width);
+    expect(top > 120 && bottom < 255, JSON.stringify(at)).toBe(true);
+    const clear = at.x + size.width < 400 - 3 - 14 || top > 155 || bottom < 145; // "2σ" ≈ 14 px wide
+    expect(clear, `clear of the label: ${JSON.stringify(at)}`).toBe(true);
   });
   test('curves drawn on another axis (legendAvoid) are avoided too', () => {
     const frame = {
