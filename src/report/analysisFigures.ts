@@ -85,20 +85,45 @@ export function binQ2Spreads(dataset: Dataset): { lo: number; hi: number; kind: 
   });
 }
 
-/** α_Helm(q²) curves and ±10 % bands for each nucleus of the dataset over [q2Lo, q2Hi]. */
+/** Element symbol of a nucleus label ("Xe-124" → "Xe", "Cs-133" → "Cs", "Ar" → "Ar"). */
+function elementOf(label: string): string {
+  return label.split(/[-\s]/)[0] ?? label;
+}
+
+/**
+ * α_Helm(q²) curves and ±10 % bands, one per element of the dataset over [q2Lo, q2Hi]: an element with
+ * several isotopes (natural Xe: nine) is drawn once — its line the α averaged over the isotopes with
+ * their abundances (atoms per formula unit), its band from the lowest to the highest isotope's ±10 %
+ * (isotopes differ by < 1 % in α; nine overlaid translucent bands read as one opaque block).
+ */
 function helmCurves(dataset: Dataset, q2Lo: number, q2Hi: number): Datum[] {
-  const rows: Datum[] = [];
+  const abundance = new Map(dataset.target.nuclei.map((n) => [n.label, n.atomsPerFormulaUnit]));
+  const elements = new Map<string, Nucleus[]>();
   for (const n of nucleiOf(dataset)) {
+    const e = elementOf(n.label);
+    elements.set(e, [...(elements.get(e) ?? []), n]);
+  }
+  const rows: Datum[] = [];
+  for (const [element, isotopes] of elements) {
+    const weights = isotopes.map((n) => abundance.get(n.label) ?? 1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const label =
+      isotopes.length === 1
+        ? `Helm (Eq. 9) ±${HELM_BAND_RELATIVE * 100} %, ${isotopes[0]!.label}`
+        : `Helm (Eq. 9) ±${HELM_BAND_RELATIVE * 100} %, ${element} (${isotopes.length} isotopes)`;
     for (let i = 0; i <= 100; i++) {
       const q2 = q2Lo + ((q2Hi - q2Lo) * i) / 100;
-      const f = paperHelm(q2, n);
-      const a = alphaFromFormFactors(n, f, f, dataset.epsilon);
+      const alphas = isotopes.map((n) => {
+        const f = paperHelm(q2, n);
+        return alphaFromFormFactors(n, f, f, dataset.epsilon);
+      });
+      const mean = alphas.reduce((sum, a, k) => sum + a * weights[k]!, 0) / total;
       rows.push({
         q2,
-        alpha: a,
-        lo: Math.max(0, a * (1 - HELM_BAND_RELATIVE)),
-        hi: Math.min(1, a * (1 + HELM_BAND_RELATIVE)),
-        nucleus: `Helm (Eq. 9) ±${HELM_BAND_RELATIVE * 100} %, ${n.label}`,
+        alpha: mean,
+        lo: Math.max(0, Math.min(...alphas) * (1 - HELM_BAND_RELATIVE)),
+        hi: Math.min(1, Math.max(...alphas) * (1 + HELM_BAND_RELATIVE)),
+        nucleus: label,
       });
     }
   }

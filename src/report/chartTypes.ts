@@ -124,6 +124,11 @@ export interface ErrorBarLayer extends LayerColour {
   /** Draw the central points (default true), with this shape (default circle). */
   readonly points?: boolean;
   readonly shape?: PointLayer['shape'];
+  /**
+   * Horizontal shift of the whole layer in pixels (default 0): two methods side by side at the same x
+   * stay visibly at the same x whatever the axis range (a shift in data units grows with few bins).
+   */
+  readonly dodgePx?: number;
 }
 
 /** Points alone. */

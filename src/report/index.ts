@@ -76,9 +76,11 @@ export {
 } from './analysisFigures.js';
 export {
   alphaScanFigure,
+  channelTitle,
   poissonCentralInterval,
   projectOnAxis,
   templateProjectionFigure,
   templateScanFigure,
+  unequalBins,
 } from './templateFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';

@@ -90,8 +90,8 @@ function logTicks(lo: number, hi: number): number[] {
 
 /**
  * Axis properties. On a log axis with a fixed domain of at least three decades: labels at the decades
- * only — as 0.1, 1, 10, 100 within [10⁻³, 10⁴], else as 10ⁿ (never Vega's 1e+0) — with unlabelled
- * ticks and grid lines at 2…9 × 10ⁿ when the axis spans at most six decades.
+ * only, always as 10ⁿ (never Vega's 1e+0, and never 0.1 … 100 on one panel beside 10ⁿ on the next),
+ * with unlabelled ticks and grid lines at 2…9 × 10ⁿ when the axis spans at most six decades.
  */
 function axisProps(axis: AxisOptions) {
   const props: Record<string, unknown> = {};
@@ -101,8 +101,7 @@ function axisProps(axis: AxisOptions) {
     const [lo, hi] = axis.domain;
     const decades = decadesIn(lo, hi);
     if (decades.length >= 3) {
-      const plain = decades[0]! >= 1e-3 && decades[decades.length - 1]! <= 1e4;
-      const label = plain ? "format(datum.value, '~g')" : POWER_OF_TEN_LABEL;
+      const label = POWER_OF_TEN_LABEL;
       const minor = decades.length <= 7;
       const isDecade = 'abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6';
       props.values = minor ? logTicks(lo, hi) : decades;
@@ -180,18 +179,19 @@ export function toVegaLayers(layer: Layer, frame: ChartFrame, colours: ColourSca
     }
     case 'errorBars': {
       const width = { strokeWidth: layer.strokeWidth ?? 1.5 };
+      const dodge = layer.dodgePx === undefined || layer.dodgePx === 0 ? {} : { xOffset: layer.dodgePx };
       const items: VlLayerItem[] = [];
       if (layer.yLow !== layer.yHigh) {
         items.push({
           data,
-          mark: { type: 'rule', clip: true, ...width, ...plain },
+          mark: { type: 'rule', clip: true, ...width, ...dodge, ...plain },
           encoding: { x, y: y(layer.yLow), y2: { field: layer.yHigh }, ...color },
         });
       }
       if (layer.points !== false) {
         items.push({
           data,
-          mark: { type: 'point', clip: true, shape: layer.shape ?? 'circle', ...plain },
+          mark: { type: 'point', clip: true, shape: layer.shape ?? 'circle', ...dodge, ...plain },
           encoding: { x, y: y(layer.y), ...color },
         });
       }

@@ -194,7 +194,17 @@ function overlaps(box: Box, layers: readonly Layer[], frame: ChartFrame, px: Pix
           prev = undefined;
           continue;
         }
-        if (layer.kind === 'text') continue;
+        if (layer.kind === 'text') {
+          // The label's own box (reference-line labels such as "2σ" sit where a legend would go).
+          const size = layer.fontSize ?? 10;
+          const w = textWidth(String(r[layer.text] ?? ''), size);
+          const ax = x + (layer.dx ?? 0);
+          const ay = y + (layer.dy ?? 0);
+          const x0 = layer.align === 'right' ? ax - w : layer.align === 'center' ? ax - w / 2 : ax;
+          const label = { x0, y0: ay - size / 2, x1: x0 + w, y1: ay + size / 2 };
+          if (label.x0 < box.x1 && label.x1 > box.x0 && label.y0 < box.y1 && label.y1 > box.y0) return true;
+          continue;
+        }
         if (layer.kind === 'line') {
           if (prev !== undefined ? segmentHits(box, prev[0], prev[1], x, y) : segmentHits(box, x, y, x, y))
             return true;
@@ -260,6 +270,11 @@ export function placeLegend(
     { x: midX, y: MARGIN },
     { x: midX, y: corners['bottom-left'].y },
   ];
+  // Then any height along the right, then the left edge, in 5 px steps (e.g. between the 1σ and 2σ lines
+  // of a p-value plot, which rule out every corner): a legend outside widens the canvas by its width.
+  for (const edgeX of [corners['top-right'].x, MARGIN]) {
+    for (let y = MARGIN; y <= plot.height - MARGIN - size.height; y += 5) candidates.push({ x: edgeX, y });
+  }
   for (const c of candidates) {
     const box = { x0: c.x - 4, y0: c.y - 4, x1: c.x + size.width + 4, y1: c.y + size.height + 4 };
     if (!overlaps(box, [...frame.layers, ...avoid], frame, px, py)) return c;

@@ -21,6 +21,9 @@ import { bandLayer, errorBarLayer, layeredChart, lineLayer, panelGrid } from './
 import type { Datum, Layer } from './chartTypes.js';
 import { PALETTE } from './theme.js';
 
+/** Colours of the per-band t(α) curves: the palette without black (the combined curve's). */
+const BAND_COLOURS = PALETTE.filter((c) => c !== '#000000');
+
 /** Confidence level of the data error bars. */
 const DATA_CL = 0.6827;
 
@@ -39,6 +42,40 @@ function axisTitle(a: TemplateDataset['channels'][number]['axes'][number]): stri
   const label = a.label ?? a.name.replace(/_/g, ' ');
   const unit = a.unit === 'us' ? 'µs' : a.unit;
   return unit === '1' ? label : `${label} [${unit}]`;
+}
+
+/**
+ * A channel's panel title: its label; else, for an abbreviated name of ≤ 3 characters (CsI 2021's "c",
+ * "ac"), the head of its description when short ("coincidence window" from "coincidence window (beam
+ * on): …"); else its name with underscores as spaces (never a literal `cenns10_anlA`).
+ */
+export function channelTitle(c: TemplateDataset['channels'][number]): string {
+  if (c.label !== undefined) return c.label;
+  const name = c.name.replace(/_/g, ' ');
+  const full = c.description?.includes(':') === true ? c.description.split(':')[0]!.trim() : undefined;
+  if (name.length > 3 || full === undefined) return name;
+  // A bold title fits a 190 px panel in one line up to ~24 characters: drop a trailing "(…)" beyond.
+  const head = full.length > 24 ? full.replace(/\s*\([^)]*\)$/, '') : full;
+  return head !== '' && head.length <= 24 ? head : name;
+}
+
+/**
+ * Whether an axis's bins differ in width (by more than 0.1 %): counts per bin then mislead (a wide bin
+ * looks tall, a flat background looks stepped), so the panel shows events per unit of the observable.
+ */
+export function unequalBins(edges: readonly number[]): boolean {
+  const widths = edges.slice(1).map((e, i) => e - edges[i]!);
+  return Math.max(...widths) > 1.001 * Math.min(...widths);
+}
+
+/**
+ * y title of a projection panel: "events per bin", or a density "events per PE", "events per µs", and
+ * "events per unit" for a dimensionless observable (the x axis names it; longer titles overran 150 px).
+ */
+function countTitle(axis: TemplateDataset['channels'][number]['axes'][number], density: boolean): string {
+  if (!density) return 'events per bin';
+  const unit = axis.unit === 'us' ? 'µs' : axis.unit;
+  return unit === '1' ? 'events per unit' : `events per ${unit}`;
 }
 
 /** Sum a channel's flat bins onto axis `axis` (row-major, last axis fastest). */
@@ -105,6 +142,9 @@ function panel(
 ): TopLevelSpec {
   const edges = axis.edges;
   const width = edges.at(-1)! - edges[0]!;
+  // Unequal bins: every count divided by its bin width (events per unit of the observable).
+  const density = unequalBins(edges);
+  const per = (i: number) => (density ? edges[i + 1]! - edges[i]! : 1);
   const layers: Layer[] = [];
   const cum = new Array<number>(observed.length).fill(0);
   for (const g of groups) {
@@ -113,22 +153,24 @@ function panel(
     const rows: Datum[] = [];
     g.bins.forEach((v, i) => {
       const lo = cum[i]!;
-      cum[i] = lo + v;
-      rows.push({ x: edges[i]!, lo, hi: lo + v });
-      rows.push({ x: edges[i + 1]! - 1e-9 * width, lo, hi: lo + v });
+      cum[i] = lo + v / per(i);
+      rows.push({ x: edges[i]!, lo, hi: cum[i] });
+      rows.push({ x: edges[i + 1]! - 1e-9 * width, lo, hi: cum[i] });
     });
     layers.push(bandLayer({ data: rows, yLow: 'lo', yHigh: 'hi', label: g.label, opacity: 0.85 }));
   }
   const data: Datum[] = observed.map((n, i) => {
     const [lo, hi] = poissonCentralInterval(n);
-    return { x: 0.5 * (edges[i]! + edges[i + 1]!), y: n, lo, hi };
+    return { x: 0.5 * (edges[i]! + edges[i + 1]!), y: n / per(i), lo: lo / per(i), hi: hi / per(i) };
   });
   layers.push(errorBarLayer({ data, yLow: 'lo', yHigh: 'hi', label: DATA_LABEL }));
-  const top = Math.max(...data.map((d) => d.hi as number), ...cum);
+  const top = Math.max(...data.map((d) => d.hi as number), ...cum) * 1.1;
+  // Round the top up to 1, 2 or 5 × 10ⁿ-ish steps (densities can be ≪ 1).
+  const step = 10 ** Math.floor(Math.log10(top)) / 2;
   return layeredChart({
     title,
     x: { field: 'x', title: axisTitle(axis), domain: [edges[0]!, edges.at(-1)!] },
-    y: { field: 'y', title: 'events per bin', domain: [0, Math.ceil(top * 1.1)] },
+    y: { field: 'y', title: countTitle(axis, density), domain: [0, Math.ceil(top / step) * step] },
     width: 190,
     height: 150,
     colors,
@@ -158,12 +200,12 @@ export function templateProjectionFigure(ds: TemplateDataset, data: TemplateFigu
       const projected = sorted.map((g) => ({ label: g.label, bins: projectOnAxis(g.bins, sizes, a) }));
       const legend = ci === legendChannel && a === meta.axes.length - 1;
       panels.push(
-        panel(meta.label ?? ch.name, axis, projected, projectOnAxis(ch.observed, sizes, a), colors, legend),
+        panel(channelTitle(meta), axis, projected, projectOnAxis(ch.observed, sizes, a), colors, legend),
       );
     });
   });
   return panelGrid({
-    title: `${ds.experiment}: data and fitted model (one α, best fit) projected on each observable`,
+    title: `${ds.experiment} ${ds.id}: data and best-fit model (one α) projected on each observable`,
     columns,
     panels,
   });
@@ -173,26 +215,30 @@ export function templateProjectionFigure(ds: TemplateDataset, data: TemplateFigu
 export function alphaScanFigure(ds: TemplateDataset, data: TemplateFigureData): TopLevelSpec {
   const s = data.scan;
   const rows = (t: readonly number[]): Datum[] => s.alpha.map((a, k) => ({ alpha: a, t: t[k]! }));
+  const bandLabel = (j: number) => `band ${j} (q² ${bandRange(ds, j)} MeV²)`;
   const yMax = Math.max(4, Math.min(16, Math.ceil(Math.max(...s.combined, ...s.critical90) * 1.1)));
   const layers: Layer[] = [
     lineLayer({ data: rows(s.critical90), label: '90 % CL critical value', dash: [6, 4] }),
     lineLayer({ data: rows(s.critical68), label: '68.27 % CL critical value', dash: [2, 3] }),
-    ...s.bands.map((b) =>
-      lineLayer({ data: rows(b.t), label: `band ${b.band} (q² ${bandRange(ds, b.band)} MeV²)` }),
-    ),
+    ...s.bands.map((b) => lineLayer({ data: rows(b.t), label: bandLabel(b.band) })),
     lineLayer({ data: rows(s.combined), label: s.bands.length > 0 ? 'one α for all bands' : 't(α)' }),
   ];
   return layeredChart({
-    title: `${ds.experiment}: profile-likelihood scan of the coherency α`,
+    title: `${ds.experiment} ${ds.id}: profile-likelihood scan of the coherency α`,
     subtitle: `nuisances profiled; α̂ = ${s.alphaHat.toFixed(3)}; accepted where t(α) is below the critical value`,
     width: 560,
     x: { field: 'alpha', title: 'coherency α', domain: [0, 1] },
     y: { field: 't', title: 't(α) = 2ΔNLL', domain: [0, yMax] },
+    // The critical values are references (grey, dashed/dotted); each band its own palette colour in q²
+    // order (six of them; a 4-colour remainder repeated blue and vermillion for band 4 and 5).
     colors: {
-      '90 % CL critical value': '#CC79A7',
-      '68.27 % CL critical value': '#E69F00',
+      '90 % CL critical value': '#888888',
+      '68.27 % CL critical value': '#888888',
       't(α)': '#0072B2',
       'one α for all bands': '#000000',
+      ...Object.fromEntries(
+        s.bands.map((b, k) => [bandLabel(b.band), BAND_COLOURS[k % BAND_COLOURS.length]!]),
+      ),
     },
     layers,
   });
@@ -219,7 +265,7 @@ export function templateScanFigure(ds: TemplateDataset, scan: TemplateScan): Top
     { x: x1, z },
   ];
   return layeredChart({
-    title: `${ds.experiment}: median expected significance against exposure`,
+    title: `${ds.experiment} ${ds.id}: median expected significance against exposure`,
     subtitle: 'the release templates scaled by exposure; Asimov data of the Standard Model',
     x: {
       field: 'x',

@@ -65,7 +65,9 @@ export function projectConfig(): Config {
       domainColor: '#333333',
       tickColor: '#333333',
       gridColor: '#e6e6e6',
-      labelFlush: true,
+      // End labels centred on their ticks: flushing them inward (labelFlush) made them collide with
+      // their neighbours ("1,5501,600"), as Vega's overlap removal runs before the flush shift.
+      labelFlush: false,
     },
     legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 260 },
     header: { labelFontSize: 13, titleFontSize: 13, labelFontWeight: 'bold' },

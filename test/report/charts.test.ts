@@ -4,6 +4,7 @@ import {
   PALETTE,
   bandChart,
   bandLayer,
+  errorBarLayer,
   layeredChart,
   lineChart,
   lineLayer,
@@ -138,6 +139,33 @@ describe('layeredChart and bandChart', () => {
       [6, 4],
     ]);
     expect(spec.layer[3].mark.color).toBeDefined(); // unlabelled error bars: a constant colour, no legend entry
+  });
+});
+
+describe('error-bar dodge and axis end labels', () => {
+  test('dodgePx shifts the bars and points of a layer by pixels, not the data; end labels are not flushed', () => {
+    const row = [{ q2: 300, alpha: 0.7, lo: 0.6, hi: 0.8 }];
+    const spec = json(
+      layeredChart({
+        title: 't',
+        x: q2,
+        y: alpha,
+        legend: 'none',
+        layers: [
+          errorBarLayer({ data: row, yLow: 'lo', yHigh: 'hi', label: 'a', dodgePx: -4 }),
+          errorBarLayer({ data: row, yLow: 'lo', yHigh: 'hi', label: 'b' }),
+        ],
+      }),
+    );
+    expect(spec.layer.map((l: { mark: { xOffset?: number } }) => l.mark.xOffset)).toEqual([
+      -4,
+      -4,
+      undefined,
+      undefined,
+    ]);
+    for (const l of spec.layer) expect(l.data.values[0].q2).toBe(300);
+    // Flushed end labels were shifted inward after Vega's overlap removal and collided ("1,5501,600").
+    expect(spec.config.axis.labelFlush).toBe(false);
   });
 });
 

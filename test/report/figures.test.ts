@@ -11,7 +11,7 @@ import {
   type NeutrinoSpectrum,
 } from '../../src/physics/index.js';
 import { computeTableII } from '../../src/physics/paperTable.js';
-import { renderVegaLite } from '../../src/report/index.js';
+import { POWER_OF_TEN_LABEL, renderVegaLite } from '../../src/report/index.js';
 import {
   PAPER_FIGURE_NUMBERS,
   buildPaperFigures,
@@ -104,6 +104,16 @@ describe('buildPaperFigures', () => {
     for (const t of titles) expect(have, `${name} lacks axis title ${t}`).toContain(t);
     const logs_ = logAxes(spec);
     for (const l of logs) expect(logs_, `${name}: ${l} should be log`).toContain(l);
+  });
+
+  // Issue 14: one tick-label format per axis kind across the panels of a figure — Figs. 8 and 9 had
+  // 0.001 … 100 on some log axes and 10ⁿ on others. Every log axis is labelled 10ⁿ, never by a d3 format.
+  test.for(PAPER_FIGURE_NUMBERS.map((n) => `fig${n}`))('%s: every log axis is labelled 10ⁿ', (name) => {
+    const logs = encodings(byName(name)).filter(([, e]) => e.scale?.type === 'log' && e.axis !== null);
+    for (const [channel, e] of logs) {
+      expect(e.axis?.labelExpr, `${name} ${channel}:${e.title}`).toContain(POWER_OF_TEN_LABEL);
+      expect(e.axis?.format, `${name} ${channel}:${e.title}`).toBeUndefined();
+    }
   });
 
   test('every figure renders to SVG and PNG without a warning', async () => {

@@ -11,6 +11,8 @@ import {
   layeredChart,
   lineLayer,
   pointLayer,
+  POWER_OF_TEN_LABEL,
+  textLayer,
   renderVegaLite,
   textWidth,
   wrapText,
@@ -103,6 +105,34 @@ describe('legend placement', () => {
     const below = placeLegend('auto', size, { ...frame, legendFallback: 'below' as const }, plot);
     expect(below.y).toBeGreaterThan(plot.height);
   });
+  test('auto: between full-width reference lines (a p-value plot) rather than outside, clear of a label', () => {
+    // 400 × 300 px plot, y ∈ [0, 10]: lines at y = 8, 6, 1.5 (60, 120, 255 px) rule out every corner and
+    // middle; the 40 px legend fits only in 120–255 px. A "2σ" label (10 px font) centred on y = 5 (150 px)
+    // at the right end spans ≈ 145–155 px: the right edge at mid-height (y = 130) would cover it.
+    const level = (v: number) =>
+      lineLayer({
+        data: line([
+          [0, v],
+          [10, v],
+        ]),
+      });
+    const corners = pointLayer({
+      data: line([
+        [0.5, 9],
+        [9.5, 9],
+        [0.5, 0.5],
+        [9.5, 0.5],
+      ]),
+    });
+    const label = textLayer({ data: [{ x: 10, y: 5, z: '2σ' }], text: 'z', align: 'right', dx: -3 });
+    const frame = { title: 't', x, y, layers: [level(8), level(6), level(1.5), corners, label] };
+    const at = placeLegend('auto', size, frame, plot);
+    const [top, bottom] = [at.y, at.y + size.height];
+    expect(at.x, 'inside').toBeLessThan(plot.width);
+    expect(top > 120 && bottom < 255, JSON.stringify(at)).toBe(true);
+    const clear = at.x + size.width < 400 - 3 - 14 || top > 155 || bottom < 145; // "2σ" ≈ 14 px wide
+    expect(clear, `clear of the label: ${JSON.stringify(at)}`).toBe(true);
+  });
   test('curves drawn on another axis (legendAvoid) are avoided too', () => {
     const frame = {
       title: 't',
@@ -180,7 +210,7 @@ describe('rendered figures', () => {
     expect(r.svg).not.toContain('_{');
   });
 
-  test('log axes of ≥ 3 decades: ticks at the decades (labelled) and 2…9 × 10ⁿ (unlabelled), or 10ⁿ', () => {
+  test('log axes of ≥ 3 decades: ticks at the decades (labelled 10ⁿ) and 2…9 × 10ⁿ (unlabelled)', () => {
     const json = (domain: readonly [number, number]) =>
       JSON.parse(
         JSON.stringify(
@@ -195,7 +225,9 @@ describe('rendered figures', () => {
     const short = json([0.1, 100]);
     expect(short.values).toContain(0.1);
     expect(short.values).toContain(20);
-    expect(short.labelExpr).toContain("format(datum.value, '~g')");
+    // One label format for every log axis (issue 14: 0.001 … 100 in one panel beside 10ⁿ in the next).
+    expect(short.labelExpr).toContain(POWER_OF_TEN_LABEL);
+    expect(short.labelExpr).not.toContain('format(');
     const wide = json([1e-8, 10]);
     const decades = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
     expect(wide.values).toHaveLength(decades.length);

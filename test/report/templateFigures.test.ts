@@ -7,12 +7,15 @@
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { describe, expect, test } from 'vitest';
 import { loadAnyDataset, type TemplateDataset } from '../../src/data/index.js';
-import { templateFigureData } from '../../src/likelihood/index.js';
+import { analyzeTemplateDataset, templateFigureData } from '../../src/likelihood/index.js';
 import {
+  alphaFigure,
   alphaScanFigure,
+  channelTitle,
   poissonCentralInterval,
   projectOnAxis,
   templateProjectionFigure,
+  unequalBins,
 } from '../../src/report/index.js';
 import { expectRelClose } from '../helpers.js';
 
@@ -47,6 +50,23 @@ test('68.27 % central Poisson intervals = Garwood’s (PDG Review of Particle Ph
   }
 });
 
+describe('panel titles and bin widths', () => {
+  const axes = [{ name: 'x', unit: '1', edges: [0, 1] }];
+  test('a channel is titled by its label, a spelled-out abbreviation, or its name without underscores', () => {
+    expect(channelTitle({ name: 'sr0', label: 'SR0 (1.17 t·yr)', axes })).toBe('SR0 (1.17 t·yr)');
+    expect(channelTitle({ name: 'cenns10_anlA', description: 'the release grid: E × F90', axes })).toBe(
+      'cenns10 anlA',
+    );
+    const ac = { name: 'ac', description: 'anti-coincidence window (beam on): SSB only', axes };
+    expect(channelTitle(ac)).toBe('anti-coincidence window');
+    expect(channelTitle({ name: 'c', axes })).toBe('c');
+  });
+  test('unequal bins are told from equal ones (to 0.1 %)', () => {
+    expect(unequalBins([0, 10, 20, 30])).toBe(false);
+    expect(unequalBins([0.5, 0.55, 0.6, 0.7])).toBe(true);
+  });
+});
+
 describe('figures of the XENONnT fixture', () => {
   const ds = loadAnyDataset('xenonnt-8b') as TemplateDataset;
   const data = templateFigureData(ds, { scanPoints: 11 });
@@ -68,6 +88,31 @@ describe('figures of the XENONnT fixture', () => {
     for (const t of titles) expect(t).not.toContain('_');
     expect(text).toContain('accidental coincidences');
     expect(text).toContain('CEvNS (excess + floor)');
+    expect(text).toContain('XENONnT xenonnt-8b:'); // the dataset in the title
+  });
+
+  test('projection on unequal bins: densities (events per unit), whose integral is the observed count', () => {
+    type Panel = {
+      layer: { data?: { values: Record<string, number>[] }; mark: { type: string } | string }[];
+      encoding?: unknown;
+    };
+    const spec = templateProjectionFigure(ds, data) as unknown as { concat: Panel[] };
+    const text = JSON.stringify(spec.concat[0]);
+    expect(text).toContain('"title":"events per PE"'); // cS2 bins 100–160–250–500 PE
+    // The data points of the first panel (SR0 on cS2): Σ density × width = the observed SR0 total.
+    const edges = ds.channels[0]!.axes[0]!.edges;
+    const points = spec.concat[0]!.layer.find(
+      (l) => (typeof l.mark === 'string' ? l.mark : l.mark.type) === 'point' && l.data !== undefined,
+    )!.data!.values;
+    const integral = points.reduce((t, p, i) => t + p.y! * (edges[i + 1]! - edges[i]!), 0);
+    const observed = data.channels[0]!.observed.reduce((t, n) => t + n, 0);
+    expectRelClose(integral, observed, 0, 1e-12, 'Σ density × width'); // exact up to rounding
+  });
+
+  test('Fig. 5: the nine Xe isotopes are one Helm curve and band (one legend entry), not nine', () => {
+    const spec = JSON.stringify(alphaFigure(ds, analyzeTemplateDataset(ds, { fix: [] })));
+    const helm = [...new Set([...spec.matchAll(/Helm \(Eq\. 9\)[^"]*/g)].map((m) => m[0]))];
+    expect(helm).toEqual(['Helm (Eq. 9) ±10 %, Xe (9 isotopes)']);
   });
 
   test('α scan: t(α̂) = 0, t ≥ 0, and critical values between the boundary (0.2259) and Δχ² (1) at 68.27 %', () => {
@@ -83,5 +128,6 @@ describe('figures of the XENONnT fixture', () => {
     const spec = JSON.stringify(alphaScanFigure(ds, data));
     expect(spec).toContain('68.27 % CL critical value');
     expect(spec).toContain('coherency α');
+    expect(spec).toContain('XENONnT xenonnt-8b:');
   });
 });

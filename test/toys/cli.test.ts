@@ -49,6 +49,20 @@ describe('coherency toys / merge', () => {
       expect(existsSync(join(dir, 'one', f)), f).toBe(true);
     }
     expect(existsSync(join(dir, 'one', '.chunks'))).toBe(false); // resume files removed after success
+    // Issue 14: FC and asymptotic bars of a bin sit at the SAME q² (the bin's), told apart by a fixed
+    // pixel offset, not by a shift in q² that, with few bins, read as another bin.
+    const spec = JSON.parse(readFileSync(join(dir, 'one', 'toys-intervals.vl.json'), 'utf8'));
+    for (const panel of spec.concat) {
+      const rules = panel.layer.filter((l: { mark: { type: string } }) => l.mark.type === 'rule');
+      // The interval bars (the legend's symbols are rules too, in pixel coordinates without x.field).
+      const bars = rules.filter(
+        (l: { encoding: { x?: { field?: string }; y2?: unknown } }) =>
+          l.encoding.y2 !== undefined && l.encoding.x?.field === 'x',
+      );
+      expect(bars.map((l: { mark: { xOffset?: number } }) => l.mark.xOffset)).toEqual([-4, 4]);
+      const xs = bars.map((l: { data: { values: { x: number }[] } }) => l.data.values.map((v) => v.x));
+      expect(xs[0]).toEqual(xs[1]);
+    }
 
     const shards: string[] = [];
     for (const k of [1, 2]) {

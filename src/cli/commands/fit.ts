@@ -259,7 +259,7 @@ function profilePanel(f: DatasetsFit, name: string, delta: number): TopLevelSpec
   const xs = iv.curve.map((c) => c.value);
   const open = iv.lowerOpen || iv.upperOpen;
   return layeredChart({
-    title: `profile of ${name}`,
+    title: `profile of ${name}: ${[...new Set(f.entries.map((e) => e.dataset.id))].join(' + ')}`,
     subtitle: open
       ? `${name} = ${g(iv.value)}${u} (${profileErrors(iv, u)}), interval at ΔS = ${delta}`
       : `${name} = ${g(iv.value)} ${profileErrors(iv, u).replace(', ', ' ')}${u}, interval at ΔS = ${delta}`,

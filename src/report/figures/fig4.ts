@@ -14,7 +14,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { ToolkitError } from '../../errors.js';
-import { projectConfig } from '../index.js';
+import { POWER_OF_TEN_LABEL, projectConfig } from '../index.js';
 import {
   FIGURE_COLOURS,
   PANEL_SOURCES,
@@ -119,7 +119,7 @@ export function figure4(
     type: 'quantitative' as const,
     title: 'E_{ν} [MeV]',
     scale: { type: 'log' as const, domain: [...FIG4_E_RANGE_MEV] },
-    axis: { values: [1, 10, 100, 1000], format: '~g' },
+    axis: { values: [1, 10, 100, 1000], labelExpr: POWER_OF_TEN_LABEL },
   };
   const bins = [...FIG4_LEVELS, 1].map((_, k) => alphaBinLabel((k + 0.5) / 10)).reverse();
   const sourceLabels = PANEL_SOURCES.map((s) => SOURCE_LABEL[s]);
