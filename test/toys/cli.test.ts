@@ -205,6 +205,25 @@ describeWithAnchors('coherency toys / coverage on a pyhf workspace file and a ξ
     };
     expect(new Set(j.analyses.map((p) => p.truth[0]))).toEqual(new Set([0.5, 1]));
     expect(j.analyses.find((p) => p.method === 'feldmanCousins')!.coverage.n).toBe(10);
+    // --csv on a study without per-bin points: the analyses' table only (it used to fail with
+    // "a table needs at least one column" after the whole run).
+    const csv = await cli([
+      'coverage',
+      twoBand,
+      '--truth',
+      '1',
+      '--experiments',
+      '5',
+      '--inner-toys',
+      '10',
+      '--workers',
+      '1',
+      '--csv',
+    ]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe(
+      'analysis,truth,cl,method,coverage,mcError,covered,experiments,failed',
+    );
   });
 
   test('a ξ ± σ dataset file: combined and per-bin analyses', async () => {

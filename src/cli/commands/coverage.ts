@@ -66,6 +66,8 @@ function pct(cl: number): string {
 }
 
 export function coverageTable(r: CoverageResult, format: 'text' | 'csv'): string {
+  // No per-bin points (ξ, template and workspace studies report their analyses' table instead).
+  if (r.points.length === 0) return '';
   if (format === 'csv') {
     const rows: Row[] = r.points.map((p) => ({
       bin: p.bin,

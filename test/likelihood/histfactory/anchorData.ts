@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe } from 'vitest';
 import { noteSkippedShared, sharedPath, sharedTitle } from '../../sharedData.js';
 
-const ANCHOR_FOLDER = 'pyhf-anchors';
+export const ANCHOR_FOLDER = 'pyhf-anchors';
 export const ANCHOR_DIR = sharedPath(ANCHOR_FOLDER);
 export const ANCHORS_AVAILABLE = existsSync(join(ANCHOR_DIR, 'README.md'));
 
