@@ -10,7 +10,7 @@ export * from '../../src/likelihood/index.js';
 export * from '../../src/toys/index.js';
 export { parseAnalysisInput, type AnalysisInput } from '../../src/data/analysisInput.js';
 export { parseDataset, type AnyDataset, type CountsDataset, type Dataset } from '../../src/data/dataset.js';
-export { alphaFigure, pValueFigure } from '../../src/report/analysisFigures.js';
+export { alphaFigure, binQ2Centres, pValueFigure } from '../../src/report/analysisFigures.js';
 export { bandLayer, errorBarLayer, layeredChart, lineLayer, pointLayer } from '../../src/report/charts.js';
 export type { Datum, Layer } from '../../src/report/chartTypes.js';
 export { ToolkitError } from '../../src/errors.js';

@@ -7,6 +7,7 @@
 import csi2017 from '../../fixtures/coherent-csi-2017.json';
 import {
   analysisToysOptions,
+  binQ2Centres,
   datasetToySource,
   datasetToyInputs,
   errorBarLayer,
@@ -81,7 +82,7 @@ function resultTables(r: ToysResult): HTMLElement[] {
       pt: toyP(c.shared.toys),
     },
     {
-      test: `α = ${c.poi} in all bins (α per bin, χ̄² ${c.global.dof} dof)`,
+      test: `α = ${c.poi} in all bins (α per bin, bounded χ̄², ${c.global.dof} bins)`,
       stat: `Λ = ${fixed(c.global.lambda, 3)}`,
       pa: pValue(c.global.asymptotic.pValue),
       pt: toyP(c.global.toys),
@@ -104,7 +105,7 @@ function resultTables(r: ToysResult): HTMLElement[] {
     h(
       'p',
       { class: 'note' },
-      'Asymptotic p = Φ(−√q); toys: the fraction of toys with t ≥ q, ± its binomial error.',
+      'Asymptotic p: the two-boundary t̃ distribution, as the CLI; toys: the fraction of toys with t ≥ q, ± its binomial error.',
     ),
     h('div', { class: 'scroll', id: 'toys-tests' }, table(tests, r.bins)),
     h('h3', {}, 'α intervals per bin'),
@@ -125,32 +126,41 @@ function resultTables(r: ToysResult): HTMLElement[] {
 
 function intervalChart(r: ToysResult, ds: CountsDataset) {
   const c = r.settings.cls.indexOf(0.6827) >= 0 ? r.settings.cls.indexOf(0.6827) : 0;
-  const rows = (fc: boolean, shift: number): Datum[] =>
+  // At each bin's mean true q², as `analyze` and `coherency toys` draw it; the two methods 4 px apart.
+  const q2 = binQ2Centres(ds);
+  const rows = (fc: boolean): Datum[] =>
     r.bins.map((b) => {
-      const bin = ds.bins[b.bin]!;
       const i = b.fc.intervals[c]!;
       return {
-        tKeV: 0.5 * (bin.tLoKeV + bin.tHiKeV) + shift,
+        q2MeV2: q2[b.bin]!,
         alpha: b.poiHat,
         lo: fc ? (i.lower ?? 0) : i.asymptotic.lower,
         hi: fc ? (i.upper ?? 1) : i.asymptotic.upper,
       };
     });
+  const shown = r.bins.map((b) => q2[b.bin]!);
+  const pad = 0.04 * (Math.max(...shown) - Math.min(...shown) || 1000);
   return layeredChart({
     title: `α per bin, ${(r.settings.cls[c]! * 100).toFixed(2)} % CL: Feldman–Cousins vs asymptotic`,
     subtitle: `${r.source.id}, seed ${r.settings.seed}, ${r.settings.nToys} toys per boundary test, ${r.settings.fcToys} per grid point`,
     x: {
-      field: 'tKeV',
-      title: 'nuclear recoil energy T [keV_nr] (bin centre)',
-      domain: [Math.min(...ds.bins.map((b) => b.tLoKeV)), Math.max(...ds.bins.map((b) => b.tHiKeV))],
+      field: 'q2MeV2',
+      title: 'q² [MeV²] (mean true q² of the bin)',
+      domain: [Math.min(...shown) - pad, Math.max(...shown) + pad],
     },
     y: { field: 'alpha', title: 'coherency α', domain: [0, 1] },
     width: 560,
     height: 280,
     legend: 'right',
     layers: [
-      errorBarLayer({ data: rows(true, -0.3), yLow: 'lo', yHigh: 'hi', label: 'Feldman–Cousins (toys)' }),
-      errorBarLayer({ data: rows(false, 0.3), yLow: 'lo', yHigh: 'hi', label: 'asymptotic' }),
+      errorBarLayer({
+        data: rows(true),
+        yLow: 'lo',
+        yHigh: 'hi',
+        label: 'Feldman–Cousins (toys)',
+        dodgePx: -4,
+      }),
+      errorBarLayer({ data: rows(false), yLow: 'lo', yHigh: 'hi', label: 'asymptotic', dodgePx: 4 }),
     ],
   });
 }
