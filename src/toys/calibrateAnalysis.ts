@@ -4,12 +4,15 @@
  * toys, Feldman–Cousins intervals on the α grid — and the combined one-α fit's p-values and intervals
  * by toy p-values and Feldman–Cousins intervals with the nuisances profiled (the general engine on the
  * exact counting workspace, or the ξ ± σ model). For counts datasets the combined "α in every bin"
- * tests get their toy p-values too; for ξ ± σ datasets those stay asymptotic (`combinedGlobalTests`).
+ * tests get their toy p-values too; for ξ ± σ and template datasets those stay asymptotic
+ * (`combinedGlobalTests`). Template datasets: each band's analysis (its α, the other bands and the
+ * nuisances profiled) calibrates that band, the tied one-α fit the combined numbers (a one-band
+ * dataset: the band's, the same likelihood).
  * Every p-value and interval carries its method (toys with N, seed and MC error; Feldman–Cousins with
  * its toys per point and grid step); the asymptotic numbers are kept beside them (`asymptotic`), so
  * the two can be compared.
  */
-import type { Dataset } from '../data/index.js';
+import type { AnyDataset } from '../data/index.js';
 import {
   phiOf,
   type AnalysisResult,
@@ -153,7 +156,7 @@ function fromAnalysis(
  * counts dataset: the toys of the whole counting model, and those of the combined fit's grid ends.
  */
 export async function calibrateAnalysis(
-  dataset: Dataset,
+  dataset: AnyDataset,
   asymptotic: AnalysisResult,
   options: ToysOptions & RunControl,
 ): Promise<CalibratedAnalysis> {
@@ -186,9 +189,10 @@ export async function calibrateAnalysis(
   const fcAnalyses = methodOf(toys.settings.analysisFcToys);
   const byBin = new Map(toys.bins.map((b) => [b.bin, b]));
   const byKey = new Map(toys.analyses.flatMap((a) => (a.kind === 'interval' ? [[a.key, a] as const] : [])));
+  const keyOf = (index: number) => (dataset.kind === 'template' ? `band${index}` : `bin${index}`);
   const bins = asymptotic.bins.map((b): CalibratedBin => {
     const asym = asymptoticOf(b);
-    const g = byKey.get(`bin${b.index}`);
+    const g = byKey.get(keyOf(b.index));
     if (g !== undefined) {
       const f = fromAnalysis(g, b, fcAnalyses, seed);
       return {
@@ -227,7 +231,10 @@ export async function calibrateAnalysis(
   const c1 = toys.combined.find((c) => c.poi === 1);
   const c0 = toys.combined.find((c) => c.poi === 0);
   const c = asymptotic.combined;
-  const comb = byKey.get('combined');
+  // A one-band template dataset has no separate tied fit: its combined α is band 0's.
+  const comb =
+    byKey.get('combined') ??
+    (dataset.kind === 'template' && dataset.bands.length === 1 ? byKey.get('band0') : undefined);
   const f = comb === undefined ? undefined : fromAnalysis(comb, c, fcAnalyses, seed);
   // The shared-α test of each hypothesis: the combined fit's boundary toys, else the counting model's.
   const shared1 = f?.toys1 ?? c1?.shared.toys;

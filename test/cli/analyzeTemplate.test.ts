@@ -172,3 +172,42 @@ describe('analyze a pyhf workspace --channels', () => {
     expect(bad.stderr).toMatch(/channels: "c" is not a channel; .*\(a, b\)/);
   });
 });
+
+describe('analyze --toys on a template dataset', () => {
+  test('the band and the one-α numbers are those of `coherency toys` with the same seed and sizes', async () => {
+    // One job plan for both commands (N toys at each bound, FC with min(N, 1000) per point): the same
+    // seeded streams, so the p-values and FC edges agree exactly, not within a tolerance.
+    const a = await runCli(['analyze', 'xenonnt-8b', '--channels', 'sr0', '--toys', '200', '--json']);
+    expect(a.code, a.stderr).toBe(0);
+    const t = await runCli([
+      ...['toys', 'xenonnt-8b', '--channels', 'sr0', '--n', '200', '--fc-toys', '200', '--seed', '1'],
+      '--json',
+    ]);
+    expect(t.code, t.stderr).toBe(0);
+    const aj = JSON.parse(a.stdout) as {
+      calibration: { nToys: number; fcToys: number; seed: string };
+      bands: { pAlpha1: number; pAlpha0: number; alpha68: number[]; pAlpha1Method: { kind: string } }[];
+      combined: { pAlpha0: number };
+    };
+    type Bound = { toys: { pValue: number } };
+    const tj = JSON.parse(t.stdout) as {
+      analyses: { atUpper: Bound; atLower: Bound; fc: { intervals: { lower: number; upper: number }[] } }[];
+    };
+    const band = aj.bands[0]!;
+    const toy = tj.analyses[0]!;
+    expect(aj.calibration).toMatchObject({ nToys: 200, fcToys: 200, seed: '1' });
+    expect(band.pAlpha1Method.kind).toBe('toys');
+    expect(band.pAlpha1).toBe(toy.atUpper.toys.pValue);
+    expect(band.pAlpha0).toBe(toy.atLower.toys.pValue);
+    expect(band.alpha68).toEqual([toy.fc.intervals[0]!.lower, toy.fc.intervals[0]!.upper]);
+    // One band: the one-α fit is the band's (the same likelihood).
+    expect(aj.combined.pAlpha0).toBe(band.pAlpha0);
+  });
+
+  test('human output names the calibration and shows the Monte Carlo errors', async () => {
+    const r = await runCli(['analyze', 'xenonnt-8b', '--channels', 'sr0', '--toys', '200']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('toy-calibrated (seed 1)');
+    expect(r.stdout).toMatch(/p\(α=1\) +± MC +p\(α=0\) +± MC/);
+  });
+});

@@ -22,7 +22,6 @@ import {
   type GoodnessOfFit,
 } from '../../likelihood/index.js';
 import {
-  BAND_COLUMNS,
   bandRows,
   impactsReport,
   PARAMETER_COLUMNS,
@@ -30,6 +29,8 @@ import {
   alphaEstimateJson,
   PHI_CONVENTION,
   templateReport,
+  bandColumns,
+  type Calibration,
   workspaceReport,
 } from './analyzeReports.js';
 import { progressReporter } from '../progress.js';
@@ -474,10 +475,13 @@ export function registerAnalyze(program: Command): void {
         );
       }
       if (input.kind === 'workspace' || input.dataset.kind === 'template') {
-        if (o.toys !== undefined) {
+        if (o.toys !== undefined && input.kind === 'workspace') {
+          throw new SpecError('invalid_input', '--toys: use `coherency toys` for pyhf workspaces', ['toys']);
+        }
+        if (o.toys !== undefined && (o.fix !== undefined || o.systematics === 'none' || o.impacts)) {
           throw new SpecError(
             'invalid_input',
-            '--toys: use `coherency toys` for workspaces and template datasets',
+            '--toys: on a template dataset only with every nuisance profiled (not with --fix, --systematics none or --impacts)',
             ['toys'],
           );
         }
@@ -509,12 +513,31 @@ export function registerAnalyze(program: Command): void {
               'fix',
             ]);
           }
-          const r = analyzeTemplateDataset(ds, {
+          const asymptotic = analyzeTemplateDataset(ds, {
             fix: o.systematics === 'none' ? 'constrained' : (o.fix ?? []),
           });
-          json = templateJson(ds, r);
-          text = templateReport(ds, r);
-          csv = renderTable('csv', BAND_COLUMNS, bandRows(r));
+          let r = asymptotic;
+          let calibration: Calibration | undefined;
+          if (o.toys !== undefined) {
+            // Per band and for the one-α fit: N toys at each bound, FC with min(N, 1000) per point.
+            const bar = progressReporter('analyze --toys', 0);
+            try {
+              const calibrated = await calibrateAnalysis(ds, asymptotic, {
+                seed: o.seed,
+                nToys: o.toys,
+                fcToys: Math.min(o.toys, 1000),
+                workers: effectiveWorkers(o.workers, Infinity),
+                onUnit: (_, p) => bar(p.doneCost, p.totalCost),
+              });
+              r = { ...calibrated, template: asymptotic.template };
+              calibration = calibrated.calibration;
+            } finally {
+              bar.stop();
+            }
+          }
+          json = templateJson(ds, r, calibration);
+          text = templateReport(ds, r, calibration);
+          csv = renderTable('csv', bandColumns(calibration), bandRows(r));
           if (o.impacts) text += `\n${impactsReport(nuisanceImpacts(ds))}`;
           figures = [
             ['fig5-alpha', alphaFigure(ds, r)],

@@ -13,6 +13,12 @@ import type {
   WorkspaceAnalysis,
 } from '../../likelihood/index.js';
 import { renderTable, type Column } from '../../report/index.js';
+import type { CalibratedAnalysis } from '../../toys/index.js';
+
+/** The toy calibration of `analyze --toys N` (absent: asymptotic). */
+export type Calibration = CalibratedAnalysis['calibration'];
+/** Monte Carlo errors of a toy-calibrated band (calibrateAnalysis adds them to each bin). */
+type McErrors = { readonly pAlpha1McError?: number; readonly pAlpha0McError?: number };
 
 const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
 const fmtZ = (z: number): string => (Number.isFinite(z) ? z.toFixed(2) : '> 37');
@@ -32,6 +38,9 @@ interface BandRow {
   alpha90: string;
   pAlpha1: number;
   pAlpha0: number;
+  /** ± the binomial Monte Carlo error of a toy p-value (null: asymptotic). */
+  pAlpha1Mc: number | null;
+  pAlpha0Mc: number | null;
   alphaHelm: number | null;
 }
 
@@ -51,6 +60,23 @@ export const BAND_COLUMNS: Column<BandRow>[] = [
   { key: 'alphaHelm', header: 'α_Helm', format: (v) => v.toFixed(2) },
 ];
 
+/** The band columns with the toy p-values' Monte Carlo errors beside them (`analyze --toys`). */
+const MC_COLUMN = (key: 'pAlpha1Mc' | 'pAlpha0Mc'): Column<BandRow> => ({
+  key,
+  header: '± MC',
+  format: (v: number) => v.toExponential(1),
+});
+const BAND_COLUMNS_TOYS: Column<BandRow>[] = [];
+for (const c of BAND_COLUMNS) {
+  BAND_COLUMNS_TOYS.push(c);
+  if (c.key === 'pAlpha1') BAND_COLUMNS_TOYS.push(MC_COLUMN('pAlpha1Mc'));
+  if (c.key === 'pAlpha0') BAND_COLUMNS_TOYS.push(MC_COLUMN('pAlpha0Mc'));
+}
+
+export function bandColumns(calibration: Calibration | undefined): Column<BandRow>[] {
+  return calibration === undefined ? BAND_COLUMNS : BAND_COLUMNS_TOYS;
+}
+
 export function bandRows(r: AnalysisResult): BandRow[] {
   return r.bins.map((b) => ({
     band: b.index,
@@ -65,6 +91,8 @@ export function bandRows(r: AnalysisResult): BandRow[] {
     alpha90: fmtI(b.alpha90),
     pAlpha1: b.pAlpha1,
     pAlpha0: b.pAlpha0,
+    pAlpha1Mc: (b as McErrors).pAlpha1McError ?? null,
+    pAlpha0Mc: (b as McErrors).pAlpha0McError ?? null,
     alphaHelm: b.alphaHelm ?? null,
   }));
 }
@@ -148,9 +176,14 @@ export function alphaEstimateJson(b: AlphaEstimate) {
   };
 }
 
-export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template: TemplateExtras }) {
+export function templateJson(
+  ds: TemplateDataset,
+  r: AnalysisResult & { template: TemplateExtras },
+  calibration?: Calibration,
+) {
   return {
     dataset: { ...r.dataset, publication: ds.publication, provenance: ds.provenance },
+    ...(calibration === undefined ? {} : { calibration }),
     method:
       'template likelihood (HistFactory, pyhf semantics); per band α with the other bands and the nuisances profiled; intervals by t̃ inversion with two-boundary asymptotics; one-sided boundary tests',
     systematics: r.systematics,
@@ -167,6 +200,13 @@ export function templateJson(ds: TemplateDataset, r: AnalysisResult & { template
       ...alphaEstimateJson(b),
       zAlpha1: b.zAlpha1,
       zAlpha0: b.zAlpha0,
+      ...((b as McErrors).pAlpha1McError === undefined
+        ? {}
+        : {
+            pAlpha1McError: (b as McErrors).pAlpha1McError,
+            pAlpha0McError: (b as McErrors).pAlpha0McError,
+            asymptotic: (b as { asymptotic?: unknown }).asymptotic,
+          }),
       ...(b.alphaHelm === undefined ? {} : { alphaHelm: b.alphaHelm }),
     })),
     combined: r.combined,
@@ -194,6 +234,7 @@ function probedQ2(ds: TemplateDataset): string | undefined {
 export function templateReport(
   ds: TemplateDataset,
   r: AnalysisResult & { template: TemplateExtras },
+  calibration?: Calibration,
 ): string {
   const out: string[] = [];
   const fixed = r.template.fixed;
@@ -207,14 +248,16 @@ export function templateReport(
     `${ds.title} [${ds.id}], ${r.bins.length} true-q² band(s), ${ds.channels.length} channel(s); ${sys}`,
   );
   out.push(
-    'Template likelihood: per band α̂ in [0, 1] with the other bands profiled; intervals by inverting t̃_α (asymptotic); one-sided tests of α = 1 and α = 0.',
+    calibration === undefined
+      ? 'Template likelihood: per band α̂ in [0, 1] with the other bands profiled; intervals by inverting t̃_α (asymptotic); one-sided tests of α = 1 and α = 0.'
+      : `Template likelihood, toy-calibrated (seed ${calibration.seed}): per band α̂ in [0, 1] with the other bands and the nuisances profiled; ${calibration.combinedToys} toys for each of the tests α = 1 and α = 0, Feldman–Cousins intervals on an α grid of step ${calibration.alphaStep} with ${calibration.fcToys} toys per interior point (toys at θ̂̂ of each tested α); the one-α fit likewise. p-values ± their binomial Monte Carlo error; the asymptotic ones in --json.`,
   );
-  out.push(renderTable('text', BAND_COLUMNS, bandRows(r)));
+  out.push(renderTable('text', bandColumns(calibration), bandRows(r)));
   const q2 = probedQ2(ds);
   if (q2 !== undefined) out.push(q2);
   const c = r.combined;
   out.push(
-    `Combined, one α for all bands: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtI(c.alpha68)}, 90 % CL ${fmtI(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}`,
+    `Combined, one α for all bands: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtI(c.alpha68)}, 90 % CL ${fmtI(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}${calibration === undefined ? '' : r.bins.length > 1 ? ' (toys; the "every band" tests below stay asymptotic)' : ' (toys)'}`,
   );
   if (r.bins.length > 1) {
     for (const [name, g] of [

@@ -410,9 +410,9 @@ export const BAD_CASES: readonly BadCase[] = [
     /--poi: applies to pyhf workspace files; .* is a "xi" dataset/,
   ),
   d(
-    'file: analyze --toys on a template dataset',
-    () => ['analyze', 'xenonnt-8b', '--toys', '100'],
-    /--toys: use `coherency toys` for workspaces and template datasets/,
+    'conflict: analyze --toys with --fix on a template dataset',
+    () => ['analyze', 'xenonnt-8b', '--toys', '100', '--fix', 'er_norm'],
+    /--toys: on a template dataset only with every nuisance profiled/,
   ),
   d(
     'conflict: toys --cls without --limit',
