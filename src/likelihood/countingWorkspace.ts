@@ -231,9 +231,11 @@ export function countingEngineLikelihood(model: CountingModel): PoiLikelihood {
   const shared = compileWorkspace(cw.workspace, { interpolation: cw.interpolation });
   const perBin = compileWorkspace(pb.workspace, { poi: null, interpolation: pb.interpolation });
   // Per-bin POIs in model-bin order: element binIndex[i] of the shapefactor of channel binChannel[i].
+  // One name → index map (an indexOf per bin was O(bins²): 0.76 s of a 5000-bin analysis).
+  const parIndex = new Map(perBin.parNames.map((name, p) => [name, p]));
   const pois = model.bins.map((_, i) => {
     const set = pb.binChannel[i] === 'on' ? COUNTING_POI_BINS : `${COUNTING_POI_BINS}_known`;
-    return perBin.parNames.indexOf(`${set}[${pb.binIndex[i]}]`);
+    return parIndex.get(`${set}[${pb.binIndex[i]}]`) ?? -1;
   });
   const fast = countingLikelihood(model);
   return new WorkspaceLikelihood(new HistFactoryModel(shared), {
