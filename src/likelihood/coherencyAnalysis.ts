@@ -15,6 +15,7 @@ import { gaussianLikelihood } from './gaussianLikelihood.js';
 import { globalBoundaryTest } from './globalTests.js';
 import { poiIntervals, type PoiInterval } from './intervals.js';
 import type {
+  AlphaEstimate,
   AnalysisOptions,
   AnalysisResult,
   BinAnalysis,
@@ -44,6 +45,43 @@ export function boundaryMethod(t: BoundaryTestResult): PValueMethod {
   return t.distribution === 'two-boundary'
     ? { kind: 'asymptotic', distribution: 'two-boundary-tilde-t', farBranch: t.farBranch }
     : { kind: 'asymptotic', distribution: 'half-chi2' };
+}
+
+/**
+ * α̂ of one POI likelihood (a bin, a band, or the combined fit) with its 68.27 %/90 % intervals and
+ * the boundary tests of α = 1 and α = 0, each with its method, as `analyze` reports them. The tests
+ * run before the intervals unless `intervals` were computed already (the order of the conditional
+ * fits, which warm-start each other, is that of the analyses that call this).
+ */
+export function alphaEstimate(
+  lik: PoiLikelihood,
+  intervals?: readonly PoiInterval[],
+): AlphaEstimate & { readonly zAlpha1: number; readonly zAlpha0: number } {
+  const p1 = boundaryTest(lik, 1);
+  const p0 = boundaryTest(lik, 0);
+  const alphaHat = lik.fitUnconditional().poi;
+  const [i68, i90] = intervals ?? poiIntervals(lik, [0.6827, 0.9]);
+  return {
+    alphaHat,
+    phiHat: phiPoint(alphaHat),
+    alpha68: toInterval(i68!),
+    alpha90: toInterval(i90!),
+    pAlpha1: p1.pValue,
+    pAlpha0: p0.pValue,
+    pAlpha1Method: boundaryMethod(p1),
+    pAlpha0Method: boundaryMethod(p0),
+    zAlpha1: p1.z,
+    zAlpha0: p0.z,
+  };
+}
+
+/** The combined result: `alphaEstimate` without the z's, and the two "α in every bin" tests. */
+export function combinedEstimate(
+  lik: PoiLikelihood,
+  intervals?: readonly PoiInterval[],
+): AnalysisResult['combined'] {
+  const { zAlpha1: _z1, zAlpha0: _z0, ...estimate } = alphaEstimate(lik, intervals);
+  return { ...estimate, allBinsAlpha1: summarise(lik, 1), allBinsAlpha0: summarise(lik, 0) };
 }
 
 function binKinematics(dataset: Dataset, i: number) {
@@ -143,12 +181,7 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
   const progress = options.onProgress ?? (() => undefined);
   const bins: BinAnalysis[] = dataset.bins.map((_, i) => {
     if (i % 50 === 0) progress(i, total);
-    const binLik = lik.bin(i);
     const est = binEstimate(dataset, i, systematics, dBar(i));
-    const p1 = boundaryTest(binLik, 1);
-    const p0 = boundaryTest(binLik, 0);
-    const alphaHat = binLik.fitUnconditional().poi;
-    const [i68, i90] = poiIntervals(binLik, [0.6827, 0.9]);
     return {
       index: i,
       ...binKinematics(dataset, i),
@@ -156,43 +189,17 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions = {}):
       xiHat: est.xiHat,
       xiSigma: est.xiSigma,
       alphaHatUnbounded: (est.xiHat - est.dBar) / (1 - est.dBar),
-      alphaHat,
-      phiHat: phiPoint(alphaHat),
-      alpha68: toInterval(i68!),
-      alpha90: toInterval(i90!),
-      pAlpha1: p1.pValue,
-      pAlpha0: p0.pValue,
-      zAlpha1: p1.z,
-      zAlpha0: p0.z,
-      pAlpha1Method: boundaryMethod(p1),
-      pAlpha0Method: boundaryMethod(p0),
+      ...alphaEstimate(lik.bin(i)),
     };
   });
   progress(dataset.bins.length, total);
-  const alphaHat = lik.fitUnconditional().poi;
-  const c1 = boundaryTest(lik, 1);
-  const c0 = boundaryTest(lik, 0);
-  const [c68, c90] = poiIntervals(lik, [0.6827, 0.9]);
-  progress(dataset.bins.length + 1, total);
-  const allBinsAlpha1 = summarise(lik, 1);
-  const allBinsAlpha0 = summarise(lik, 0);
+  const combined = combinedEstimate(lik);
   progress(total, total);
   return {
     dataset: { id: dataset.id, experiment: dataset.experiment, title: dataset.title, kind: dataset.kind },
     systematics,
     bins,
-    combined: {
-      alphaHat,
-      phiHat: phiPoint(alphaHat),
-      alpha68: toInterval(c68!),
-      alpha90: toInterval(c90!),
-      pAlpha1: c1.pValue,
-      pAlpha0: c0.pValue,
-      pAlpha1Method: boundaryMethod(c1),
-      pAlpha0Method: boundaryMethod(c0),
-      allBinsAlpha1,
-      allBinsAlpha0,
-    },
+    combined,
   };
 }
 

@@ -15,13 +15,11 @@
  * the signal strength), beside the published values the dataset carries (signalStrength.ts).
  */
 import type { TemplateDataset } from '../../data/index.js';
-import { boundaryTest } from '../testStatistics.js';
 import { poiIntervals } from '../intervals.js';
 import { Minimizer } from '../minimize/index.js';
 import { WorkspaceLikelihood } from '../inference/workspaceLikelihood.js';
 import type { AnalysisResult, BinAnalysis } from '../analysisTypes.js';
-import { boundaryMethod, summarise, toInterval } from '../coherencyAnalysis.js';
-import { phiPoint } from '../phi.js';
+import { alphaEstimate, combinedEstimate } from '../coherencyAnalysis.js';
 import type { HistFactoryModel } from '../histfactory/index.js';
 import { templateModels, type TemplateModelOptions, type TemplateModels } from './templateModels.js';
 import { fitSignalStrength, type SignalStrengthFit } from './signalStrength.js';
@@ -71,10 +69,11 @@ function bandSums(ds: TemplateDataset, j: number) {
  * whose signal equals the Helm prediction in band j (1 where the band has no Helm number or signal).
  */
 export function bandAlphaHelm(ds: TemplateDataset): number[] {
-  return ds.bands.map((_, j) => {
-    const s = bandSums(ds, j);
-    return s.sHelm === undefined || s.sCoh === 0 ? 1 : (s.sHelm / s.sCoh - s.dBar) / (1 - s.dBar);
-  });
+  return ds.bands.map((_, j) => alphaHelmOf(bandSums(ds, j)));
+}
+
+function alphaHelmOf(s: ReturnType<typeof bandSums>): number {
+  return s.sHelm === undefined || s.sCoh === 0 ? 1 : (s.sHelm / s.sCoh - s.dBar) / (1 - s.dBar);
 }
 
 /** Observed and expected events per channel at the combined best fit and at the SM prediction. */
@@ -127,16 +126,12 @@ export function analyzeTemplateDataset(
     informativeBins: informative,
     bin: (j) => bandLik[j]!,
   });
-  const alphaHelm = bandAlphaHelm(ds);
+  const alphaHelm = sums.map(alphaHelmOf);
 
   const bandIntervals = bandLik.map((l) => poiIntervals(l, [0.6827, 0.9]));
   const bins: BinAnalysis[] = ds.bands.map((band, j) => {
-    const lik = bandLik[j]!;
     const s = sums[j]!;
-    const [i68, i90] = bandIntervals[j]!;
-    const p1 = boundaryTest(lik, 1);
-    const p0 = boundaryTest(lik, 0);
-    const alphaHat = lik.fitUnconditional().poi;
+    const estimate = alphaEstimate(bandLik[j]!, bandIntervals[j]!);
     // Unbounded α̂ and its σ → ξ̂ ± σ.
     const unb = models.bandUnbounded(j);
     const mz = new Minimizer(unb);
@@ -156,42 +151,20 @@ export function analyzeTemplateDataset(
       xiHat: s.dBar + alphaUnb * (1 - s.dBar),
       xiSigma: sigmaAlpha * (1 - s.dBar),
       alphaHatUnbounded: alphaUnb,
-      alphaHat,
-      phiHat: phiPoint(alphaHat),
-      alpha68: toInterval(i68!),
-      alpha90: toInterval(i90!),
-      pAlpha1: p1.pValue,
-      pAlpha0: p0.pValue,
-      pAlpha1Method: boundaryMethod(p1),
-      pAlpha0Method: boundaryMethod(p0),
-      zAlpha1: p1.z,
-      zAlpha0: p0.z,
+      ...estimate,
       ...(s.sHelm === undefined ? {} : { alphaHelm: alphaHelm[j]! }),
     };
   });
 
   // With one band the combined model IS band 0's (its α renamed): reuse its intervals.
-  const [c68, c90] = K === 1 ? bandIntervals[0]! : poiIntervals(combined, [0.6827, 0.9]);
-  const best = combined.fitUnconditional();
-  const c1 = boundaryTest(combined, 1);
-  const c0 = boundaryTest(combined, 0);
-  const channels = channelCounts(models, best.pars!, alphaHelm);
+  const combinedIntervals = K === 1 ? bandIntervals[0]! : poiIntervals(combined, [0.6827, 0.9]);
+  const combinedResult = combinedEstimate(combined, combinedIntervals);
+  const channels = channelCounts(models, combined.fitUnconditional().pars!, alphaHelm);
   return {
     dataset: { id: ds.id, experiment: ds.experiment, title: ds.title, kind: ds.kind },
     systematics: options.fix === 'constrained' ? 'none' : 'profiled',
     bins,
-    combined: {
-      alphaHat: best.poi,
-      phiHat: phiPoint(best.poi),
-      alpha68: toInterval(c68!),
-      alpha90: toInterval(c90!),
-      pAlpha1: c1.pValue,
-      pAlpha0: c0.pValue,
-      pAlpha1Method: boundaryMethod(c1),
-      pAlpha0Method: boundaryMethod(c0),
-      allBinsAlpha1: summarise(combined, 1),
-      allBinsAlpha0: summarise(combined, 0),
-    },
+    combined: combinedResult,
     template: {
       fixed: models.fixed,
       channels,
