@@ -14,7 +14,7 @@ import {
   axisEdges,
 } from './release.js';
 import { summarise, sum, type ArBuildSummary, type ArRecordInputs } from './summary.js';
-import { AR_SAMPLE_NAMES } from './workspace.js';
+import { bandPoi, excessSample, floorSample } from '../common/index.js';
 
 /** x as a percentage; a value that rounds to zero prints without a sign (no "-0.0 %"). */
 const pct = (x: number, digits = 1): string => {
@@ -124,12 +124,12 @@ export function arDatasetRecord(x: ArRecordInputs): { dataset: TemplateDataset; 
       },
     ],
     bands: s.bands.map((b, j) => ({
-      poi: AR_SAMPLE_NAMES.poi(j),
+      poi: bandPoi(j),
       q2LoMeV2: b.q2LoMeV2,
       q2HiMeV2: b.q2HiMeV2,
       q2MeanMeV2: b.q2MeanMeV2,
-      excessSample: AR_SAMPLE_NAMES.excess(j),
-      floorSample: AR_SAMPLE_NAMES.floor(j),
+      excessSample: excessSample(j),
+      floorSample: floorSample(j),
       nuclei: nuclei.map((n, k) => ({
         label: n.label,
         tLoKeV: x.fold.tRangeKeV[j]![k]![0],

@@ -15,12 +15,16 @@
  */
 import type { Modifier, ParameterConfig, Sample, Workspace } from '../../workspace/index.js';
 import { WORKSPACE_VERSION } from '../../workspace/index.js';
+import {
+  bandPoi,
+  bandSamplePair,
+  histosys,
+  normsys,
+  variedTemplate,
+  type HistosysTemplate,
+} from '../common/index.js';
 
-export interface HistoSysPair {
-  readonly name: string;
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-}
+export type HistoSysPair = HistosysTemplate;
 
 export interface BandSamples {
   readonly excess: Float64Array;
@@ -48,22 +52,14 @@ export interface ArWorkspaceInputs {
   };
 }
 
+/** The background samples (the CEvNS bands are named as every release's: common/templateWorkspace.ts). */
 export const AR_SAMPLE_NAMES = {
-  excess: (j: number) => `cevns_excess_b${j}`,
-  floor: (j: number) => `cevns_floor_b${j}`,
-  poi: (j: number) => `alpha_b${j}`,
   promptBrn: 'brn_prompt',
   delayedBrn: 'brn_delayed',
   steadyState: 'steady_state',
 } as const;
 
 const list = (a: Float64Array): number[] => Array.from(a);
-
-const histosys = (p: HistoSysPair): Modifier => ({
-  name: p.name,
-  type: 'histosys',
-  data: { lo_data: list(p.lo), hi_data: list(p.hi) },
-});
 
 /**
  * A normalisation with relative uncertainty σ. σ < 1: normsys lo = 1 − σ, hi = 1 + σ (pyhf's code-4
@@ -76,7 +72,7 @@ export function normalisationModifier(
   relUnc: number,
   nominal: Float64Array,
 ): { modifier: Modifier; bounds?: [number, number] } {
-  if (relUnc < 1) return { modifier: { name, type: 'normsys', data: { lo: 1 - relUnc, hi: 1 + relUnc } } };
+  if (relUnc < 1) return { modifier: normsys(name, relUnc) };
   return {
     modifier: histosys({
       name,
@@ -88,27 +84,14 @@ export function normalisationModifier(
 }
 
 export function buildArWorkspace(x: ArWorkspaceInputs): Workspace {
-  const cevnsNorm: Modifier = {
-    name: 'cevns_norm',
-    type: 'normsys',
-    data: { lo: 1 - x.relUnc.cevns, hi: 1 + x.relUnc.cevns },
-  };
+  const cevnsNorm = normsys('cevns_norm', x.relUnc.cevns);
   const samples: Sample[] = [];
   x.bands.forEach((b, j) => {
-    samples.push({
-      name: AR_SAMPLE_NAMES.excess(j),
-      data: list(b.excess),
-      modifiers: [
-        { name: AR_SAMPLE_NAMES.poi(j), type: 'normfactor', data: null },
-        cevnsNorm,
-        ...b.excessSys.map(histosys),
-      ],
-    });
-    samples.push({
-      name: AR_SAMPLE_NAMES.floor(j),
-      data: list(b.floor),
-      modifiers: [cevnsNorm, ...b.floorSys.map(histosys)],
-    });
+    const band = {
+      excess: variedTemplate(b.excess, b.excessSys),
+      floor: variedTemplate(b.floor, b.floorSys),
+    };
+    samples.push(...bandSamplePair(j, band, [cevnsNorm]));
   });
   const prompt = normalisationModifier('brn_prompt_norm', x.relUnc.promptBrn, x.promptBrn);
   const delayed = normalisationModifier('brn_delayed_norm', x.relUnc.delayedBrn, x.delayedBrn);
@@ -126,7 +109,7 @@ export function buildArWorkspace(x: ArWorkspaceInputs): Workspace {
   });
 
   const parameters: ParameterConfig[] = x.bands.map((_, j) => ({
-    name: AR_SAMPLE_NAMES.poi(j),
+    name: bandPoi(j),
     bounds: [[0, 1]],
     inits: [1],
   }));
@@ -137,6 +120,6 @@ export function buildArWorkspace(x: ArWorkspaceInputs): Workspace {
     version: WORKSPACE_VERSION,
     channels: [{ name: x.channel, samples }],
     observations: [{ name: x.channel, data: list(x.observed) }],
-    measurements: [{ name: x.measurement, config: { poi: AR_SAMPLE_NAMES.poi(0), parameters } }],
+    measurements: [{ name: x.measurement, config: { poi: bandPoi(0), parameters } }],
   };
 }

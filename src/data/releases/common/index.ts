@@ -10,13 +10,17 @@ export { steadyStateBounds, steadyStateNominal } from './steadyState.js';
 export {
   bandExcessAndFloor,
   bandPoi,
+  bandSamplePair,
   bandsMetadata,
   combineNuclei,
   excessSample,
   floorSample,
+  histosys,
   normsys,
   templateSample,
   variedBand,
+  variedTemplate,
+  type HistosysTemplate,
   type VariedTemplate,
 } from './templateWorkspace.js';
 export { onOffWorkspace, type OnOffWorkspaceInputs } from './onOffWorkspace.js';

@@ -9,13 +9,7 @@
  * One measurement: every alpha_b<j> in [0, 1] (init 1, POI alpha_b0), the ssb elements bounded per bin.
  */
 import type { Modifier, Sample, Workspace } from '../../workspace/index.js';
-import {
-  bandPoi,
-  excessSample,
-  floorSample,
-  templateSample,
-  type VariedTemplate,
-} from './templateWorkspace.js';
+import { bandPoi, bandSamplePair, type VariedTemplate } from './templateWorkspace.js';
 
 export interface OnOffWorkspaceInputs {
   readonly channels: { readonly on: string; readonly off: string };
@@ -38,15 +32,7 @@ const arr = (a: ArrayLike<number>): number[] => Array.from(a);
 export function onOffWorkspace(x: OnOffWorkspaceInputs): Workspace {
   const ssbMod: Modifier = { name: 'ssb', type: 'shapefactor', data: null };
   const on: Sample[] = [];
-  x.bands.forEach((b, j) => {
-    on.push(
-      templateSample(excessSample(j), b.excess, [
-        { name: bandPoi(j), type: 'normfactor', data: null },
-        ...x.signalModifiers,
-      ]),
-    );
-    on.push(templateSample(floorSample(j), b.floor, x.signalModifiers));
-  });
+  x.bands.forEach((b, j) => on.push(...bandSamplePair(j, b, x.signalModifiers)));
   on.push(...x.backgrounds);
   on.push({ name: 'ssb', data: arr(x.ssbNominal), modifiers: [ssbMod] });
   const off: Sample = {

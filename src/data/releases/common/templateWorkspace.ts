@@ -20,20 +20,54 @@ export const floorSample = (j: number) => `cevns_floor_b${j}`;
 
 const arr = (a: ArrayLike<number>): number[] => Array.from(a);
 
-export const normsys = (name: string, rel: number): Modifier => ({
+/** A pyhf normsys with relative −1σ `relLo` and +1σ `relHi` (lo = 1 − relLo, hi = 1 + relHi). */
+export const normsys = (name: string, relLo: number, relHi: number = relLo): Modifier => ({
   name,
   type: 'normsys',
-  data: { lo: 1 - rel, hi: 1 + rel },
+  data: { lo: 1 - relLo, hi: 1 + relHi },
 });
+
+/** One ±1σ template pair of a histosys, by its modifier name. */
+export interface HistosysTemplate {
+  readonly name: string;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+export const histosys = (t: HistosysTemplate): Modifier => ({
+  name: t.name,
+  type: 'histosys',
+  data: { lo_data: arr(t.lo), hi_data: arr(t.hi) },
+});
+
+/** A nominal template and its histosys pairs, in their order, as a VariedTemplate. */
+export function variedTemplate(nominal: Float64Array, pairs: readonly HistosysTemplate[]): VariedTemplate {
+  return { nominal, histosys: Object.fromEntries(pairs.map((p) => [p.name, { lo: p.lo, hi: p.hi }])) };
+}
 
 /** A sample: nominal data, then the given modifiers, then one histosys per variation of `t`. */
 export function templateSample(name: string, t: VariedTemplate, extra: readonly Modifier[]): Sample {
-  const histosys: Modifier[] = Object.entries(t.histosys).map(([n, v]) => ({
-    name: n,
-    type: 'histosys',
-    data: { lo_data: arr(v.lo), hi_data: arr(v.hi) },
-  }));
-  return { name, data: arr(t.nominal), modifiers: [...extra, ...histosys] };
+  const shapes = Object.entries(t.histosys).map(([n, v]) => histosys({ name: n, ...v }));
+  return { name, data: arr(t.nominal), modifiers: [...extra, ...shapes] };
+}
+
+/**
+ * Band j's two CEvNS samples: `cevns_excess_b<j>` (normfactor alpha_b<j>, then `signalModifiers`, then
+ * its histosys) and `cevns_floor_b<j>` (the same without alpha_b<j>) — the α-linear split of
+ * data/templateDataset.ts that every release builder writes.
+ */
+export function bandSamplePair(
+  j: number,
+  band: { readonly excess: VariedTemplate; readonly floor: VariedTemplate },
+  signalModifiers: readonly Modifier[],
+): [Sample, Sample] {
+  return [
+    templateSample(excessSample(j), band.excess, [
+      { name: bandPoi(j), type: 'normfactor', data: null },
+      ...signalModifiers,
+    ]),
+    templateSample(floorSample(j), band.floor, signalModifiers),
+  ];
 }
 
 /** Σ_k w_k·t_k over the band's nuclei for one response. */

@@ -13,14 +13,8 @@ import { resolveXenonnt8bOptions, type ResolvedOptions } from './options.js';
 import { filesReadSummary, provenanceNotes, publishedValues, XENONNT_8B_GENERATOR } from './provenance.js';
 import { readXenonnt8bRelease, type XenonntRelease } from './reader.js';
 import { buildSignalModel, type SignalModel } from './signalModel.js';
-import {
-  bandPoi,
-  buildXenonntWorkspace,
-  excessSampleName,
-  floorSampleName,
-  measurementName,
-  type ChannelSamples,
-} from './workspace.js';
+import { bandPoi, excessSample, floorSample } from '../common/index.js';
+import { buildXenonntWorkspace, measurementName, type ChannelSamples } from './workspace.js';
 
 export interface Xenonnt8bBuild {
   readonly dataset: TemplateDataset;
@@ -77,8 +71,8 @@ function bandsMeta(s: SignalModel): TemplateDataset['bands'] {
       q2LoMeV2: band.q2LoMeV2,
       q2HiMeV2: band.q2HiMeV2,
       q2MeanMeV2: q2w / coh,
-      excessSample: excessSampleName(j),
-      floorSample: floorSampleName(j),
+      excessSample: excessSample(j),
+      floorSample: floorSample(j),
       nuclei,
     };
   });

@@ -38,8 +38,6 @@ export { buildSignalModel, type SignalModel, type RunSignal } from './signalMode
 export {
   buildXenonntWorkspace,
   bandPoi,
-  excessSampleName,
-  floorSampleName,
   measurementName,
   type ChannelSamples,
   type ShapeVariation,

@@ -22,12 +22,16 @@
  * Measurements: one per band, `alpha_b<j>` as POI, every alpha bounded to [0, 1] with init 1.
  */
 import { WORKSPACE_VERSION, type Modifier, type Sample, type Workspace } from '../../workspace/index.js';
+import {
+  bandPoi,
+  bandSamplePair,
+  histosys,
+  normsys,
+  variedTemplate,
+  type HistosysTemplate,
+} from '../common/index.js';
 
-export interface ShapeVariation {
-  readonly name: string;
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-}
+export type ShapeVariation = HistosysTemplate;
 
 export interface BandSamples {
   readonly excess: Float64Array;
@@ -56,30 +60,16 @@ export interface SharedNormalisations {
   readonly rgRel: number;
 }
 
-export const bandPoi = (j: number) => `alpha_b${j}`;
-export const excessSampleName = (j: number) => `cevns_excess_b${j}`;
-export const floorSampleName = (j: number) => `cevns_floor_b${j}`;
+export { bandPoi };
 export const measurementName = (j: number) => `alpha_b${j}_measurement`;
 
 const arr = (a: Float64Array): number[] => Array.from(a);
-const normsys = (name: string, relLo: number, relHi: number): Modifier => ({
-  name,
-  type: 'normsys',
-  data: { lo: 1 - relLo, hi: 1 + relHi },
-});
-const histosys = (s: ShapeVariation): Modifier => ({
-  name: s.name,
-  type: 'histosys',
-  data: { lo_data: arr(s.lo), hi_data: arr(s.hi) },
-});
 
-function signalModifiers(n: SharedNormalisations, shapes: readonly ShapeVariation[]): Modifier[] {
-  return [
-    normsys('flux_8b', n.fluxRel.lo, n.fluxRel.hi),
-    normsys('signal_eff', n.signalEfficiencyRel, n.signalEfficiencyRel),
-    ...shapes.map(histosys),
-  ];
-}
+/** The normalisations every CEvNS sample carries, before its shape variations. */
+const signalNormalisations = (n: SharedNormalisations): Modifier[] => [
+  normsys('flux_8b', n.fluxRel.lo, n.fluxRel.hi),
+  normsys('signal_eff', n.signalEfficiencyRel),
+];
 
 function erModifier(er: Float64Array, rel: number): Modifier {
   return {
@@ -95,30 +85,22 @@ function erModifier(er: Float64Array, rel: number): Modifier {
 function channelSamples(c: ChannelSamples, n: SharedNormalisations): Sample[] {
   const samples: Sample[] = [];
   c.bands.forEach((b, j) => {
-    samples.push({
-      name: excessSampleName(j),
-      data: arr(b.excess),
-      modifiers: [
-        { name: bandPoi(j), type: 'normfactor', data: null },
-        ...signalModifiers(n, b.excessShapes),
-      ],
-    });
-    samples.push({
-      name: floorSampleName(j),
-      data: arr(b.floor),
-      modifiers: signalModifiers(n, b.floorShapes),
-    });
+    const band = {
+      excess: variedTemplate(b.excess, b.excessShapes),
+      floor: variedTemplate(b.floor, b.floorShapes),
+    };
+    samples.push(...bandSamplePair(j, band, signalNormalisations(n)));
   });
   samples.push({
     name: 'bkg_ac',
     data: arr(c.ac),
-    modifiers: [normsys(`ac_norm_${c.name}`, c.acRelSigma, c.acRelSigma)],
+    modifiers: [normsys(`ac_norm_${c.name}`, c.acRelSigma)],
   });
   samples.push({ name: 'bkg_er', data: arr(c.er), modifiers: [erModifier(c.er, n.erRel)] });
   samples.push({
     name: 'bkg_rg',
     data: arr(c.rg),
-    modifiers: [normsys('rg_norm', n.rgRel, n.rgRel), ...c.rgShapes.map(histosys)],
+    modifiers: [normsys('rg_norm', n.rgRel), ...c.rgShapes.map(histosys)],
   });
   return samples;
 }
