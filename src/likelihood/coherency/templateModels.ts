@@ -25,6 +25,7 @@ import {
   parseWorkspace,
   renameParameters,
   selectMeasurement,
+  withFixedParameters,
   type Workspace,
 } from '../../data/workspace/index.js';
 import type { TemplateDataset } from '../../data/index.js';
@@ -137,11 +138,7 @@ export function templateModels(ds: TemplateDataset, options: TemplateModelOption
       bands.forEach((b, j) => {
         ws = withParameterConfig(ws, measurement, b, { bounds: [[0, 1]], inits: [alphas[j]!], fixed: true });
       });
-      const config = workspace.measurements.find((m) => m.name === measurement)!.config.parameters;
-      for (const name of held) {
-        const { name: _, ...rest } = config.find((p) => p.name === name) ?? { name };
-        ws = withParameterConfig(ws, measurement, name, { ...rest, fixed: true });
-      }
+      ws = withFixedParameters(ws, held, measurement);
       ws = withParameterConfig(ws, measurement, SIGNAL_STRENGTH, { bounds: [[0, 10]], inits: [1] });
       return new HistFactoryModel(
         withFixed(compileWorkspace(ws, { measurement, poi: SIGNAL_STRENGTH }), fixed),
