@@ -84,3 +84,4 @@ export {
   unequalBins,
 } from './templateFigures.js';
 export { countsFigure, exposureText, ratesFigure, scanFigure } from './sensitivityFigures.js';
+export { intervalsChart, TOYS_DODGE_PX } from './toysFigures.js';

@@ -13,4 +13,5 @@ export { parseDataset, type AnyDataset, type CountsDataset, type Dataset } from 
 export { alphaFigure, binQ2Centres, pValueFigure } from '../../src/report/analysisFigures.js';
 export { bandLayer, errorBarLayer, layeredChart, lineLayer, pointLayer } from '../../src/report/charts.js';
 export type { Datum, Layer } from '../../src/report/chartTypes.js';
+export { intervalsChart } from '../../src/report/toysFigures.js';
 export { ToolkitError } from '../../src/errors.js';

@@ -10,8 +10,7 @@ import {
   binQ2Centres,
   datasetToySource,
   datasetToyInputs,
-  errorBarLayer,
-  layeredChart,
+  intervalsChart,
   parseDataset,
   planToys,
   resultJson,
@@ -19,7 +18,6 @@ import {
   toysResult,
   TOYS_DEFAULTS,
   type CountsDataset,
-  type Datum,
   type SystematicsTreatment,
   type ToyPValue,
   type ToysResult,
@@ -124,47 +122,6 @@ function resultTables(r: ToysResult): HTMLElement[] {
   ];
 }
 
-function intervalChart(r: ToysResult, ds: CountsDataset) {
-  const c = r.settings.cls.indexOf(0.6827) >= 0 ? r.settings.cls.indexOf(0.6827) : 0;
-  // At each bin's mean true q², as `analyze` and `coherency toys` draw it; the two methods 4 px apart.
-  const q2 = binQ2Centres(ds);
-  const rows = (fc: boolean): Datum[] =>
-    r.bins.map((b) => {
-      const i = b.fc.intervals[c]!;
-      return {
-        q2MeV2: q2[b.bin]!,
-        alpha: b.poiHat,
-        lo: fc ? (i.lower ?? 0) : i.asymptotic.lower,
-        hi: fc ? (i.upper ?? 1) : i.asymptotic.upper,
-      };
-    });
-  const shown = r.bins.map((b) => q2[b.bin]!);
-  const pad = 0.04 * (Math.max(...shown) - Math.min(...shown) || 1000);
-  return layeredChart({
-    title: `α per bin, ${(r.settings.cls[c]! * 100).toFixed(2)} % CL: Feldman–Cousins vs asymptotic`,
-    subtitle: `${r.source.id}, seed ${r.settings.seed}, ${r.settings.nToys} toys per boundary test, ${r.settings.fcToys} per grid point`,
-    x: {
-      field: 'q2MeV2',
-      title: 'q² [MeV²] (mean true q² of the bin)',
-      domain: [Math.min(...shown) - pad, Math.max(...shown) + pad],
-    },
-    y: { field: 'alpha', title: 'coherency α', domain: [0, 1] },
-    width: 560,
-    height: 280,
-    legend: 'right',
-    layers: [
-      errorBarLayer({
-        data: rows(true),
-        yLow: 'lo',
-        yHigh: 'hi',
-        label: 'Feldman–Cousins (toys)',
-        dodgePx: -4,
-      }),
-      errorBarLayer({ data: rows(false), yLow: 'lo', yHigh: 'hi', label: 'asymptotic', dodgePx: 4 }),
-    ],
-  });
-}
-
 let controller: AbortController | undefined;
 
 async function runToys(): Promise<void> {
@@ -265,7 +222,8 @@ async function runToys(): Promise<void> {
       h('pre', { id: 'toys-json' }, json),
     ),
   );
-  await draw(byId('toys-fig'), intervalChart(result, ds));
+  // The CLI's figure (report/toysFigures.ts): one panel per CL at each bin's mean true q².
+  await draw(byId('toys-fig'), intervalsChart(result, binQ2Centres(ds), result.source.id));
 }
 
 export function initToysPanel(): void {
