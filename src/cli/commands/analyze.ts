@@ -35,6 +35,7 @@ import {
 } from './analyzeReports.js';
 import { progressReporter } from '../progress.js';
 import { CHANNELS_HELP, withChannels } from '../channels.js';
+import { fmtInterval, fmtP, fmtZ } from './resultText.js';
 import {
   alphaFigure,
   alphaScanFigure,
@@ -98,17 +99,6 @@ type Row = {
   alphaHelm: number | null;
 };
 
-/** An interval; * marks the hull of an accepted set with gaps. */
-const fmtInterval = (i: { lo: number; hi: number; connected?: boolean }) =>
-  `[${i.lo.toFixed(2)}, ${i.hi.toFixed(2)}]${i.connected === false ? '*' : ''}`;
-/**
- * Z, or a bound when p underflowed double precision (Z > 37.5 for p < 1e-307); a NaN is never shown as
- * a significance ("n/a"), and p = 1 gives Z = −∞.
- */
-const fmtZ = (z: number): string =>
-  Number.isNaN(z) ? 'n/a' : z === Infinity ? '> 37' : z === -Infinity ? '−∞' : z.toFixed(2);
-const fmtP = (p: number) =>
-  Number.isNaN(p) ? 'n/a' : p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
 /** A toy p-value with its binomial Monte Carlo error, or the 95 % upper limit when no toy exceeded. */
 const fmtToyP = (t: ToyPValue): string =>
   t.nToys === 0

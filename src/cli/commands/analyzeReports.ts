@@ -14,16 +14,12 @@ import type {
 } from '../../likelihood/index.js';
 import { renderTable, type Column } from '../../report/index.js';
 import type { CalibratedAnalysis } from '../../toys/index.js';
+import { fmtInterval, fmtP, fmtZ } from './resultText.js';
 
 /** The toy calibration of `analyze --toys N` (absent: asymptotic). */
 export type Calibration = CalibratedAnalysis['calibration'];
 /** Monte Carlo errors of a toy-calibrated band (calibrateAnalysis adds them to each bin). */
 type McErrors = { readonly pAlpha1McError?: number; readonly pAlpha0McError?: number };
-
-const fmtP = (p: number) => (p < 1e-3 ? p.toExponential(1) : p.toFixed(3));
-const fmtZ = (z: number): string => (Number.isFinite(z) ? z.toFixed(2) : '> 37');
-const fmtI = (i: { lo: number; hi: number; connected?: boolean }) =>
-  `[${i.lo.toFixed(2)}, ${i.hi.toFixed(2)}]${i.connected === false ? '*' : ''}`;
 
 interface BandRow {
   band: number;
@@ -87,8 +83,8 @@ export function bandRows(r: AnalysisResult): BandRow[] {
     xiHat: b.xiHat,
     xiSigma: b.xiSigma,
     alphaHat: b.alphaHat,
-    alpha68: fmtI(b.alpha68),
-    alpha90: fmtI(b.alpha90),
+    alpha68: fmtInterval(b.alpha68),
+    alpha90: fmtInterval(b.alpha90),
     pAlpha1: b.pAlpha1,
     pAlpha0: b.pAlpha0,
     pAlpha1Mc: (b as McErrors).pAlpha1McError ?? null,
@@ -257,7 +253,7 @@ export function templateReport(
   if (q2 !== undefined) out.push(q2);
   const c = r.combined;
   out.push(
-    `Combined, one α for all bands: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtI(c.alpha68)}, 90 % CL ${fmtI(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}${calibration === undefined ? '' : r.bins.length > 1 ? ' (toys; the "every band" tests below stay asymptotic)' : ' (toys)'}`,
+    `Combined, one α for all bands: α̂ = ${c.alphaHat.toFixed(3)}, 68.27 % CL ${fmtInterval(c.alpha68)}, 90 % CL ${fmtInterval(c.alpha90)}; p(α=1) = ${fmtP(c.pAlpha1)}, p(α=0) = ${fmtP(c.pAlpha0)}${calibration === undefined ? '' : r.bins.length > 1 ? ' (toys; the "every band" tests below stay asymptotic)' : ' (toys)'}`,
   );
   if (r.bins.length > 1) {
     for (const [name, g] of [

@@ -4,8 +4,9 @@
  */
 import type { HypothesisTest } from '../../sensitivity/index.js';
 
-export const fmtP = (p: number): string =>
-  p === 0 ? '< 1e-300' : p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
+import { fmtP } from './resultText.js';
+
+export { fmtP };
 
 export function testLine(t: HypothesisTest): string {
   const name =
