@@ -114,7 +114,7 @@ export function checkJobSize(job: ToyJob): void {
   const time = hours >= 24 * 365.25 ? `${e(hours / (24 * 365.25))} core-years` : `${e(hours)} core-hours`;
   throw new SpecError(
     'invalid_input',
-    `toy job too large: ${e(chunks)} chunks of work (${job.tasks.length} tasks, up to ${e(largestTask)} toys or experiments each) against a limit of ${e(MAX_JOB_CHUNKS)} chunks held in memory, and ~${time} of computing at ${e(TOY_FITS_PER_CORE_SECOND)} toy fits per core-second; lower the number of toys (or experiments)`,
+    `toy job too large: ${e(chunks)} chunks of work (${job.tasks.length} tasks, up to ${e(largestTask)} toys or experiments each) against a limit of ${e(MAX_JOB_CHUNKS)} chunks held in memory, and ~${time} of computing at ${e(TOY_FITS_PER_CORE_SECOND)} single-bin toy fits per core-second (a larger model's toy counts as several); lower the number of toys (or experiments)`,
     ['nToys'],
   );
 }
