@@ -53,8 +53,16 @@ export interface ToyEngine {
   readonly freeNll: number;
   freePoi(i: number): number;
   freePars(): ArrayLike<number>;
-  /** Fit with the POIs held at `values`, warm-started at `warm`; its NLL, NaN if the fit fails. */
-  fitFixed(values: ArrayLike<number>, warm: ArrayLike<number>): number;
+  /**
+   * Fit with the POIs held at `values`, warm-started at `warm`; its NLL, NaN if the fit fails. With
+   * `stopBelow`, the fit may stop at the first iterate with NLL ≤ stopBelow.nll whose minimum is
+   * estimated above stopBelow.floor (minimize/minimizer.ts), returning that iterate's NLL.
+   */
+  fitFixed(
+    values: ArrayLike<number>,
+    warm: ArrayLike<number>,
+    stopBelow?: { readonly nll: number; readonly floor: number },
+  ): number;
   /** Parameters of the last conditional fit. */
   fixedPars(): ArrayLike<number>;
   /**

@@ -49,7 +49,7 @@ export function runFitChunk(job: ToyJob, task: FitTask, ref: ChunkRef): number[]
   for (let i = 0; i < ref.size; i++) {
     engine.draw(rng, task.gen, TOY);
     engine.select(TOY);
-    if (!ev.evaluate(task.gen, out)) {
+    if (!ev.evaluate(task.gen, out, thr)) {
       counts[nT + 1]!++;
       continue;
     }

@@ -61,8 +61,15 @@ export class StatEvaluator {
   /**
    * Fit the current data (free fit warm-started at `start`) and write each test's statistic into
    * `out`. Returns false (out undefined) if a fit fails.
+   *
+   * With `thresholds` (per test: the toy counts as extreme when out[k] ≥ thresholds[k]), a conditional
+   * fit may stop as soon as its NLL shows every test it serves below threshold: t ≤ 2(NLL_iterate −
+   * NLL_free) whatever the remaining iterations do, since they only lower the NLL. It stops only while
+   * its Newton decrement puts the conditional minimum above the free one (so a refit, below, is not
+   * missed). out[k] is then an upper bound below the threshold, not the converged statistic: the
+   * count of extreme toys is the same, the statistic itself is not reported.
    */
-  evaluate(start: ArrayLike<number>, out: Float64Array): boolean {
+  evaluate(start: ArrayLike<number>, out: Float64Array, thresholds?: ArrayLike<number>): boolean {
     const e = this.engine;
     this.lastFit = undefined;
     if (!e.fitFree(start)) return false;
@@ -85,8 +92,17 @@ export class StatEvaluator {
           continue;
         }
         // Warm start: the free fit with the POIs moved to v (the minimiser holds them there).
-        const c = e.fitFixed(v, this.freePars);
-        this.lastFit = v;
+        let stop: { nll: number; floor: number } | undefined;
+        if (thresholds !== undefined) {
+          let thr = Infinity;
+          for (let k = j; k < tests.length && sameValues(tests[k]!.values, v); k++) {
+            thr = Math.min(thr, thresholds[k]!);
+          }
+          // Half the threshold in NLL units, less a margin of rounding and of the free fit's EDM.
+          if (thr > 0) stop = { nll: free + 0.5 * thr * (1 - 1e-9) - 1e-9, floor: free - REFIT_TOLERANCE };
+        }
+        const c = e.fitFixed(v, this.freePars, stop);
+        this.lastFit = stop !== undefined && c <= stop.nll ? undefined : v;
         if (Number.isNaN(c)) return false;
         this.cond[j] = c;
         if (c < free - REFIT_TOLERANCE) {

@@ -153,8 +153,15 @@ class WorkspaceEngine implements ToyEngine {
     warm: ArrayLike<number>,
     fix?: readonly (readonly [number, number])[],
     precise = false,
+    stopBelow?: { readonly nll: number; readonly floor: number },
+    linearResponse = false,
   ): MinimizeResult {
-    const opts = { ...(precise ? {} : { edmTolerance: TOY_EDM_TOLERANCE }), ...(fix ? { fix } : {}) };
+    const opts = {
+      linearResponse,
+      ...(precise ? {} : { edmTolerance: TOY_EDM_TOLERANCE }),
+      ...(fix ? { fix } : {}),
+      ...(stopBelow ? { stopBelow } : {}),
+    };
     const r = this.minimizer.minimize({ init: warm, ...opts });
     if (r.converged) return r;
     const retry = this.minimizer.minimize({ init: this.c.init, ...opts });
@@ -178,9 +185,13 @@ class WorkspaceEngine implements ToyEngine {
     return this.free?.pars ?? this.c.init;
   }
 
-  fitFixed(values: ArrayLike<number>, warm: ArrayLike<number>): number {
+  fitFixed(
+    values: ArrayLike<number>,
+    warm: ArrayLike<number>,
+    stopBelow?: { readonly nll: number; readonly floor: number },
+  ): number {
     for (let i = 0; i < this.fix.length; i++) this.fix[i]![1] = values[i]!;
-    this.fixed = this.fit(warm, this.fix);
+    this.fixed = this.fit(warm, this.fix, false, stopBelow, true);
     return this.fixed.converged ? this.fixed.nll : NaN;
   }
 

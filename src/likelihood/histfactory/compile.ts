@@ -46,11 +46,16 @@ export interface CompileOptions {
   readonly interpolation?: { readonly normsys?: NormSysCode; readonly histosys?: HistoSysCode };
 }
 
-/** A histosys on an occurrence: per-bin Δ⁺ = hi − nom and Δ⁻ = nom − lo. */
+/**
+ * A histosys on an occurrence: per-bin Δ⁺ = hi − nom and Δ⁻ = nom − lo, and code4p's S = (Δ⁺ + Δ⁻)/2,
+ * A = (Δ⁺ − Δ⁻)/16 (interpolation.ts), precomputed for the hot loop.
+ */
 export interface HistoSlot {
   readonly p: number;
   readonly up: Float64Array;
   readonly down: Float64Array;
+  readonly sym: Float64Array;
+  readonly asym: Float64Array;
   /** Position of p in each bin's pattern. */
   readonly pos: Int32Array;
 }
@@ -376,7 +381,9 @@ export function compileWorkspace(ws: Workspace, options: CompileOptions = {}): C
           case 'histosys': {
             const up = Float64Array.from(m.data.hi_data, (v, i) => v - nominal[i]!);
             const down = Float64Array.from(m.data.lo_data, (v, i) => nominal[i]! - v);
-            histo.push({ p: p0, up, down, pos: allBins(p0) });
+            const sym = Float64Array.from(up, (u, i) => 0.5 * (u + down[i]!));
+            const asym = Float64Array.from(up, (u, i) => 0.0625 * (u - down[i]!));
+            histo.push({ p: p0, up, down, sym, asym, pos: allBins(p0) });
             break;
           }
           case 'normfactor':

@@ -122,3 +122,29 @@ export function histosysCode4p(t: number, up: number, down: number, out: Float64
   out[1] = S + A * t * (30 + t2 * (-40 + 18 * t2));
   out[2] = A * (30 + t2 * (-120 + 90 * t2));
 }
+
+/**
+ * The bin-independent part of a histosys delta at t, for the hot loop: every bin's delta is
+ *   d = k0·U + k1·V,  d′ = U + k1′·V,  d″ = k1″·V,
+ * with (U, V) = (S, A) inside code4p's |t| ≤ 1 (k0 = t, k1 = 15t² − 10t⁴ + 3t⁶ and its derivatives),
+ * and U = Δ⁺ (t beyond +1, or code0 with t > 0) or Δ⁻ otherwise, k1 = k1′ = k1″ = 0. Writes
+ * [branch, k0, k1, k1′, k1″] into `out`; branch 0 = (S, A), 1 = Δ⁺, 2 = Δ⁻. Same values as
+ * histosysCode4p / histosysCode0 to rounding.
+ */
+export function histosysCoefficients(code: HistoSysCode, t: number, out: Float64Array): void {
+  const linear = code === 'code0' ? true : t > 1 || t < -1;
+  if (linear) {
+    out[0] = (code === 'code0' ? t > 0 : t > 1) ? 1 : 2;
+    out[1] = t;
+    out[2] = 0;
+    out[3] = 0;
+    out[4] = 0;
+    return;
+  }
+  const t2 = t * t;
+  out[0] = 0;
+  out[1] = t;
+  out[2] = t2 * (15 + t2 * (-10 + 3 * t2));
+  out[3] = t * (30 + t2 * (-40 + 18 * t2));
+  out[4] = 30 + t2 * (-120 + 90 * t2);
+}

@@ -28,8 +28,12 @@
  * (measured: CsI 2021 toys with an empty bin at λ = −1e−4 stalled at EDM ≈ 28 for 200 iterations).
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
-import type { CompiledModel } from './compile.js';
-import { histosysCode0, histosysCode4p, normsysCode1, normsysCode4 } from './interpolation.js';
+import type { CompiledModel, Occurrence } from './compile.js';
+import { histosysCoefficients, normsysCode1, normsysCode4 } from './interpolation.js';
+import { derivativeTablesOf } from './derivativeTables.js';
+import type { DerivativeTables } from './derivativeTables.js';
+import { buildPerBinIndex, profilePerBinSweep } from './perBinProfile.js';
+import type { PerBinIndex } from './perBinProfile.js';
 
 const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -49,7 +53,12 @@ export class HistFactoryModel {
   readonly lambda: Float64Array;
 
   private readonly J: Float64Array;
-  private readonly M: Float64Array;
+  private readonly wB: Float64Array;
+  private readonly cB: Float64Array;
+  private readonly sH2: Float64Array;
+  private readonly sHM: Float64Array;
+  private readonly tables: DerivativeTables;
+  private readonly jg: Float64Array;
   private readonly t3 = new Float64Array(3);
   private readonly fv: Float64Array;
   private readonly f1: Float64Array;
@@ -61,8 +70,16 @@ export class HistFactoryModel {
   private readonly gv: Float64Array;
   private readonly gx: Float64Array;
   private readonly gxx: Float64Array;
-  private readonly histoCode: 0 | 1;
+  private readonly c5 = new Float64Array(5);
+  private readonly hU: Float64Array[] = [];
+  private readonly hV: Float64Array[] = [];
+  private readonly hk0: Float64Array;
+  private readonly hk1: Float64Array;
+  private readonly hk1p: Float64Array;
+  private readonly hk1pp: Float64Array;
   private constantCache: number | undefined;
+  private perBinIndex: PerBinIndex | undefined;
+  private perBinX: Float64Array | undefined;
 
   constructor(
     c: CompiledModel,
@@ -73,7 +90,10 @@ export class HistFactoryModel {
     this.aux = Float64Array.from(data?.aux ?? c.auxNominal);
     this.lambda = new Float64Array(c.nMain);
     this.J = new Float64Array(c.patternPar.length);
-    this.M = new Float64Array(c.pairHessian.length);
+    this.wB = new Float64Array(c.nMain);
+    this.cB = new Float64Array(c.nMain);
+    this.tables = derivativeTablesOf(c);
+    this.jg = new Float64Array(Math.max(1, this.tables.rankOne.maxGlobal));
     let kS = 1;
     let kH = 1;
     let kB = 1;
@@ -92,7 +112,17 @@ export class HistFactoryModel {
     this.gv = new Float64Array(kB);
     this.gx = new Float64Array(kB);
     this.gxx = new Float64Array(kB * kB);
-    this.histoCode = c.interpolation.histosys === 'code0' ? 0 : 1;
+    this.sH2 = new Float64Array(kH);
+    this.sHM = new Float64Array(kH);
+    this.hk0 = new Float64Array(kH);
+    this.hk1 = new Float64Array(kH);
+    this.hk1p = new Float64Array(kH);
+    this.hk1pp = new Float64Array(kH);
+    const empty = new Float64Array(0);
+    for (let h = 0; h < kH; h++) {
+      this.hU.push(empty);
+      this.hV.push(empty);
+    }
   }
 
   /** A model sharing the compiled structure with other data (toys, Asimov). */
@@ -117,9 +147,24 @@ export class HistFactoryModel {
     else normsysCode4(t, hi, lo, coef, o);
   }
 
-  private histoDelta(t: number, up: number, down: number): void {
-    if (this.histoCode === 0) histosysCode0(t, up, down, this.t3);
-    else histosysCode4p(t, up, down, this.t3);
+  /**
+   * The histosys slots of occurrence `o` at `pars`, for its bin loop: bin i's delta of slot h is
+   * hk0[h]·hU[h][i] + hk1[h]·hV[h][i], its derivatives hU[h][i] + hk1p[h]·hV[h][i] and hk1pp[h]·hV[h][i]
+   * (interpolation.ts `histosysCoefficients`).
+   */
+  private prepareHisto(o: Occurrence, pars: ArrayLike<number>): void {
+    const c5 = this.c5;
+    const code = this.c.interpolation.histosys;
+    for (let h = 0; h < o.histo.length; h++) {
+      const hs = o.histo[h]!;
+      histosysCoefficients(code, pars[hs.p]!, c5);
+      this.hU[h] = c5[0] === 0 ? hs.sym : c5[0] === 1 ? hs.up : hs.down;
+      this.hV[h] = hs.asym;
+      this.hk0[h] = c5[1]!;
+      this.hk1[h] = c5[2]!;
+      this.hk1p[h] = c5[3]!;
+      this.hk1pp[h] = c5[4]!;
+    }
   }
 
   /** Expected main counts λ at `pars` into `out` (default: this.lambda). */
@@ -150,14 +195,21 @@ export class HistFactoryModel {
     return total;
   }
 
-  /** Add the expected counts of the (selected) occurrences at `pars` to `out`. */
+  /**
+   * Add the expected counts of the (selected) occurrences at `pars` to `out`; with `x`, also add each
+   * profiled per-bin entry's X_b (perBinProfile.ts: the counts its parameter multiplies, at γ = 1).
+   */
   private accumulate(
     pars: ArrayLike<number>,
     out: Float64Array,
     select?: (channel: string, sample: string) => boolean,
+    x?: Float64Array,
   ): Float64Array {
     const t3 = this.t3;
-    for (const o of this.c.occurrences) {
+    // Unselected: the merged occurrences (derivativeTables.ts), whose sum is the same λ.
+    const occurrences = select ? this.c.occurrences : this.tables.hot;
+    for (let oi = 0; oi < occurrences.length; oi++) {
+      const o = occurrences[oi]!;
       if (select && !select(o.channel, o.sample)) continue;
       let F = 1;
       for (const s of o.scalar) {
@@ -165,21 +217,42 @@ export class HistFactoryModel {
         F *= t3[0]!;
       }
       if (F === 0) continue;
+      const H = o.histo.length;
+      this.prepareHisto(o, pars);
+      const { hU, hV, hk0, hk1 } = this;
       for (let i = 0; i < o.n; i++) {
         let A = o.nominal[i]!;
-        for (const h of o.histo) {
-          this.histoDelta(pars[h.p]!, h.up[i]!, h.down[i]!);
-          A += t3[0]!;
-        }
+        for (let h = 0; h < H; h++) A += hk0[h]! * hU[h]![i]! + hk1[h]! * hV[h]![i]!;
         let G = 1;
         for (const k of o.perBin) {
           const p = k.p[i]!;
           if (p >= 0) G *= pars[p]!;
         }
         out[o.offset + i]! += A * F * G;
+        if (x !== undefined && o.perBin.length > 0) {
+          // A profiled entry's parameter is the only per-bin factor of its bin (perBinProfile.ts).
+          const B = o.perBin.length;
+          const entries = this.perBinIndex!.occEntry[oi]!;
+          for (let k = 0; k < B; k++) if (entries[i * B + k]! >= 0) x[entries[i * B + k]!]! += A * F;
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * Move every per-bin parameter (shapefactor, shapesys, staterror) not `held` to its minimum with all
+   * other parameters fixed, one after the other (perBinProfile.ts): the minimiser's warm start.
+   * Updates `pars` in place; never raises the NLL.
+   */
+  profilePerBin(pars: Float64Array, held: Uint8Array): void {
+    const idx = (this.perBinIndex ??= buildPerBinIndex(this.c, this.tables.hot));
+    if (idx.params.length === 0) return;
+    const x = (this.perBinX ??= new Float64Array(idx.nEntries));
+    x.fill(0);
+    this.lambda.fill(0);
+    this.accumulate(pars, this.lambda, undefined, x);
+    profilePerBinSweep(this.c, idx, x, this.lambda, this.main, this.aux, pars, held);
   }
 
   /** The constraint part of the NLL (saturated form), with optional gradient and Hessian diagonal. */
@@ -237,23 +310,49 @@ export class HistFactoryModel {
    * NLL with its gradient (length nPars) and structured Hessian (length c.hessian.size; only the
    * upper parts accumulated, see HessianLayout). Returns +∞ (and leaves grad/hess undefined) outside
    * the domain.
+   *
+   * Two passes. The first computes λ, hence per bin w_b = 1 − n_b/λ_b and c_b = n_b/λ_b². The second
+   * walks every (bin, sample) occurrence for the first derivatives ∂λ_b (per bin, for the gradient and
+   * the Gauss–Newton part Σ_b c_b ∂λ_b ∂λ_bᵀ) and adds the second-derivative part Σ_b w_b ∂²λ_b
+   * straight into the Hessian: an occurrence's histosys and scalar modifiers have the same parameter
+   * in every bin, so their pairs reduce to one w-weighted sum over the occurrence's bins and one write;
+   * only pairs with a per-bin parameter are written bin by bin.
    */
   nllDerivatives(pars: ArrayLike<number>, grad: Float64Array, hess: Float64Array): number {
     const c = this.c;
     const lam = this.lambda;
-    const J = this.J;
-    const M = this.M;
+    const n = this.main;
+    const wB = this.wB;
+    const cB = this.cB;
     lam.fill(0);
+    this.accumulate(pars, lam);
+    let nll = 0;
+    for (let b = 0; b < c.nMain; b++) {
+      const l = lam[b]!;
+      const x = n[b]!;
+      if (x > 0) {
+        if (!(l > 0)) return Infinity;
+        nll += l - x + x * Math.log(x / l);
+        const r = x / l;
+        wB[b] = 1 - r;
+        cB[b] = r / l;
+      } else {
+        nll += l; // n = 0 (module comment)
+        wB[b] = 1;
+        cB[b] = 0;
+      }
+    }
+    const J = this.J;
     J.fill(0);
-    M.fill(0);
     grad.fill(0);
     hess.fill(0);
     const t3 = this.t3;
-    const { fv, f1, f2, fx, fxx, hd1, hd2, gv, gx, gxx } = this;
+    const { fv, f1, f2, fx, fxx, hd1, hd2, gv, gx, gxx, sH2, sHM } = this;
     const pStart = c.patternStart;
-    const pairStart = c.pairStart;
-    const pLen = c.patternLen;
-    for (const o of c.occurrences) {
+    const occurrences = this.tables.hot;
+    for (let oi = 0; oi < occurrences.length; oi++) {
+      const o = occurrences[oi]!;
+      const tab = this.tables.pairs[oi]!;
       const K = o.scalar.length;
       let F = 1;
       for (let m = 0; m < K; m++) {
@@ -276,22 +375,30 @@ export class HistFactoryModel {
         }
       }
       const H = o.histo.length;
+      this.prepareHisto(o, pars);
+      const { hU, hV, hk0, hk1, hk1p, hk1pp } = this;
       const B = o.perBin.length;
       const S = o.nSlots;
       const slotPos = o.slotPos;
       const pbPar = o.perBinPar;
-      const pairIdx = o.pairIdx;
+      const pairHess = tab.pairHess;
       const pairMul = o.pairMul;
+      for (let h = 0; h < H; h++) {
+        sH2[h] = 0;
+        sHM[h] = 0;
+      }
+      let sA = 0;
       for (let i = 0; i < o.n; i++) {
         const b = o.offset + i;
+        const w = wB[b]!;
         const base = i * S;
         let A = o.nominal[i]!;
         for (let h = 0; h < H; h++) {
-          const hs = o.histo[h]!;
-          this.histoDelta(pars[hs.p]!, hs.up[i]!, hs.down[i]!);
-          A += t3[0]!;
-          hd1[h] = t3[1]!;
-          hd2[h] = t3[2]!;
+          const u = hU[h]![i]!;
+          const v = hV[h]![i]!;
+          A += hk0[h]! * u + hk1[h]! * v;
+          hd1[h] = u + hk1p[h]! * v;
+          hd2[h] = hk1pp[h]! * v;
         }
         let G = 1;
         for (let k = 0; k < B; k++) {
@@ -314,86 +421,87 @@ export class HistFactoryModel {
           }
         }
         const FG = F * G;
-        lam[b]! += A * FG;
         const js = pStart[b]!;
-        const SS = S * S;
-        const pb = i * SS;
+        const wG = w * G;
+        sA += wG * A;
         // Slot order: histo h at h, scalar m at H + m, per-bin k at H + K + k.
         for (let h = 0; h < H; h++) {
-          const a = slotPos[base + h]!;
           const d1 = hd1[h]!;
-          J[js + a]! += d1 * FG;
-          if (hd2[h] !== 0) M[pairIdx[pb + h * S + h]!]! += hd2[h]! * FG;
-          for (let m = 0; m < K; m++) {
-            const q = pb + h * S + H + m;
-            M[pairIdx[q]!]! += pairMul[q]! * d1 * fx[m]! * f1[m]! * G;
-          }
-          for (let k = 0; k < B; k++) {
-            const q = pb + h * S + H + K + k;
-            const idx = pairIdx[q]!;
-            if (idx >= 0) M[idx]! += pairMul[q]! * d1 * F * gx[k]!;
-          }
+          J[js + slotPos[base + h]!]! += d1 * FG;
+          sH2[h]! += wG * hd2[h]!;
+          sHM[h]! += wG * d1;
         }
-        for (let m = 0; m < K; m++) {
-          const a = slotPos[base + H + m]!;
-          const dm = A * fx[m]! * f1[m]!;
-          J[js + a]! += dm * G;
-          const row = pb + (H + m) * S;
-          if (f2[m] !== 0) M[pairIdx[row + H + m]!]! += A * fx[m]! * f2[m]! * G;
-          for (let m2 = m + 1; m2 < K; m2++) {
-            const q = row + H + m2;
-            M[pairIdx[q]!]! += pairMul[q]! * A * fxx[m * K + m2]! * f1[m]! * f1[m2]! * G;
-          }
-          for (let k = 0; k < B; k++) {
-            const q = row + H + K + k;
-            const idx = pairIdx[q]!;
-            if (idx >= 0) M[idx]! += pairMul[q]! * dm * gx[k]!;
-          }
-        }
+        for (let m = 0; m < K; m++) J[js + slotPos[base + H + m]!]! += A * fx[m]! * f1[m]! * G;
+        if (B === 0) continue;
+        const pb = i * S * S;
         for (let k = 0; k < B; k++) {
           const a = slotPos[base + H + K + k]!;
           if (a < 0) continue;
           J[js + a]! += A * F * gx[k]!;
-          const row = pb + (H + K + k) * S;
+          const wFgx = w * F * gx[k]!;
+          for (let h = 0; h < H; h++) {
+            const q = pb + h * S + H + K + k;
+            const idx = pairHess[q]!;
+            if (idx >= 0) hess[idx]! += pairMul[q]! * wFgx * hd1[h]!;
+          }
+          for (let m = 0; m < K; m++) {
+            const q = pb + (H + m) * S + H + K + k;
+            const idx = pairHess[q]!;
+            if (idx >= 0) hess[idx]! += pairMul[q]! * w * A * fx[m]! * f1[m]! * gx[k]!;
+          }
           for (let k2 = k + 1; k2 < B; k2++) {
-            const q = row + H + K + k2;
-            const idx = pairIdx[q]!;
-            if (idx >= 0) M[idx]! += pairMul[q]! * A * F * gxx[k * B + k2]!;
+            const q = pb + (H + K + k) * S + H + K + k2;
+            const idx = pairHess[q]!;
+            if (idx >= 0) hess[idx]! += pairMul[q]! * w * A * F * gxx[k * B + k2]!;
           }
         }
       }
+      // The occurrence's histosys/scalar pairs: one write each (see the doc comment).
+      const { hh, hm, hmMul, mm, mm2, mm2Mul } = tab;
+      for (let h = 0; h < H; h++) {
+        if (sH2[h] !== 0) hess[hh[h]!]! += F * sH2[h]!;
+        for (let m = 0; m < K; m++) hess[hm[h * K + m]!]! += hmMul[h * K + m]! * sHM[h]! * fx[m]! * f1[m]!;
+      }
+      for (let m = 0; m < K; m++) {
+        if (f2[m] !== 0) hess[mm[m]!]! += sA * fx[m]! * f2[m]!;
+        for (let m2 = m + 1; m2 < K; m2++) {
+          hess[mm2[m * K + m2]!]! += mm2Mul[m * K + m2]! * sA * fxx[m * K + m2]! * f1[m]! * f1[m2]!;
+        }
+      }
     }
-    let nll = 0;
-    const n = this.main;
+    // Gradient Σ_b w_b ∂λ_b and the Gauss–Newton part Σ_b c_b ∂λ_b ∂λ_bᵀ (derivativeTables.ts).
     const par = c.patternPar;
     const pairH = c.pairHessian;
+    const pairStart = c.pairStart;
+    const pLen = c.patternLen;
+    const { g0, nGlobal, gStart, gPos, xStart, xU, xV, xIdx } = this.tables.rankOne;
+    const nG = c.hessian.nG;
+    const jg = this.jg;
     for (let b = 0; b < c.nMain; b++) {
-      const l = lam[b]!;
-      const x = n[b]!;
-      let w: number;
-      let cc: number;
-      if (x > 0) {
-        if (!(l > 0)) return Infinity;
-        nll += l - x + x * Math.log(x / l);
-        const r = x / l;
-        w = 1 - r;
-        cc = r / l;
-      } else {
-        nll += l; // n = 0 (module comment)
-        w = 1;
-        cc = 0;
-      }
+      const w = wB[b]!;
+      const cc = cB[b]!;
       const js = pStart[b]!;
       const P = pLen[b]!;
+      for (let u = 0; u < P; u++) grad[par[js + u]!]! += w * J[js + u]!;
+      if (cc === 0) continue;
+      const first = g0[b]!;
+      if (first >= 0) {
+        const nb = nGlobal[b]!;
+        const gs = gStart[b]!;
+        for (let a = 0; a < nb; a++) jg[a] = J[js + gPos[gs + a]!]!;
+        for (let a = 0; a < nb; a++) {
+          const cJa = cc * jg[a]!;
+          const row = (first + a) * nG + first;
+          for (let a2 = a; a2 < nb; a2++) hess[row + a2]! += cJa * jg[a2]!;
+        }
+        for (let e = xStart[b]!; e < xStart[b + 1]!; e++)
+          hess[xIdx[e]!]! += cc * J[js + xU[e]!]! * J[js + xV[e]!]!;
+        continue;
+      }
       let k = pairStart[b]!;
       for (let u = 0; u < P; u++) {
-        const Ju = J[js + u]!;
-        grad[par[js + u]!]! += w * Ju;
-        const cJu = cc * Ju;
-        for (let v = u; v < P; v++) {
-          hess[pairH[k]!]! += cJu * J[js + v]! + w * M[k]!;
-          k++;
-        }
+        const cJu = cc * J[js + u]!;
+        for (let v = u; v < P; v++) hess[pairH[k++]!]! += cJu * J[js + v]!;
       }
     }
     return nll + this.constraintNll(pars, grad, hess);

@@ -33,7 +33,8 @@ function diagnosticsOf(model: HistFactoryModel, r: MinimizeResult, poiIdentified
   return {
     converged: r.converged,
     iterations: r.iterations,
-    reason: r.reason,
+    // 'target' only ends fits that asked for it (toys' stopBelow), never these.
+    reason: r.reason === 'target' ? 'tolerance' : r.reason,
     atLimit: r.atLimit.map((p) => model.c.parNames[p]!),
     poiIdentified,
   };

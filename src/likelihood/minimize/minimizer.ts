@@ -10,6 +10,12 @@
  * problems with simple constraints", SIAM J. Control Optim. 20 (1982) 221, with LM damping
  * (J.J. Moré, "The Levenberg–Marquardt algorithm", LNM 630 (1978) 105) for indefinite Hessians:
  *
+ *  0. START (warm starts, the same minimum): a fit that starts where this minimiser's previous fit
+ *     ended, with held parameters moved (a conditional fit after a free one), starts from the linear
+ *     response of the others, −H_FF⁻¹ H_FC δ_C (option `linearResponse`); then the per-bin parameters
+ *     are profiled one at a time, the rest held (histfactory/perBinProfile.ts; option `profilePerBin`).
+ *     Measured on COHERENT CsI 2021 toys (198 bins, 115 parameters): 17 → 12.7 NLL-derivative
+ *     evaluations per toy (free + conditional fit).
  *  1. ACTIVE SET: a free parameter at a bound whose gradient points outward is held there.
  *  2. STEP: (H_FF + μ D) δ = −g_F on the remaining parameters (μ = 0 first; 10⁻⁴ then ×10 when the
  *     system is not positive definite or the line search fails; ÷100 after an accepted full step,
@@ -19,12 +25,14 @@
  *  4. CONVERGENCE: the estimated distance to the minimum EDM = ½ g_Fᵀ H_FF⁻¹ g_F (the Newton
  *     decrement, as MINUIT defines it) below `edmTolerance` with μ ≤ 1e−6; or, at rounding level, a
  *     step that changes the NLL by less than 1e−15·(1 + |NLL|) (or none that descends) with EDM
- *     already below 100× the tolerance.
+ *     already below 100× the tolerance. A caller that only needs to know the minimum lies below a
+ *     value may stop earlier (option `stopBelow`, reason 'target').
  *
  * Diagnostics (STYLE.md P8): converged, reason, iterations, EDM, the parameters at a bound.
  */
 import type { HistFactoryModel } from '../histfactory/index.js';
 import { BlockNewtonSolver } from './blockSolve.js';
+import { addHessianTimes } from './hessianProduct.js';
 
 export interface MinimizeOptions {
   /** Starting point (default: the model's suggested init); clipped into the bounds. */
@@ -34,9 +42,27 @@ export interface MinimizeOptions {
   readonly maxIterations?: number;
   /** EDM below which the fit has converged (NLL units; default 1e−12: σ(θ)·1.4e−6 from the minimum). */
   readonly edmTolerance?: number;
+  /**
+   * Start by profiling the per-bin parameters one at a time, the others held (default true;
+   * histfactory/perBinProfile.ts): the same minimum, fewer Newton iterations from a distant start.
+   */
+  readonly profilePerBin?: boolean;
+  /**
+   * Stop early, with reason 'target', at the first iterate whose NLL is ≤ `nll` while its Newton
+   * decrement puts the minimum above `floor` (NLL − 4·EDM ≥ floor, undamped): for a caller that only
+   * needs to know that the minimum lies below `nll` (a toy whose statistic is then certainly below its
+   * threshold; toys/teststat.ts) and that it does not lie below `floor`.
+   */
+  readonly stopBelow?: { readonly nll: number; readonly floor: number };
+  /**
+   * When `init` is where this minimiser's previous fit ended (a free fit, before a conditional one):
+   * start the parameters that are not held from their linear response to the held ones' new values,
+   * δ_F = −H_FF⁻¹ H_FC δ_C with the Hessian kept from that fit (one block solve, no evaluation).
+   */
+  readonly linearResponse?: boolean;
 }
 
-export type MinimizeReason = 'tolerance' | 'maxIterations' | 'lineSearch' | 'infinite';
+export type MinimizeReason = 'tolerance' | 'target' | 'maxIterations' | 'lineSearch' | 'infinite';
 
 export interface MinimizeResult {
   /** Parameters at the minimum (a fresh array). */
@@ -71,6 +97,10 @@ export class Minimizer {
   private readonly trial: Float64Array;
   private readonly free: Uint8Array;
   private readonly held: Uint8Array;
+  private readonly subFree: Uint8Array;
+  private readonly shift: Float64Array;
+  private readonly gMod: Float64Array;
+  private readonly subDelta: Float64Array;
 
   constructor(model: HistFactoryModel) {
     this.model = model;
@@ -85,6 +115,11 @@ export class Minimizer {
     this.trial = new Float64Array(c.nPars);
     this.free = new Uint8Array(c.nPars);
     this.held = new Uint8Array(c.nPars);
+    this.subFree = new Uint8Array(c.nPars);
+    this.shift = new Float64Array(c.nPars);
+    this.gMod = new Float64Array(c.nPars);
+    this.subDelta = new Float64Array(c.nPars);
+    this.lastX = new Float64Array(c.nPars);
   }
 
   minimize(options: MinimizeOptions = {}): MinimizeResult {
@@ -95,6 +130,8 @@ export class Minimizer {
     const edmTol = options.edmTolerance ?? MINIMIZE_DEFAULTS.edmTolerance;
     const x = this.x;
     const init = options.init ?? c.init;
+    const response = options.linearResponse === true && this.atLastMinimum(init);
+    if (response) this.lastX.set(x);
     for (let p = 0; p < n; p++) {
       const v = init[p]!;
       x[p] = v < lower[p]! ? lower[p]! : v > upper[p]! ? upper[p]! : v;
@@ -106,6 +143,9 @@ export class Minimizer {
     }
     const model = this.model;
     const { delta, trial, free, held } = this;
+    if (response) this.linearResponse(x);
+    this.lastValid = false;
+    if (options.profilePerBin ?? true) model.profilePerBin(x, held);
     let f = model.nllDerivatives(x, this.grad, this.hess);
     if (!Number.isFinite(f) && options.init !== undefined) {
       // A warm start can be infeasible for this fit (e.g. a background scale at 0 where the held POI
@@ -141,6 +181,10 @@ export class Minimizer {
       // relative O(μ); with μ ≤ 1e−6 it is the EDM to that accuracy.
       edm = -0.5 * gd;
       if (mu <= MU_EDM && edm <= edmTol) return this.result(f, edm, true, 'tolerance', it);
+      const stop = options.stopBelow;
+      if (stop !== undefined && mu <= MU_EDM && f <= stop.nll && f - 4 * edm >= stop.floor) {
+        return this.result(f, edm, true, 'target', it);
+      }
       // 3. Projected line search. The full step is evaluated with its derivatives (it is accepted
       //    almost always near the minimum), shorter ones by value only.
       let t = 1;
@@ -210,6 +254,7 @@ export class Minimizer {
   ): Float64Array | undefined {
     const c = this.model.c;
     const x = Float64Array.from(pars);
+    this.lastValid = false; // this.grad / this.hess no longer belong to the last minimum
     const f = this.model.nllDerivatives(x, this.grad, this.hess);
     if (!Number.isFinite(f)) return undefined;
     for (let p = 0; p < c.nPars; p++) {
@@ -224,6 +269,48 @@ export class Minimizer {
   }
 
   private lastEdm = Infinity;
+  /** Where the previous fit ended, and whether this.grad/this.hess still belong to that point. */
+  private readonly lastX: Float64Array;
+  private lastValid = false;
+
+  private atLastMinimum(init: ArrayLike<number>): boolean {
+    if (!this.lastValid) return false;
+    const x = this.x;
+    for (let p = 0; p < x.length; p++) if (init[p] !== x[p]) return false;
+    return true;
+  }
+
+  /**
+   * minimize's linear-response start (option `linearResponse`): this.lastX is the previous minimum
+   * with its gradient and Hessian in this.grad / this.hess, `x` the new start with the held values
+   * set. Moves the free parameters of `x` by −H_FF⁻¹ H_FC δ_C, clipped to the bounds.
+   */
+  private linearResponse(x: Float64Array): void {
+    const c = this.model.c;
+    const n = c.nPars;
+    const { lower, upper } = c;
+    const { shift, gMod, subFree, subDelta, held, lastX } = this;
+    shift.fill(0);
+    let moved = false;
+    for (let p = 0; p < n; p++) {
+      if (held[p] && x[p] !== lastX[p]) {
+        shift[p] = x[p]! - lastX[p]!;
+        moved = true;
+      }
+      const g = this.grad[p]!;
+      const atBound = (lastX[p]! <= lower[p]! && g > 0) || (lastX[p]! >= upper[p]! && g < 0);
+      subFree[p] = held[p] || atBound ? 0 : 1;
+    }
+    if (!moved) return;
+    gMod.fill(0);
+    addHessianTimes(c.hessian, this.hess, shift, gMod);
+    if (!this.solver.solve(this.hess, gMod, subFree, 0, subDelta)) return;
+    for (let p = 0; p < n; p++) {
+      if (!subFree[p]) continue;
+      const v = x[p]! + subDelta[p]!;
+      x[p] = v < lower[p]! ? lower[p]! : v > upper[p]! ? upper[p]! : v;
+    }
+  }
 
   /** EDM of the undamped Newton step at the current point (∞ if H_FF is not positive definite). */
   private undampedEdm(free: Uint8Array): number {
@@ -250,6 +337,7 @@ export class Minimizer {
     iterations: number,
   ): MinimizeResult {
     const c = this.model.c;
+    this.lastValid = converged && Number.isFinite(nll);
     const atLimit: number[] = [];
     for (let p = 0; p < c.nPars; p++) {
       if (this.held[p]) continue;
