@@ -34,6 +34,33 @@ export interface ToyInputOptions {
   readonly combined: boolean;
   /** `--channels`: only these channels of a template dataset or workspace (comma-separated). */
   readonly channels?: string | undefined;
+  /** `--analyses`: only the general-engine analyses with these keys (comma-separated). */
+  readonly analyses?: string | undefined;
+}
+
+/**
+ * The analyses named in `list` (comma-separated keys, e.g. "band2,combined"), in the input's order.
+ * A key's toys come from streams named after it (toys/rng.ts), so a selected analysis gives the same
+ * numbers as in the full job.
+ */
+function selectAnalyses(
+  analyses: readonly ToyAnalysisInput[],
+  list: string | undefined,
+  id: string,
+): readonly ToyAnalysisInput[] {
+  if (list === undefined) return analyses;
+  const keys = list.split(',').map((k) => k.trim());
+  const known = analyses.map((a) => a.key);
+  for (const k of keys) {
+    if (!known.includes(k)) {
+      throw new SpecError(
+        'invalid_input',
+        `--analyses: ${id} has no analysis "${k}"; expected some of ${known.length > 0 ? known.join(', ') : '(none: per-bin toys only)'}`,
+        ['analyses'],
+      );
+    }
+  }
+  return analyses.filter((a) => keys.includes(a.key));
 }
 
 const hashOf = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
@@ -47,10 +74,14 @@ export function loadToyInput(arg: string | undefined, o: ToyInputOptions): ToyIn
       id: input.file,
       kind: 'workspace',
       counting: null,
-      analyses: workspaceAnalyses(ws, {
-        ...(o.measurement === undefined ? {} : { measurement: o.measurement }),
-        ...(o.poi === undefined ? {} : { pois: o.poi }),
-      }),
+      analyses: selectAnalyses(
+        workspaceAnalyses(ws, {
+          ...(o.measurement === undefined ? {} : { measurement: o.measurement }),
+          ...(o.poi === undefined ? {} : { pois: o.poi }),
+        }),
+        o.analyses,
+        input.file,
+      ),
       source: { id: input.file, hash: hashOf(ws) },
       binQ2MeV2: [],
     };
@@ -73,7 +104,7 @@ export function loadToyInput(arg: string | undefined, o: ToyInputOptions): ToyIn
     id: dataset.id,
     kind: dataset.kind,
     counting: inputs.counting,
-    analyses: inputs.analyses,
+    analyses: selectAnalyses(inputs.analyses, o.analyses, dataset.id),
     // Counts datasets: the explorer's source record too (web/), so a job has the same hash in both.
     source:
       dataset.kind === 'counts'

@@ -46,9 +46,12 @@ export interface ToyEngine {
   select(slot: DataSlot): void;
   /**
    * Fit with every POI free, warm-started at `warm`. False if the fit fails. `precise`: converge to
-   * the minimiser's default tolerance instead of the toys' (for reported fits of the observed data).
+   * the minimiser's default tolerance instead of the toys' (for reported fits of the observed data);
+   * `edmTolerance`: converge to this one instead (teststat.ts's coarse pass).
    */
-  fitFree(warm: ArrayLike<number>, precise?: boolean): boolean;
+  fitFree(warm: ArrayLike<number>, precise?: boolean, edmTolerance?: number): boolean;
+  /** EDM of the last fit (free or conditional; 0 where fits are exact). */
+  readonly lastEdm: number;
   /** NLL (saturated form, see histfactory/model.ts) and POI values of the last free fit. */
   readonly freeNll: number;
   freePoi(i: number): number;
@@ -62,6 +65,7 @@ export interface ToyEngine {
     values: ArrayLike<number>,
     warm: ArrayLike<number>,
     stopBelow?: { readonly nll: number; readonly floor: number },
+    edmTolerance?: number,
   ): number;
   /** Parameters of the last conditional fit. */
   fixedPars(): ArrayLike<number>;

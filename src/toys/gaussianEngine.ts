@@ -69,6 +69,9 @@ class GaussianEngine implements ToyEngine {
     this.free = undefined;
   }
 
+  /** The Gaussian fits are closed-form: exact. */
+  readonly lastEdm = 0;
+
   fitFree(): boolean {
     this.free = this.lik.fitUnconditional();
     return Number.isFinite(this.free.nll);

@@ -155,21 +155,28 @@ class WorkspaceEngine implements ToyEngine {
     precise = false,
     stopBelow?: { readonly nll: number; readonly floor: number },
     linearResponse = false,
+    edmTolerance?: number,
   ): MinimizeResult {
     const opts = {
       linearResponse,
-      ...(precise ? {} : { edmTolerance: TOY_EDM_TOLERANCE }),
+      ...(precise ? {} : { edmTolerance: edmTolerance ?? TOY_EDM_TOLERANCE }),
       ...(fix ? { fix } : {}),
       ...(stopBelow ? { stopBelow } : {}),
     };
     const r = this.minimizer.minimize({ init: warm, ...opts });
-    if (r.converged) return r;
+    if (r.converged) return (this.last = r);
     const retry = this.minimizer.minimize({ init: this.c.init, ...opts });
-    return retry.converged || retry.nll < r.nll ? retry : r;
+    return (this.last = retry.converged || retry.nll < r.nll ? retry : r);
   }
 
-  fitFree(warm: ArrayLike<number>, precise = false): boolean {
-    this.free = this.fit(warm, undefined, precise);
+  private last: MinimizeResult | undefined;
+
+  get lastEdm(): number {
+    return this.last?.edm ?? Infinity;
+  }
+
+  fitFree(warm: ArrayLike<number>, precise = false, edmTolerance?: number): boolean {
+    this.free = this.fit(warm, undefined, precise, undefined, false, edmTolerance);
     return this.free.converged && Number.isFinite(this.free.nll);
   }
 
@@ -189,9 +196,10 @@ class WorkspaceEngine implements ToyEngine {
     values: ArrayLike<number>,
     warm: ArrayLike<number>,
     stopBelow?: { readonly nll: number; readonly floor: number },
+    edmTolerance?: number,
   ): number {
     for (let i = 0; i < this.fix.length; i++) this.fix[i]![1] = values[i]!;
-    this.fixed = this.fit(warm, this.fix, false, stopBelow, true);
+    this.fixed = this.fit(warm, this.fix, false, stopBelow, true, edmTolerance);
     return this.fixed.converged ? this.fixed.nll : NaN;
   }
 

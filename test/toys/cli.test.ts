@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { validXiDataset } from '../data/datasetTestKit.js';
+import { twoBandTemplate } from './twoBandTemplate.js';
 import { ANCHOR_DIR, describeWithAnchors } from '../likelihood/histfactory/anchorData.js';
 
 const cli = runCli;
@@ -100,6 +101,27 @@ describe('coherency toys / merge', () => {
     const bin = await cli(['toys', ...small, '--bins', '40']);
     expect(bin.code).toBe(2);
     expect(bin.stderr).toMatch(/bins: 40 is not an informative bin/);
+    const analysis = await cli(['toys', 'coherent-csi-2021', '--analyses', 'band9']);
+    expect(analysis.code).toBe(2);
+    expect(analysis.stderr).toMatch(
+      /--analyses: coherent-csi-2021 has no analysis "band9"; expected some of combined, band0, band1, band2, band3, band4, band5/,
+    );
+  });
+});
+
+describeWithAnchors('coherency toys --analyses', () => {
+  test('one analysis of a template dataset: the same numbers as in the full job (streams named by key)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'two-band.json');
+    writeFileSync(file, JSON.stringify(twoBandTemplate()));
+    const opts = ['--n', '200', '--fc-toys', '40', '--alpha-step', '0.25', '--workers', '1', '--json'];
+    const all = await cli(['toys', file, ...opts]);
+    const one = await cli(['toys', file, ...opts, '--analyses', 'band1']);
+    expect([all.code, one.code]).toEqual([0, 0]);
+    const a = JSON.parse(all.stdout).analyses as { key: string }[];
+    const b = JSON.parse(one.stdout).analyses as { key: string }[];
+    expect(b.map((x) => x.key)).toEqual(['band1']);
+    expect(b[0]).toEqual(a.find((x) => x.key === 'band1'));
   });
 });
 

@@ -240,6 +240,7 @@ const ToysOptionsSchema = z
     poi: poiListArg.optional(),
     measurement: z.string().min(1).optional(),
     channels: z.string().optional(),
+    analyses: z.string().min(1).optional(),
     limit: limitArg.optional(),
     cls: z.boolean().default(false),
     seed: z.string().min(1).default('1'),
@@ -290,6 +291,10 @@ export function registerToys(program: Command): void {
       .option('--measurement <name>', 'pyhf workspace: the measurement (default the first)')
       .option('--channels <list>', CHANNELS_HELP)
       .option(
+        '--analyses <keys>',
+        'only these analyses, comma-separated keys (template datasets: combined, band0, band1, …; the same numbers as in the full job)',
+      )
+      .option(
         '--region-step <x>',
         'grid step of a 2-D region on each POI range (1/n)',
         String(TOYS_DEFAULTS.regionStep),
@@ -311,6 +316,7 @@ export function registerToys(program: Command): void {
       poi: o.poi,
       measurement: o.measurement,
       channels: o.channels,
+      analyses: o.analyses,
       combined: o.combinedToys > 0,
     });
     if (o.out !== undefined) checkOutputDir(o.out, '--out', toyOutputNames('toys', o.shard, input.analyses));

@@ -45,8 +45,30 @@ export interface RankOneLayout {
   readonly xU: Int32Array;
   readonly xV: Int32Array;
   readonly xIdx: Int32Array;
+  /** Dense bins: their other (per-bin) pattern positions at locPos[locStart[b] …]. */
+  readonly locStart: Int32Array;
+  readonly locPos: Int32Array;
+  /**
+   * Dense bins with exactly one per-bin parameter (then no x-pairs): its pattern position (−1: not
+   * this case), the flat index of its entry against global g0 (the next nG_b − 1 follow it), and of
+   * its diagonal entry.
+   */
+  readonly localPos: Int32Array;
+  readonly localRow: Int32Array;
+  readonly localDiag: Int32Array;
   /** Largest nG_b (scratch size). */
   readonly maxGlobal: number;
+  /**
+   * The bins with g0 ≥ 0 grouped by (g0, nG_b): group k has first global groupG0[k], size groupN[k],
+   * bins groupBins[groupStart[k] …]. A group's triangle Σ_b c_b J_b J_bᵀ is summed as dot products
+   * over its bins (model.ts).
+   */
+  readonly groupG0: Int32Array;
+  readonly groupN: Int32Array;
+  readonly groupStart: Int32Array;
+  readonly groupBins: Int32Array;
+  /** Largest group (scratch size, bins). */
+  readonly maxGroup: number;
 }
 
 export interface DerivativeTables {
@@ -167,6 +189,11 @@ function rankOneLayout(c: CompiledModel): RankOneLayout {
   const xU: number[] = [];
   const xV: number[] = [];
   const xIdx: number[] = [];
+  const locStart = new Int32Array(c.nMain + 1);
+  const locPos: number[] = [];
+  const localPos = new Int32Array(c.nMain).fill(-1);
+  const localRow = new Int32Array(c.nMain);
+  const localDiag = new Int32Array(c.nMain);
   let maxGlobal = 0;
   for (let b = 0; b < c.nMain; b++) {
     const js = c.patternStart[b]!;
@@ -178,12 +205,25 @@ function rankOneLayout(c: CompiledModel): RankOneLayout {
     const consecutive = globals.every((u, a) => gIndex[c.patternPar[js + u]!] === first + a);
     gStart[b] = gPos.length;
     xStart[b] = xU.length;
+    locStart[b] = locPos.length;
     if (!consecutive || globals.length < 2 || first + globals.length > nG) continue;
     g0[b] = first;
     nGlobal[b] = globals.length;
     maxGlobal = Math.max(maxGlobal, globals.length);
     gPos.push(...globals);
     const isGlobal = new Set(globals);
+    const locals: number[] = [];
+    for (let u = 0; u < P; u++) if (!isGlobal.has(u)) locals.push(u);
+    locStart[b] = locPos.length;
+    locPos.push(...locals);
+    if (locals.length === 1) {
+      // One per-bin parameter l: its row against the globals is contiguous in the Hessian.
+      const p = c.patternPar[js + locals[0]!]!;
+      localPos[b] = locals[0]!;
+      localRow[b] = c.hessian.index(p, c.patternPar[js + globals[0]!]!);
+      localDiag[b] = c.hessian.index(p, p);
+      continue;
+    }
     let k = c.pairStart[b]!;
     for (let u = 0; u < P; u++) {
       for (let v = u; v < P; v++, k++) {
@@ -196,7 +236,24 @@ function rankOneLayout(c: CompiledModel): RankOneLayout {
   }
   gStart[c.nMain] = gPos.length;
   xStart[c.nMain] = xU.length;
+  locStart[c.nMain] = locPos.length;
+  const groups = new Map<string, number[]>();
+  for (let b = 0; b < c.nMain; b++) {
+    if (g0[b]! < 0) continue;
+    const key = `${g0[b]}:${nGlobal[b]}`;
+    const list = groups.get(key) ?? [];
+    list.push(b);
+    groups.set(key, list);
+  }
+  const lists = [...groups.values()];
+  const groupStart = new Int32Array(lists.length + 1);
+  lists.forEach((l, k) => (groupStart[k + 1] = groupStart[k]! + l.length));
   return {
+    groupG0: Int32Array.from(lists, (l) => g0[l[0]!]!),
+    groupN: Int32Array.from(lists, (l) => nGlobal[l[0]!]!),
+    groupStart,
+    groupBins: Int32Array.from(lists.flat()),
+    maxGroup: Math.max(1, ...lists.map((l) => l.length)),
     g0,
     nGlobal,
     gStart,
@@ -205,6 +262,11 @@ function rankOneLayout(c: CompiledModel): RankOneLayout {
     xU: Int32Array.from(xU),
     xV: Int32Array.from(xV),
     xIdx: Int32Array.from(xIdx),
+    locStart,
+    locPos: Int32Array.from(locPos),
+    localPos,
+    localRow,
+    localDiag,
     maxGlobal,
   };
 }

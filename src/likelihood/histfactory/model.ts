@@ -58,7 +58,9 @@ export class HistFactoryModel {
   private readonly sH2: Float64Array;
   private readonly sHM: Float64Array;
   private readonly tables: DerivativeTables;
-  private readonly jg: Float64Array;
+  private readonly groupCap: number;
+  private readonly Jc: Float64Array;
+  private readonly Wc: Float64Array;
   private readonly t3 = new Float64Array(3);
   private readonly fv: Float64Array;
   private readonly f1: Float64Array;
@@ -93,7 +95,10 @@ export class HistFactoryModel {
     this.wB = new Float64Array(c.nMain);
     this.cB = new Float64Array(c.nMain);
     this.tables = derivativeTablesOf(c);
-    this.jg = new Float64Array(Math.max(1, this.tables.rankOne.maxGlobal));
+    const r1 = this.tables.rankOne;
+    this.groupCap = r1.maxGroup;
+    this.Jc = new Float64Array(Math.max(1, r1.maxGlobal * r1.maxGroup));
+    this.Wc = new Float64Array(Math.max(1, r1.maxGlobal * r1.maxGroup));
     let kS = 1;
     let kH = 1;
     let kB = 1;
@@ -475,36 +480,97 @@ export class HistFactoryModel {
     const pairStart = c.pairStart;
     const pLen = c.patternLen;
     const { g0, nGlobal, gStart, gPos, xStart, xU, xV, xIdx } = this.tables.rankOne;
-    const nG = c.hessian.nG;
-    const jg = this.jg;
+    const { locStart, locPos, localPos, localRow, localDiag } = this.tables.rankOne;
     for (let b = 0; b < c.nMain; b++) {
       const w = wB[b]!;
       const cc = cB[b]!;
       const js = pStart[b]!;
       const P = pLen[b]!;
-      for (let u = 0; u < P; u++) grad[par[js + u]!]! += w * J[js + u]!;
-      if (cc === 0) continue;
-      const first = g0[b]!;
-      if (first >= 0) {
-        const nb = nGlobal[b]!;
-        const gs = gStart[b]!;
-        for (let a = 0; a < nb; a++) jg[a] = J[js + gPos[gs + a]!]!;
-        for (let a = 0; a < nb; a++) {
-          const cJa = cc * jg[a]!;
-          const row = (first + a) * nG + first;
-          for (let a2 = a; a2 < nb; a2++) hess[row + a2]! += cJa * jg[a2]!;
+      if (g0[b]! >= 0) {
+        // The globals' gradient and dense triangle are summed per group (denseGroups).
+        for (let e = locStart[b]!; e < locStart[b + 1]!; e++) {
+          const u = locPos[e]!;
+          grad[par[js + u]!]! += w * J[js + u]!;
+        }
+        if (cc === 0) continue;
+        const uL = localPos[b]!;
+        if (uL >= 0) {
+          const cJl = cc * J[js + uL]!;
+          const row = localRow[b]!;
+          const nb = nGlobal[b]!;
+          const gs = gStart[b]!;
+          for (let a = 0; a < nb; a++) hess[row + a]! += cJl * J[js + gPos[gs + a]!]!;
+          hess[localDiag[b]!]! += cJl * J[js + uL]!;
+          continue;
         }
         for (let e = xStart[b]!; e < xStart[b + 1]!; e++)
           hess[xIdx[e]!]! += cc * J[js + xU[e]!]! * J[js + xV[e]!]!;
         continue;
       }
+      for (let u = 0; u < P; u++) grad[par[js + u]!]! += w * J[js + u]!;
+      if (cc === 0) continue;
       let k = pairStart[b]!;
       for (let u = 0; u < P; u++) {
         const cJu = cc * J[js + u]!;
         for (let v = u; v < P; v++) hess[pairH[k++]!]! += cJu * J[js + v]!;
       }
     }
+    this.denseGroups(grad, hess);
     return nll + this.constraintNll(pars, grad, hess);
+  }
+
+  /**
+   * Σ_b c_b J_b J_bᵀ over each group of bins whose globals form one dense triangle (derivativeTables.ts
+   * `RankOneLayout`): the group's J columns and c·J columns gathered column-major, then one dot
+   * product over the bins per entry, with four partial sums (a single chain of dependent additions is
+   * latency-bound).
+   */
+  private denseGroups(grad: Float64Array, hess: Float64Array): void {
+    const c = this.c;
+    const { groupG0, groupN, groupStart, groupBins, gStart, gPos } = this.tables.rankOne;
+    const { nG, globals } = c.hessian;
+    const { Jc, Wc, J, cB, wB } = this;
+    const pStart = c.patternStart;
+    const cap = this.groupCap;
+    for (let k = 0; k < groupG0.length; k++) {
+      const first = groupG0[k]!;
+      const nb = groupN[k]!;
+      let m = 0;
+      for (let i = groupStart[k]!; i < groupStart[k + 1]!; i++) {
+        const b = groupBins[i]!;
+        const cc = cB[b]!;
+        const w = wB[b]!;
+        const js = pStart[b]!;
+        const gs = gStart[b]!;
+        for (let a = 0; a < nb; a++) {
+          const v = J[js + gPos[gs + a]!]!;
+          grad[globals[first + a]!]! += w * v;
+          Jc[a * cap + m] = v;
+          Wc[a * cap + m] = cc * v;
+        }
+        m++;
+      }
+      for (let a = 0; a < nb; a++) {
+        const wa = a * cap;
+        const row = (first + a) * nG + first;
+        for (let a2 = a; a2 < nb; a2++) {
+          const ja = a2 * cap;
+          let s0 = 0;
+          let s1 = 0;
+          let s2 = 0;
+          let s3 = 0;
+          let i = 0;
+          for (; i + 3 < m; i += 4) {
+            s0 += Wc[wa + i]! * Jc[ja + i]!;
+            s1 += Wc[wa + i + 1]! * Jc[ja + i + 1]!;
+            s2 += Wc[wa + i + 2]! * Jc[ja + i + 2]!;
+            s3 += Wc[wa + i + 3]! * Jc[ja + i + 3]!;
+          }
+          for (; i < m; i++) s0 += Wc[wa + i]! * Jc[ja + i]!;
+          hess[row + a2]! += s0 + s1 + (s2 + s3);
+        }
+      }
+    }
   }
 
   /** C(data): ln L = −NLL − C (file comment). Cached per dataset. */

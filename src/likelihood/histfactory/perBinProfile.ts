@@ -173,7 +173,17 @@ export function profilePerBinSweep(
         g += tau - a / gamma;
         h += a / (gamma * gamma);
       }
-      if (!(h > 0) || (g * g) / h < DECREMENT_TOLERANCE) break;
+      if (!(h > 0)) {
+        // f linear in γ (every bin empty, no constraint: a background scale where nothing was seen):
+        // its minimum is at the bound the gradient points to. Newton's Hessian is singular there.
+        const edge = g > 0 ? lo : g < 0 ? hi : gamma;
+        if (Number.isFinite(edge) && edge !== gamma && fOf(edge, edge - gamma) < f) {
+          for (let e = e0; e < e1; e++) lam[bin[e]!]! += (edge - gamma) * x[e]!;
+          gamma = edge;
+        }
+        break;
+      }
+      if ((g * g) / h < DECREMENT_TOLERANCE) break;
       let next = Math.min(hi, Math.max(lo, gamma - g / h));
       let fNext = fOf(next, next - gamma);
       for (let k = 0; k < MAX_HALVINGS && !(fNext < f); k++) {

@@ -23,7 +23,6 @@ export class BlockNewtonSolver {
   private readonly L: HessianLayout;
   private readonly gComp: Int32Array;
   private readonly S: Float64Array;
-  private readonly hRow: Float64Array;
   private readonly rhs: Float64Array;
   private readonly mb: Float64Array;
   private readonly X: Float64Array;
@@ -32,6 +31,10 @@ export class BlockNewtonSolver {
   private readonly freeLocal: Int32Array;
   private readonly blockFreeStart: Int32Array;
   private readonly blockFreeCount: Int32Array;
+  /** Single-local blocks: H_BG rows (Hc) and H_BG/m (Xc), column-major (k·nBlocks + j); j → block. */
+  private readonly Hc: Float64Array;
+  private readonly Xc: Float64Array;
+  private readonly oneBlock: Int32Array;
 
   constructor(layout: HessianLayout) {
     this.L = layout;
@@ -40,7 +43,6 @@ export class BlockNewtonSolver {
     for (const s of layout.blockSize) maxS = Math.max(maxS, s);
     this.gComp = new Int32Array(nG);
     this.S = new Float64Array(nG * nG);
-    this.hRow = new Float64Array(Math.max(1, nG));
     this.rhs = new Float64Array(nG);
     this.mb = new Float64Array(maxS * maxS);
     this.X = new Float64Array(Math.max(1, nL * nG));
@@ -49,6 +51,9 @@ export class BlockNewtonSolver {
     this.freeLocal = new Int32Array(Math.max(1, nL));
     this.blockFreeStart = new Int32Array(layout.blockSize.length);
     this.blockFreeCount = new Int32Array(layout.blockSize.length);
+    this.Hc = new Float64Array(Math.max(1, nG * layout.blockSize.length));
+    this.Xc = new Float64Array(Math.max(1, nG * layout.blockSize.length));
+    this.oneBlock = new Int32Array(Math.max(1, layout.blockSize.length));
   }
 
   /**
@@ -58,7 +63,7 @@ export class BlockNewtonSolver {
    */
   solve(h: Float64Array, g: Float64Array, free: Uint8Array, mu: number, delta: Float64Array): boolean {
     const { nG, globals, locals, blockLocals, blockSize, llOffset, posInBlock } = this.L;
-    const { S, rhs, mb, X, Hbg, y, gComp, freeLocal, hRow } = this;
+    const { S, rhs, mb, X, Hbg, y, gComp, freeLocal } = this;
     delta.fill(0);
     let nGf = 0;
     for (let i = 0; i < nG; i++) if (free[globals[i]!]) gComp[nGf++] = i;
@@ -75,6 +80,9 @@ export class BlockNewtonSolver {
       rhs[a] = -g[globals[i]!]!;
     }
     const nG2 = nG * nG;
+    const nBlocks = blockSize.length;
+    const { Xc, Hc, oneBlock } = this;
+    let nOne = 0;
     let xOff = 0;
     let fl = 0;
     for (let B = 0; B < blockSize.length; B++) {
@@ -96,22 +104,20 @@ export class BlockNewtonSolver {
         const d = h[llOffset[B]! + pa * s + pa]!;
         const m = d + mu * (Math.abs(d) + DAMPING_FLOOR);
         if (!(m > 0)) return false;
-        const yl = g[locals[l]!]! / m;
+        const invM = 1 / m;
+        const yl = g[locals[l]!]! * invM;
         y[start] = yl;
         const row = nG2 + l * nG;
-        // The block's row of H_BG gathered once (the inner loop reads it nGf/2 times per entry); only
-        // S's upper triangle is updated here, the lower one is mirrored before the factorisation.
-        for (let k = 0; k < nGf; k++) hRow[k] = h[row + gComp[k]!]!;
-        for (let k1 = 0; k1 < nGf; k1++) {
-          const hk1 = hRow[k1]!;
-          X[xOff + k1] = hk1 / m;
-          if (hk1 === 0) continue;
-          rhs[k1]! += hk1 * yl;
-          const hm = hk1 / m;
-          const base = k1 * nGf;
-          for (let k2 = k1; k2 < nGf; k2++) S[base + k2]! -= hm * hRow[k2]!;
+        // The block's row of H_BG, stored column-major over the single-local blocks (Hc) and scaled
+        // by 1/m (Xc): their Schur update Σ_B Xc_B Hc_Bᵀ is done below as dot products over blocks.
+        const j = nOne++;
+        oneBlock[j] = B;
+        for (let k = 0; k < nGf; k++) {
+          const hk = h[row + gComp[k]!]!;
+          Hc[k * nBlocks + j] = hk;
+          Xc[k * nBlocks + j] = hk * invM;
+          rhs[k]! += hk * yl;
         }
-        xOff += nGf;
         continue;
       }
       // M_B (free part) with damping.
@@ -152,6 +158,28 @@ export class BlockNewtonSolver {
       }
       xOff += sf * nGf;
     }
+    // The single-local blocks' Schur update, S_k1k2 −= Σ_j Xc_k1j Hc_k2j (contiguous dot products:
+    // one store per entry instead of one per block and entry).
+    for (let k1 = 0; k1 < nGf; k1++) {
+      const xb = k1 * nBlocks;
+      for (let k2 = k1; k2 < nGf; k2++) {
+        const hb = k2 * nBlocks;
+        // Four partial sums: one long chain of dependent additions is latency-bound (measured 2×).
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let jj = 0;
+        for (; jj + 3 < nOne; jj += 4) {
+          a0 += Xc[xb + jj]! * Hc[hb + jj]!;
+          a1 += Xc[xb + jj + 1]! * Hc[hb + jj + 1]!;
+          a2 += Xc[xb + jj + 2]! * Hc[hb + jj + 2]!;
+          a3 += Xc[xb + jj + 3]! * Hc[hb + jj + 3]!;
+        }
+        for (; jj < nOne; jj++) a0 += Xc[xb + jj]! * Hc[hb + jj]!;
+        S[k1 * nGf + k2]! -= a0 + a1 + (a2 + a3);
+      }
+    }
     // Mirror the upper triangle (the only one the eliminations update) into the lower.
     for (let a = 1; a < nGf; a++) for (let b = 0; b < a; b++) S[a * nGf + b] = S[b * nGf + a]!;
     if (nGf > 0) {
@@ -159,9 +187,17 @@ export class BlockNewtonSolver {
       choleskySolveInPlace(S, 0, nGf, rhs, 0, 1);
       for (let a = 0; a < nGf; a++) delta[globals[gComp[a]!]!] = rhs[a]!;
     }
+    for (let jj = 0; jj < nOne; jj++) {
+      const B = oneBlock[jj]!;
+      const start = this.blockFreeStart[B]!;
+      let v = y[start]!;
+      for (let k = 0; k < nGf; k++) v += Xc[k * nBlocks + jj]! * rhs[k]!;
+      delta[locals[freeLocal[start]!]!] = -v;
+    }
     xOff = 0;
     for (let B = 0; B < blockSize.length; B++) {
       const sf = this.blockFreeCount[B]!;
+      if (sf === 1) continue; // done above
       const start = this.blockFreeStart[B]!;
       for (let a = 0; a < sf; a++) {
         let v = y[start + a]!;
