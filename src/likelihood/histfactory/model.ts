@@ -140,7 +140,11 @@ export class HistFactoryModel {
     for (let i = 0; i < this.main.length; i++) this.main[i] = main[i]!;
     if (aux) for (let i = 0; i < this.aux.length; i++) this.aux[i] = aux[i]!;
     this.constantCache = undefined;
+    this.dataVersion++;
   }
+
+  /** Incremented by every setData: lets a minimiser tell whether its kept Hessian is for these data. */
+  dataVersion = 0;
 
   private scalarFactor(kind: number, t: number, hi: number, lo: number, coef: Float64Array): void {
     const o = this.t3;

@@ -55,9 +55,10 @@ export interface MinimizeOptions {
    */
   readonly stopBelow?: { readonly nll: number; readonly floor: number };
   /**
-   * When `init` is where this minimiser's previous fit ended (a free fit, before a conditional one):
-   * start the parameters that are not held from their linear response to the held ones' new values,
-   * δ_F = −H_FF⁻¹ H_FC δ_C with the Hessian kept from that fit (one block solve, no evaluation).
+   * When `init` is where this minimiser's previous fit ended, on the same data (a free fit before a
+   * conditional one, or the previous point of a scan): start the parameters that are not held from
+   * their linear response to the held ones' new values, δ_F = −H_FF⁻¹ H_FC δ_C with the Hessian kept
+   * from that fit (one block solve, no evaluation). Default true.
    */
   readonly linearResponse?: boolean;
 }
@@ -130,7 +131,7 @@ export class Minimizer {
     const edmTol = options.edmTolerance ?? MINIMIZE_DEFAULTS.edmTolerance;
     const x = this.x;
     const init = options.init ?? c.init;
-    const response = options.linearResponse === true && this.atLastMinimum(init);
+    const response = (options.linearResponse ?? true) && this.atLastMinimum(init);
     if (response) this.lastX.set(x);
     for (let p = 0; p < n; p++) {
       const v = init[p]!;
@@ -272,9 +273,10 @@ export class Minimizer {
   /** Where the previous fit ended, and whether this.grad/this.hess still belong to that point. */
   private readonly lastX: Float64Array;
   private lastValid = false;
+  private lastData = -1;
 
   private atLastMinimum(init: ArrayLike<number>): boolean {
-    if (!this.lastValid) return false;
+    if (!this.lastValid || this.lastData !== this.model.dataVersion) return false;
     const x = this.x;
     for (let p = 0; p < x.length; p++) if (init[p] !== x[p]) return false;
     return true;
@@ -338,6 +340,7 @@ export class Minimizer {
   ): MinimizeResult {
     const c = this.model.c;
     this.lastValid = converged && Number.isFinite(nll);
+    this.lastData = this.model.dataVersion;
     const atLimit: number[] = [];
     for (let p = 0; p < c.nPars; p++) {
       if (this.held[p]) continue;
