@@ -154,11 +154,11 @@ class WorkspaceEngine implements ToyEngine {
     fix?: readonly (readonly [number, number])[],
     precise = false,
     stopBelow?: { readonly nll: number; readonly floor: number },
-    linearResponse = false,
     edmTolerance?: number,
   ): MinimizeResult {
+    // A conditional fit warm-started at the free fit starts from its linear response (the
+    // minimiser's default when the start is its previous minimum on the same data).
     const opts = {
-      linearResponse,
       ...(precise ? {} : { edmTolerance: edmTolerance ?? TOY_EDM_TOLERANCE }),
       ...(fix ? { fix } : {}),
       ...(stopBelow ? { stopBelow } : {}),
@@ -176,7 +176,7 @@ class WorkspaceEngine implements ToyEngine {
   }
 
   fitFree(warm: ArrayLike<number>, precise = false, edmTolerance?: number): boolean {
-    this.free = this.fit(warm, undefined, precise, undefined, false, edmTolerance);
+    this.free = this.fit(warm, undefined, precise, undefined, edmTolerance);
     return this.free.converged && Number.isFinite(this.free.nll);
   }
 
@@ -199,7 +199,7 @@ class WorkspaceEngine implements ToyEngine {
     edmTolerance?: number,
   ): number {
     for (let i = 0; i < this.fix.length; i++) this.fix[i]![1] = values[i]!;
-    this.fixed = this.fit(warm, this.fix, false, stopBelow, true, edmTolerance);
+    this.fixed = this.fit(warm, this.fix, false, stopBelow, edmTolerance);
     return this.fixed.converged ? this.fixed.nll : NaN;
   }
 

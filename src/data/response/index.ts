@@ -2,3 +2,4 @@
 export type { RecoilResponse } from './types.js';
 export { foldSpectrum, foldSpectrumChecked, type FoldOptions } from './fold.js';
 export { weightedResponses } from './weighted.js';
+export { memoisedResponse } from './memoised.js';

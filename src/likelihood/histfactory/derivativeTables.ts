@@ -11,8 +11,10 @@
  *   channel sees the same normalisations and shape systematics), their pairs form one dense triangle
  *   of the global block, written row by row without an index per pair; the pairs with a per-bin
  *   parameter keep an explicit index.
+ * - The per-bin parameters profiled by the minimiser's warm start (perBinProfile.ts).
  */
 import type { CompiledModel, Occurrence } from './compile.js';
+import { buildPerBinIndex, type PerBinIndex } from './perBinProfile.js';
 
 /**
  * An occurrence's second-derivative pairs: histosys h × h, h × scalar m (at h·K + m), m × m, m × m′
@@ -77,6 +79,8 @@ export interface DerivativeTables {
   /** Pair tables of `hot`, index for index. */
   readonly pairs: readonly OccurrencePairs[];
   readonly rankOne: RankOneLayout;
+  /** The per-bin parameters the minimiser's warm start profiles, over `hot` (perBinProfile.ts). */
+  readonly perBin: PerBinIndex;
 }
 
 function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -277,7 +281,12 @@ export function derivativeTablesOf(c: CompiledModel): DerivativeTables {
   let t = cache.get(c);
   if (t === undefined) {
     const hot = mergeInterchangeable(c);
-    t = { hot, pairs: hot.map((o) => occurrencePairs(c, o)), rankOne: rankOneLayout(c) };
+    t = {
+      hot,
+      pairs: hot.map((o) => occurrencePairs(c, o)),
+      rankOne: rankOneLayout(c),
+      perBin: buildPerBinIndex(c, hot),
+    };
     cache.set(c, t);
   }
   return t;

@@ -16,7 +16,8 @@
  * pyhf's code2 (quadratic inside, linear outside) is not offered: as pyhf implements it, d jumps at
  * |t| = 1 (the linear branch lacks the offset hi − nom), which a minimiser cannot use.
  *
- * Each kernel writes [value, d/dt, d²/dt²] into `out` (no allocation; hot loop).
+ * The normsys kernels write [value, d/dt, d²/dt²] into `out`; the histosys one the bin-independent
+ * coefficients of every bin's delta (no allocation; hot loop).
  */
 
 export type NormSysCode = 'code1' | 'code4';
@@ -93,43 +94,14 @@ export function normsysCode4(t: number, hi: number, lo: number, a: Float64Array,
   out[2] = 2 * a2 + t * (6 * a3 + t * (12 * a4 + t * (20 * a5 + t * 30 * a6)));
 }
 
-/** histosys code0 delta for one bin (up = Δ⁺, down = Δ⁻): out = [d, d′, d″]. */
-export function histosysCode0(t: number, up: number, down: number, out: Float64Array): void {
-  const s = t > 0 ? up : down;
-  out[0] = t * s;
-  out[1] = s;
-  out[2] = 0;
-}
-
-/** histosys code4p delta for one bin (up = Δ⁺, down = Δ⁻): out = [d, d′, d″]. */
-export function histosysCode4p(t: number, up: number, down: number, out: Float64Array): void {
-  if (t > 1) {
-    out[0] = t * up;
-    out[1] = up;
-    out[2] = 0;
-    return;
-  }
-  if (t < -1) {
-    out[0] = t * down;
-    out[1] = down;
-    out[2] = 0;
-    return;
-  }
-  const S = 0.5 * (up + down);
-  const A = 0.0625 * (up - down);
-  const t2 = t * t;
-  out[0] = t * S + A * t2 * (15 + t2 * (-10 + 3 * t2));
-  out[1] = S + A * t * (30 + t2 * (-40 + 18 * t2));
-  out[2] = A * (30 + t2 * (-120 + 90 * t2));
-}
-
 /**
  * The bin-independent part of a histosys delta at t, for the hot loop: every bin's delta is
  *   d = k0·U + k1·V,  d′ = U + k1′·V,  d″ = k1″·V,
  * with (U, V) = (S, A) inside code4p's |t| ≤ 1 (k0 = t, k1 = 15t² − 10t⁴ + 3t⁶ and its derivatives),
  * and U = Δ⁺ (t beyond +1, or code0 with t > 0) or Δ⁻ otherwise, k1 = k1′ = k1″ = 0. Writes
- * [branch, k0, k1, k1′, k1″] into `out`; branch 0 = (S, A), 1 = Δ⁺, 2 = Δ⁻. Same values as
- * histosysCode4p / histosysCode0 to rounding.
+ * [branch, k0, k1, k1′, k1″] into `out`; branch 0 = (S, A), 1 = Δ⁺, 2 = Δ⁻. (The per-bin form of
+ * both codes is in the file comment; test/likelihood/histfactory/modifierFormulas.test.ts checks the
+ * model against pyhf's formulas written out independently.)
  */
 export function histosysCoefficients(code: HistoSysCode, t: number, out: Float64Array): void {
   const linear = code === 'code0' ? true : t > 1 || t < -1;

@@ -28,12 +28,12 @@
  * (measured: CsI 2021 toys with an empty bin at λ = −1e−4 stalled at EDM ≈ 28 for 200 iterations).
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { dot } from '../dot.js';
 import type { CompiledModel, Occurrence } from './compile.js';
 import { histosysCoefficients, normsysCode1, normsysCode4 } from './interpolation.js';
 import { derivativeTablesOf } from './derivativeTables.js';
 import type { DerivativeTables } from './derivativeTables.js';
-import { buildPerBinIndex, profilePerBinSweep } from './perBinProfile.js';
-import type { PerBinIndex } from './perBinProfile.js';
+import { profilePerBinSweep } from './perBinProfile.js';
 
 const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -80,7 +80,6 @@ export class HistFactoryModel {
   private readonly hk1p: Float64Array;
   private readonly hk1pp: Float64Array;
   private constantCache: number | undefined;
-  private perBinIndex: PerBinIndex | undefined;
   private perBinX: Float64Array | undefined;
 
   constructor(
@@ -241,7 +240,7 @@ export class HistFactoryModel {
         if (x !== undefined && o.perBin.length > 0) {
           // A profiled entry's parameter is the only per-bin factor of its bin (perBinProfile.ts).
           const B = o.perBin.length;
-          const entries = this.perBinIndex!.occEntry[oi]!;
+          const entries = this.tables.perBin.occEntry[oi]!;
           for (let k = 0; k < B; k++) if (entries[i * B + k]! >= 0) x[entries[i * B + k]!]! += A * F;
         }
       }
@@ -255,7 +254,7 @@ export class HistFactoryModel {
    * Updates `pars` in place; never raises the NLL.
    */
   profilePerBin(pars: Float64Array, held: Uint8Array): void {
-    const idx = (this.perBinIndex ??= buildPerBinIndex(this.c, this.tables.hot));
+    const idx = this.tables.perBin;
     if (idx.params.length === 0) return;
     const x = (this.perBinX ??= new Float64Array(idx.nEntries));
     x.fill(0);
@@ -299,7 +298,14 @@ export class HistFactoryModel {
 
   /** NLL (saturated form, see file comment) at `pars`; +∞ outside the model's domain. */
   nll(pars: ArrayLike<number>): number {
-    const lam = this.expected(pars);
+    return this.mainNll(this.expected(pars)) + this.constraintNll(pars);
+  }
+
+  /**
+   * The main-data part of the NLL at expected counts `lam` (+∞ outside the domain); with `w` and `cc`,
+   * also each bin's w_b = 1 − n_b/λ_b and c_b = n_b/λ_b² (nllDerivatives).
+   */
+  private mainNll(lam: Float64Array, w?: Float64Array, cc?: Float64Array): number {
     let nll = 0;
     const n = this.main;
     for (let b = 0; b < lam.length; b++) {
@@ -308,11 +314,20 @@ export class HistFactoryModel {
       if (x > 0) {
         if (!(l > 0)) return Infinity;
         nll += l - x + x * Math.log(x / l);
+        if (w && cc) {
+          const r = x / l;
+          w[b] = 1 - r;
+          cc[b] = r / l;
+        }
       } else {
         nll += l; // n = 0: −ln Pois(0 | λ) = λ for any sign of λ (module comment)
+        if (w && cc) {
+          w[b] = 1;
+          cc[b] = 0;
+        }
       }
     }
-    return nll + this.constraintNll(pars);
+    return nll;
   }
 
   /**
@@ -330,27 +345,12 @@ export class HistFactoryModel {
   nllDerivatives(pars: ArrayLike<number>, grad: Float64Array, hess: Float64Array): number {
     const c = this.c;
     const lam = this.lambda;
-    const n = this.main;
     const wB = this.wB;
     const cB = this.cB;
     lam.fill(0);
     this.accumulate(pars, lam);
-    let nll = 0;
-    for (let b = 0; b < c.nMain; b++) {
-      const l = lam[b]!;
-      const x = n[b]!;
-      if (x > 0) {
-        if (!(l > 0)) return Infinity;
-        nll += l - x + x * Math.log(x / l);
-        const r = x / l;
-        wB[b] = 1 - r;
-        cB[b] = r / l;
-      } else {
-        nll += l; // n = 0 (module comment)
-        wB[b] = 1;
-        cB[b] = 0;
-      }
-    }
+    const nll = this.mainNll(lam, wB, cB);
+    if (nll === Infinity) return Infinity;
     const J = this.J;
     J.fill(0);
     grad.fill(0);
@@ -526,8 +526,7 @@ export class HistFactoryModel {
   /**
    * Σ_b c_b J_b J_bᵀ over each group of bins whose globals form one dense triangle (derivativeTables.ts
    * `RankOneLayout`): the group's J columns and c·J columns gathered column-major, then one dot
-   * product over the bins per entry, with four partial sums (a single chain of dependent additions is
-   * latency-bound).
+   * product over the bins per entry (../dot.ts).
    */
   private denseGroups(grad: Float64Array, hess: Float64Array): void {
     const c = this.c;
@@ -558,20 +557,7 @@ export class HistFactoryModel {
         const wa = a * cap;
         const row = (first + a) * nG + first;
         for (let a2 = a; a2 < nb; a2++) {
-          const ja = a2 * cap;
-          let s0 = 0;
-          let s1 = 0;
-          let s2 = 0;
-          let s3 = 0;
-          let i = 0;
-          for (; i + 3 < m; i += 4) {
-            s0 += Wc[wa + i]! * Jc[ja + i]!;
-            s1 += Wc[wa + i + 1]! * Jc[ja + i + 1]!;
-            s2 += Wc[wa + i + 2]! * Jc[ja + i + 2]!;
-            s3 += Wc[wa + i + 3]! * Jc[ja + i + 3]!;
-          }
-          for (; i < m; i++) s0 += Wc[wa + i]! * Jc[ja + i]!;
-          hess[row + a2]! += s0 + s1 + (s2 + s3);
+          hess[row + a2]! += dot(Wc, wa, Jc, a2 * cap, m);
         }
       }
     }

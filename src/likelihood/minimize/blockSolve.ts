@@ -15,6 +15,7 @@
  * scaled steepest descent and flat directions stay solvable.
  */
 import type { HessianLayout } from '../histfactory/index.js';
+import { dot } from '../dot.js';
 import { choleskyInPlace, choleskySolveInPlace } from './cholesky.js';
 
 const DAMPING_FLOOR = 1e-9;
@@ -162,23 +163,7 @@ export class BlockNewtonSolver {
     // one store per entry instead of one per block and entry).
     for (let k1 = 0; k1 < nGf; k1++) {
       const xb = k1 * nBlocks;
-      for (let k2 = k1; k2 < nGf; k2++) {
-        const hb = k2 * nBlocks;
-        // Four partial sums: one long chain of dependent additions is latency-bound (measured 2×).
-        let a0 = 0;
-        let a1 = 0;
-        let a2 = 0;
-        let a3 = 0;
-        let jj = 0;
-        for (; jj + 3 < nOne; jj += 4) {
-          a0 += Xc[xb + jj]! * Hc[hb + jj]!;
-          a1 += Xc[xb + jj + 1]! * Hc[hb + jj + 1]!;
-          a2 += Xc[xb + jj + 2]! * Hc[hb + jj + 2]!;
-          a3 += Xc[xb + jj + 3]! * Hc[hb + jj + 3]!;
-        }
-        for (; jj < nOne; jj++) a0 += Xc[xb + jj]! * Hc[hb + jj]!;
-        S[k1 * nGf + k2]! -= a0 + a1 + (a2 + a3);
-      }
+      for (let k2 = k1; k2 < nGf; k2++) S[k1 * nGf + k2]! -= dot(Xc, xb, Hc, k2 * nBlocks, nOne);
     }
     // Mirror the upper triangle (the only one the eliminations update) into the lower.
     for (let a = 1; a < nGf; a++) for (let b = 0; b < a; b++) S[a * nGf + b] = S[b * nGf + a]!;

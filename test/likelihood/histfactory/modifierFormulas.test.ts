@@ -34,6 +34,19 @@ import { parseWorkspace } from '../../../src/data/index.js';
 import { compileWorkspace, HistFactoryModel } from '../../../src/likelihood/histfactory/index.js';
 import { expectRelClose } from '../../helpers.js';
 
+/** logpdf's parts and −½ twice_nll against a reference written out from pyhf's formulas. */
+function expectLogpdf(
+  model: HistFactoryModel,
+  pars: ArrayLike<number>,
+  ref: { readonly main: number; readonly constraint: number; readonly total: number },
+): void {
+  const lp = model.logpdf(pars);
+  expectRelClose(lp.main, ref.main, 1e-12, 0, 'main');
+  expectRelClose(lp.constraint, ref.constraint, 1e-12, 0, 'constraint');
+  expectRelClose(lp.total, ref.total, 1e-12, 0, 'total');
+  expectRelClose(-0.5 * model.twiceNll(pars), ref.total, 1e-12, 0, '−½ twice_nll');
+}
+
 const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
@@ -194,11 +207,7 @@ describe('shapesys (Poisson constraint) and lumi (Gaussian constraint)', () => {
       'bkg_shape[2]': p.g[2]!,
       cr_shape: p.gc,
     });
-    const lp = model.logpdf(pars);
-    expectRelClose(lp.main, ref.main, 1e-12, 0, 'main');
-    expectRelClose(lp.constraint, ref.constraint, 1e-12, 0, 'constraint');
-    expectRelClose(lp.total, ref.total, 1e-12, 0, 'total');
-    expectRelClose(-0.5 * model.twiceNll(pars), ref.total, 1e-12, 0, '−½ twice_nll');
+    expectLogpdf(model, pars, ref);
   });
 });
 
@@ -270,11 +279,7 @@ describe('normsys code1 and histosys code0', () => {
   test.for(points)('logpdf at mu $mu, n1 $n1, n2 $n2, h1 $h1', (p) => {
     const ref = reference(p);
     const pars = at(p);
-    const lp = model.logpdf(pars);
-    expectRelClose(lp.main, ref.main, 1e-12, 0, 'main');
-    expectRelClose(lp.constraint, ref.constraint, 1e-12, 0, 'constraint');
-    expectRelClose(lp.total, ref.total, 1e-12, 0, 'total');
-    expectRelClose(-0.5 * model.twiceNll(pars), ref.total, 1e-12, 0, '−½ twice_nll');
+    expectLogpdf(model, pars, ref);
   });
 
   test('the default codes (code4/code4p) differ from code1/code0 inside ±1 (the option takes effect)', () => {

@@ -13,7 +13,7 @@
  * quadrature nodes).
  */
 import { poissonPeBinProbabilities, quenchingFactor, type QuenchingModel } from '../../detectorResponse.js';
-import type { RecoilResponse } from '../../response/types.js';
+import { memoisedResponse, type RecoilResponse } from '../../response/index.js';
 
 /** Number of 1-PE bins of the release (0–50 PE). */
 const FINE_BINS = 50;
@@ -25,24 +25,16 @@ export function csi2017PeResponse(
   peEdges: readonly number[],
 ): RecoilResponse {
   const nBins = peEdges.length - 1;
-  const memo = new Map<number, Float64Array>();
-  return {
-    nBins,
-    row(tKeV: number, out: Float64Array): void {
-      let r = memo.get(tKeV);
-      if (!r) {
-        const fine = poissonPeBinProbabilities(
-          lightYieldPePerKeVee * quenchingFactor(quenching, tKeV) * tKeV,
-          FINE_BINS,
-          'nPeBin',
-        );
-        r = new Float64Array(nBins);
-        for (let p = 0; p < nBins; p++) {
-          for (let j = peEdges[p]!; j < peEdges[p + 1]!; j++) r[p]! += fine[j]! * acceptance[j]!;
-        }
-        memo.set(tKeV, r);
-      }
-      out.set(r);
-    },
-  };
+  return memoisedResponse(nBins, (tKeV) => {
+    const fine = poissonPeBinProbabilities(
+      lightYieldPePerKeVee * quenchingFactor(quenching, tKeV) * tKeV,
+      FINE_BINS,
+      'nPeBin',
+    );
+    const r = new Float64Array(nBins);
+    for (let p = 0; p < nBins; p++) {
+      for (let j = peEdges[p]!; j < peEdges[p + 1]!; j++) r[p]! += fine[j]! * acceptance[j]!;
+    }
+    return r;
+  });
 }

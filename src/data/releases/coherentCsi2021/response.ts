@@ -16,7 +16,7 @@
  * and q²-weighted folds, evaluate the response at the same quadrature nodes.
  */
 import { gammaPeBinProbabilities } from '../../response/photoStatistics.js';
-import type { RecoilResponse } from '../../response/types.js';
+import { memoisedResponse, type RecoilResponse } from '../../response/index.js';
 import {
   efficiencyAt,
   efficiencyZeroPe,
@@ -39,24 +39,15 @@ export function csiPeResponse(s: CsiResponseSettings): RecoilResponse {
   const nBins = s.peEdges.length - 1;
   const eff = (x: number) => efficiencyAt(s.efficiency, x);
   const zero = efficiencyZeroPe(s.efficiency);
-  const memo = new Map<number, Float64Array>();
-  return {
-    nBins,
-    row(tKeV: number, out: Float64Array): void {
-      let r = memo.get(tKeV);
-      if (!r) {
-        const ee = tKeV > 0 ? electronEquivalentKeV(s.scintillation, tKeV) : 0;
-        r = gammaPeBinProbabilities(
-          { meanPe: s.lightYieldPePerKeVee * ee, shape: 1 + s.resolution.bPerKeVee * ee },
-          s.peEdges,
-          eff,
-          zero,
-        );
-        memo.set(tKeV, r);
-      }
-      out.set(r);
-    },
-  };
+  return memoisedResponse(nBins, (tKeV) => {
+    const ee = tKeV > 0 ? electronEquivalentKeV(s.scintillation, tKeV) : 0;
+    return gammaPeBinProbabilities(
+      { meanPe: s.lightYieldPePerKeVee * ee, shape: 1 + s.resolution.bPerKeVee * ee },
+      s.peEdges,
+      eff,
+      zero,
+    );
+  });
 }
 
 /** PE × time for one flavour group: row[p·nT + t] = P_pe[p]·P_time[t]. */
