@@ -45,8 +45,6 @@ const REFIT_TOLERANCE = 1e-7;
  */
 const COARSE_EDM = 1e-3;
 const EDM_SAFETY = 4;
-/** A one-sided test counts p̂ as clearly on one side of μ beyond this (POI units) in the coarse pass. */
-const POI_SIDE_TOLERANCE = 1e-3;
 /** Refits of the free fit allowed per dataset. */
 const MAX_REFITS = 3;
 
@@ -172,15 +170,17 @@ export class StatEvaluator {
             if (!(2 * slack < thresholds![k]!)) this.decided = false;
             continue;
           }
-          // Coarse pass: decided if the whole bracket lies on one side of the threshold, and p̂ is
-          // clearly on one side of μ for a one-sided test.
+          // Coarse pass: decided if the whole bracket lies on one side of the threshold. Below it the
+          // side of p̂ does not matter (the statistic is t or 0, both below). Above it a one-sided test
+          // also needs p̂ on its side: the coarse p̂ is off by at most δz ≈ √(2·slack) standard
+          // deviations (slack = EDM_SAFETY·EDM), while t ≥ lo puts the minimum √lo of them from μ, so
+          // lo > 2·slack fixes the side.
           const hi = 2 * (d + slack);
           const lo = 2 * (d - this.condSlack[k]!);
           const thr = thresholds![k]!;
-          const sideClear = test.side === 'two-sided' || Math.abs(p - v0) > POI_SIDE_TOLERANCE;
-          if (beyond && sideClear) continue;
-          if (sideClear && hi < thr) out[k] = hi;
-          else if (sideClear && lo >= thr) out[k] = lo;
+          const sideClear = test.side === 'two-sided' || lo > 2 * slack;
+          if (hi < thr) continue; // out[k] (t or 0) ≤ hi: below
+          if (lo >= thr && sideClear) out[k] = beyond ? 0 : lo;
           else this.decided = false;
         }
         return true;
